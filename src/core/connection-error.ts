@@ -1,0 +1,51 @@
+import { APIConnectionError } from './errors/APIConnectionError.js';
+import { APITimeoutError } from './errors/APITimeoutError.js';
+import { markNeverSent } from './retry-policy.js';
+import { abortError } from './sleep.js';
+
+/** Error codes that mean the connection was never made, so the server cannot have seen the request. */
+const notConnectedCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ConnectionRefused',
+]);
+
+export interface FailedAttempt {
+  /** What was being done, e.g. `POST /generate/img2img`. */
+  endpoint: string;
+  timeoutMs: number;
+  userSignal: AbortSignal | undefined;
+  timeoutSignal: AbortSignal;
+  /** For billed calls, a timeout message warns that the work may exist. */
+  billed: boolean;
+}
+
+/** Classifies a failure with no HTTP answer: the caller's abort, our timeout, or a connection error. */
+export function connectionError(error: unknown, attempt: FailedAttempt): Error {
+  if (attempt.userSignal?.aborted) return abortError(attempt.userSignal);
+  const cause = rootCause(error);
+  if (attempt.timeoutSignal.aborted) {
+    const maybeDone = attempt.billed
+      ? ' The server may still have created the job; look for it with client.jobs.list() before trying again.'
+      : '';
+    return new APITimeoutError(`${attempt.endpoint} timed out after ${attempt.timeoutMs} ms.${maybeDone}`, { cause });
+  }
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  const failure = new APIConnectionError(`${attempt.endpoint} could not reach the server: ${detail}`, { cause });
+  return notConnectedCodes.has(codeOf(cause)) ? markNeverSent(failure) : failure;
+}
+
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined) current = current.cause;
+  return current;
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : '';
+}

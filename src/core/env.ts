@@ -1,0 +1,23 @@
+/** Reads an environment variable where the runtime has them (Node, Bun, Deno); undefined elsewhere. */
+export function readEnv(name: string): string | undefined {
+  try {
+    const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+    return value?.trim() || undefined;
+  } catch {
+    // Deno without --allow-env throws; treat as unset.
+    return undefined;
+  }
+}
+
+/** `scenario-sdk/<version> (<runtime>)` outside browsers, where a User-Agent may be set. */
+export function runtimeUserAgent(version: string): string | undefined {
+  const global = globalThis as {
+    process?: { versions?: Record<string, string> };
+    Deno?: { version?: { deno?: string } };
+  };
+  const versions = global.process?.versions;
+  if (global.Deno?.version?.deno) return `scenario-sdk/${version} (deno ${global.Deno.version.deno})`;
+  if (versions?.bun) return `scenario-sdk/${version} (bun ${versions.bun})`;
+  if (versions?.node) return `scenario-sdk/${version} (node ${versions.node})`;
+  return undefined;
+}

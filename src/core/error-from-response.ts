@@ -1,0 +1,62 @@
+import { APIError, type APIErrorInit } from './errors/APIError.js';
+import { AuthenticationError } from './errors/AuthenticationError.js';
+import { BadRequestError } from './errors/BadRequestError.js';
+import { ConflictError } from './errors/ConflictError.js';
+import { InternalServerError } from './errors/InternalServerError.js';
+import { NotFoundError } from './errors/NotFoundError.js';
+import { PermissionDeniedError } from './errors/PermissionDeniedError.js';
+import { RateLimitError } from './errors/RateLimitError.js';
+import { serverRetryDelayMs } from './retry-timing.js';
+
+const classByStatus: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+};
+
+/** Turns a non-2xx answer (JSON or not) into the matching `APIError` subclass. */
+export function errorFromResponse(response: Response, text: string, method: string, path: string): APIError {
+  const body = parseJsonOrText(text);
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const init: APIErrorInit = {
+    status: response.status,
+    reason: messageOf(fields) ?? summarizeText(text, response),
+    traceId: firstString(fields.trace_id, fields.traceId, response.headers.get('x-trace-id')),
+    details: fields.details,
+    body,
+    headers: Object.fromEntries(response.headers),
+    method,
+    path,
+  };
+  if (response.status === 429) return new RateLimitError(init, serverRetryDelayMs(response.headers, body));
+  if (response.status >= 500) return new InternalServerError(init);
+  const ErrorClass = classByStatus[response.status] ?? APIError;
+  return new ErrorClass(init);
+}
+
+function parseJsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function messageOf(fields: Record<string, unknown>): string | undefined {
+  const error = fields.error;
+  const nested = typeof error === 'object' && error !== null ? (error as Record<string, unknown>).message : undefined;
+  return firstString(fields.reason, fields.message, error, nested, fields.detail);
+}
+
+function firstString(...values: unknown[]): string | undefined {
+  return values.find((value): value is string => typeof value === 'string' && value.trim() !== '');
+}
+
+/** A gateway's HTML page becomes its title (or its first words), not a wall of markup. */
+function summarizeText(text: string, response: Response): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+  const words = (title ?? text.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim().slice(0, 200);
+  return words || response.statusText || 'no error message in the response';
+}

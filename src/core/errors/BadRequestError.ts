@@ -1,0 +1,6 @@
+import { APIError } from './APIError.js';
+
+/** HTTP 400: the request was rejected as invalid. */
+export class BadRequestError extends APIError {
+  static override readonly advice = 'Check the parameters named in the reason';
+}

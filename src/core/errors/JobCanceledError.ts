@@ -1,0 +1,12 @@
+import type { Job } from '../../resources/jobs.js';
+import { JobError } from './JobError.js';
+
+/** The job ended with `canceled`. */
+export class JobCanceledError extends JobError {
+  readonly job: Job;
+
+  constructor(job: Job) {
+    super(job.jobId, `Job ${job.jobId} was canceled.`);
+    this.job = job;
+  }
+}

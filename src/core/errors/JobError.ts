@@ -1,0 +1,11 @@
+import { ScenarioError } from './ScenarioError.js';
+
+/** Base of the job errors: each carries the job id, so paid work can always be found again. */
+export class JobError extends ScenarioError {
+  readonly jobId: string;
+
+  constructor(jobId: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.jobId = jobId;
+  }
+}

@@ -1,0 +1,18 @@
+import type { Job } from '../../resources/jobs.js';
+import { JobError } from './JobError.js';
+
+/** The job ended with `failure`. `reason` is `metadata.error`, `hint` the server's suggested fix. */
+export class JobFailedError extends JobError {
+  readonly job: Job;
+  readonly reason: string;
+  readonly hint: string | undefined;
+
+  constructor(job: Job) {
+    const reason = job.metadata?.error ?? 'no reason given';
+    const hint = job.metadata?.hint;
+    super(job.jobId, `Job ${job.jobId} failed: ${reason}${hint ? `. Hint: ${hint}` : ''}`);
+    this.job = job;
+    this.reason = reason;
+    this.hint = hint;
+  }
+}

@@ -1,0 +1,18 @@
+export { APIConnectionError } from './APIConnectionError.js';
+export { APIError, type APIErrorInit } from './APIError.js';
+export { APITimeoutError } from './APITimeoutError.js';
+export { APIUserAbortError } from './APIUserAbortError.js';
+export { AuthenticationError } from './AuthenticationError.js';
+export { BadRequestError } from './BadRequestError.js';
+export { ConflictError } from './ConflictError.js';
+export { InternalServerError } from './InternalServerError.js';
+export { type InputIssue, InvalidRequestError } from './InvalidRequestError.js';
+export { JobCanceledError } from './JobCanceledError.js';
+export { JobError } from './JobError.js';
+export { JobFailedError } from './JobFailedError.js';
+export { JobTimeoutError } from './JobTimeoutError.js';
+export { NotFoundError } from './NotFoundError.js';
+export { PermissionDeniedError } from './PermissionDeniedError.js';
+export { RateLimitError } from './RateLimitError.js';
+export { ResponseValidationError } from './ResponseValidationError.js';
+export { isScenarioError, ScenarioError } from './ScenarioError.js';

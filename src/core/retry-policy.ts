@@ -1,0 +1,45 @@
+import { APIConnectionError } from './errors/APIConnectionError.js';
+import { APIError } from './errors/APIError.js';
+import { RateLimitError } from './errors/RateLimitError.js';
+import { ResponseValidationError } from './errors/ResponseValidationError.js';
+
+/**
+ * `idempotent`: reads, deletes and cancels; repeating them is harmless.
+ * `billed`: calls that create billed work or assets; repeated only when the server certainly did nothing.
+ */
+export type RetryMode = 'idempotent' | 'billed';
+
+/** A wait longer than this is not slept: the `RateLimitError` reaches the caller with `retryAfterMs`. */
+export const MAX_RETRY_WAIT_MS = 60_000;
+
+const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Connection errors raised before any byte of the request left this machine. */
+const neverSent = new WeakSet<Error>();
+
+/** Marks a connection error as certainly not received by the server. */
+export function markNeverSent(error: APIConnectionError): APIConnectionError {
+  neverSent.add(error);
+  return error;
+}
+
+/** Whether the policy of design.md §4 allows another attempt after `error`. */
+export function isRetryable(error: unknown, mode: RetryMode): boolean {
+  if (mode === 'billed') {
+    return error instanceof RateLimitError || (error instanceof APIConnectionError && neverSent.has(error));
+  }
+  if (error instanceof APIError) return retryableStatuses.has(error.status);
+  // A read whose body arrived truncated or garbled is safe to read again.
+  return error instanceof APIConnectionError || error instanceof ResponseValidationError;
+}
+
+/** Exponential backoff with full jitter: uniform in [0, min(8 s, 0.5 s × 2^(retry-1))]. */
+export function backoffMs(retry: number, random: () => number = Math.random): number {
+  return random() * Math.min(8_000, 500 * 2 ** (retry - 1));
+}
+
+/** The server's own delay for a 429, else backoff. `retry` counts from 1. */
+export function retryDelayMs(error: unknown, retry: number): number {
+  if (error instanceof RateLimitError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  return backoffMs(retry);
+}

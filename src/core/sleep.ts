@@ -1,0 +1,24 @@
+import { APIUserAbortError } from './errors/APIUserAbortError.js';
+
+/** Waits `ms`, or rejects with `APIUserAbortError` as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal as AbortSignal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The error every aborted call rejects with; keeps the caller's reason as `cause`. */
+export function abortError(signal: AbortSignal): APIUserAbortError {
+  return signal.reason instanceof APIUserAbortError
+    ? signal.reason
+    : new APIUserAbortError(undefined, { cause: signal.reason });
+}

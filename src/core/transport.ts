@@ -1,0 +1,168 @@
+import ky, { type KyInstance } from 'ky';
+import pRetry from 'p-retry';
+import type { z } from 'zod';
+import { connectionError } from './connection-error.js';
+import { errorFromResponse } from './error-from-response.js';
+import { ResponseValidationError } from './errors/ResponseValidationError.js';
+import { isScenarioError } from './errors/ScenarioError.js';
+import type { Logger } from './logger.js';
+import type { RequestOptions } from './options.js';
+import { isRetryable, MAX_RETRY_WAIT_MS, type RetryMode, retryDelayMs } from './retry-policy.js';
+import { abortError, sleep } from './sleep.js';
+import { parseResponse } from './validate.js';
+
+/** Query values; `undefined` drops the parameter, arrays repeat it. */
+export type QueryValue = string | number | boolean | undefined | readonly string[];
+
+/** One API call, as a resource method describes it. */
+export interface APIRequest<S extends z.ZodType> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below the base URL, built with {@link path} so ids are encoded. */
+  path: string;
+  query?: Record<string, QueryValue> | undefined;
+  /** JSON body. */
+  body?: unknown;
+  /** Schema of the (2xx) response body; the result is its output. */
+  schema: S;
+  /** Default: `idempotent` for GET and DELETE, `billed` for anything else. */
+  retry?: RetryMode | undefined;
+  options?: RequestOptions | undefined;
+}
+
+/** Everything the transport needs, normalised once by the client. */
+export interface TransportConfig {
+  baseUrl: URL;
+  projectId: string | undefined;
+  timeout: number;
+  maxRetries: number;
+  fetch: typeof fetch;
+  logger: Logger;
+  defaultHeaders: Record<string, string>;
+  /** Throws a readable error when no credentials are configured. Called per request, so a client without credentials can still be built. */
+  authorization: () => string;
+  /** Removes secrets from any text that may reach an error or a log. */
+  redact: (text: string) => string;
+  userAgent: string | undefined;
+}
+
+/** A request to a URL outside the API, for {@link Transport.fetchRaw}. */
+export interface RawRequest {
+  method?: 'GET' | 'PUT';
+  body?: BodyInit | undefined;
+  headers?: Record<string, string> | undefined;
+  options?: RequestOptions | undefined;
+}
+
+/**
+ * Sends API calls: builds the URL and headers, applies the per-attempt timeout, retries per
+ * the policy of design.md §4 (p-retry around ky, ky's own retry off), maps failures to typed
+ * errors and validates responses with zod.
+ */
+export class Transport {
+  readonly #config: TransportConfig;
+  readonly #ky: KyInstance;
+
+  constructor(config: TransportConfig) {
+    this.#config = config;
+    this.#ky = ky.create({ fetch: config.fetch, retry: 0, timeout: false, throwHttpErrors: false });
+  }
+
+  get logger(): Logger {
+    return this.#config.logger;
+  }
+
+  /** Sends an API call and returns its validated body. */
+  async request<S extends z.ZodType>(request: APIRequest<S>): Promise<z.output<S>> {
+    const mode = request.retry ?? (request.method === 'GET' || request.method === 'DELETE' ? 'idempotent' : 'billed');
+    const url = this.#url(request.path, request.query, request.options?.projectId);
+    const headers = { ...this.#headers(), authorization: this.#config.authorization(), ...request.options?.headers };
+    const endpoint = `${request.method} ${request.path}`;
+    const body = await this.#withRetries(endpoint, mode, request.options, async (signal) => {
+      const response = await this.#ky(url, { method: request.method, json: request.body, headers, signal });
+      return this.#readJson(response, request.method, request.path);
+    });
+    return parseResponse(request.schema, body, endpoint);
+  }
+
+  /**
+   * Fetches a URL outside the API (signed asset or upload-part URLs) with the same timeout,
+   * abort and retry rules, but never with the API's auth or default headers.
+   */
+  async fetchRaw(url: string, request: RawRequest = {}): Promise<Response> {
+    const method = request.method ?? 'GET';
+    const endpoint = `${method} ${new URL(url).origin}${new URL(url).pathname}`;
+    return this.#withRetries(endpoint, 'idempotent', request.options, async (signal) => {
+      const response = await this.#ky(url, { method, body: request.body, headers: request.headers, signal });
+      if (!response.ok) throw errorFromResponse(response, this.#config.redact(await response.text()), method, endpoint);
+      return response;
+    });
+  }
+
+  async #withRetries<T>(
+    endpoint: string,
+    mode: RetryMode,
+    options: RequestOptions | undefined,
+    send: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const userSignal = options?.signal;
+    const timeoutMs = options?.timeout ?? this.#config.timeout;
+    if (userSignal?.aborted) throw abortError(userSignal);
+    const attempt = async (attemptNumber: number) => {
+      this.logger.debug(`${endpoint} (attempt ${attemptNumber})`);
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      const signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal;
+      try {
+        return await send(signal);
+      } catch (error) {
+        if (isScenarioError(error)) throw error;
+        const billed = mode === 'billed';
+        throw connectionError(error, { endpoint, timeoutMs, userSignal, timeoutSignal: timeout.signal, billed });
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    return pRetry(attempt, {
+      retries: options?.maxRetries ?? this.#config.maxRetries,
+      minTimeout: 0,
+      maxTimeout: 0,
+      randomize: false,
+      shouldRetry: async ({ error, attemptNumber }) => {
+        if (!isRetryable(error, mode)) return false;
+        const delay = retryDelayMs(error, attemptNumber);
+        if (delay > MAX_RETRY_WAIT_MS) return false;
+        this.logger.warn(`${endpoint} failed (${error.message}); retry ${attemptNumber} in ${Math.round(delay)} ms`);
+        await sleep(delay, userSignal);
+        return true;
+      },
+    });
+  }
+
+  async #readJson(response: Response, method: string, path: string): Promise<unknown> {
+    const text = await response.text();
+    if (!response.ok) throw errorFromResponse(response, this.#config.redact(text), method, path);
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      const issue = { path: '', message: `body is not JSON: ${JSON.stringify(text.slice(0, 80))}` };
+      throw new ResponseValidationError(`${method} ${path}`, [issue], text);
+    }
+  }
+
+  #url(path: string, query: Record<string, QueryValue> = {}, projectId = this.#config.projectId): string {
+    const url = new URL(this.#config.baseUrl.href + path);
+    const params = { ...query, projectId };
+    for (const [key, value] of Object.entries(params)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item));
+    }
+    return url.href;
+  }
+
+  #headers(): Record<string, string> {
+    const headers: Record<string, string> = { accept: 'application/json', ...this.#config.defaultHeaders };
+    if (this.#config.userAgent) headers['user-agent'] = this.#config.userAgent;
+    return headers;
+  }
+}
