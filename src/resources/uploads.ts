@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Upload statuses; `imported` means `entityId` holds the new asset id. New values accepted. */
+export const KNOWN_UPLOAD_STATUSES = ['pending', 'validating', 'validated', 'complete', 'imported', 'failed'] as const;
+export type UploadStatus = (typeof KNOWN_UPLOAD_STATUSES)[number] | (string & {});
+
+/** One part of a multipart upload: PUT its bytes to `url` (signed; no API auth). */
+export const UploadPartSchema = z.looseObject({
+  number: z.number(),
+  url: z.string(),
+  expires: z.union([z.string(), z.number()]).optional(),
+});
+
+/** An upload, as `/uploads` returns it. Unknown fields are kept. */
+export const UploadSchema = z.looseObject({
+  id: z.string(),
+  status: z.union([z.enum(KNOWN_UPLOAD_STATUSES), z.string()]),
+  fileName: z.string().optional(),
+  kind: z.string().optional(),
+  source: z.string().optional(),
+  contentType: z.string().optional(),
+  fileSize: z.number().optional(),
+  partsCount: z.number().optional(),
+  parts: z.array(UploadPartSchema).optional(),
+  jobId: z.string().optional(),
+  /** The created asset's id, once `status` is `imported`. */
+  entityId: z.string().optional(),
+  errorMessage: z.string().optional(),
+  authorId: z.string().optional(),
+  ownerId: z.string().optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+export type Upload = z.output<typeof UploadSchema>;
+
+/** `{ upload }` envelope. */
+export const UploadEnvelopeSchema = z.looseObject({ upload: UploadSchema });
+
+/** S3's minimum part size, except for the last part. */
+export const MIN_UPLOAD_PART_BYTES = 5 * 1024 * 1024;
+
+/** Body of `POST /uploads` for a multipart file upload. */
+export const UploadCreateBodySchema = z.strictObject({
+  fileName: z.string().min(1),
+  contentType: z.string().min(1),
+  fileSize: z.number().int().positive(),
+  parts: z.number().int().min(1).max(10_000),
+  kind: z.enum(['image', 'audio', 'video', '3d', 'asset', 'avatar', 'model', 'text']),
+  assetOptions: z
+    .strictObject({
+      collectionIds: z.array(z.string()).optional(),
+      hide: z.boolean().optional(),
+      parentId: z.string().optional(),
+    })
+    .optional(),
+});
+export type UploadCreateBody = z.output<typeof UploadCreateBodySchema>;
+
+/** Body of `POST /uploads/{id}/action`; `complete` is the only action. */
+export const UploadActionBodySchema = z.strictObject({ action: z.literal('complete') });
