@@ -90,10 +90,11 @@ export class Transport {
    */
   async fetchRaw(url: string, request: RawRequest = {}): Promise<Response> {
     const method = request.method ?? 'GET';
-    const endpoint = `${method} ${new URL(url).origin}${new URL(url).pathname}`;
-    return this.#withRetries(endpoint, 'idempotent', request.options, async (signal) => {
+    // Origin and path only: the query of a signed URL is a credential.
+    const where = `${new URL(url).origin}${new URL(url).pathname}`;
+    return this.#withRetries(`${method} ${where}`, 'idempotent', request.options, async (signal) => {
       const response = await this.#ky(url, { method, body: request.body, headers: request.headers, signal });
-      if (!response.ok) throw errorFromResponse(response, this.#config.redact(await response.text()), method, endpoint);
+      if (!response.ok) throw errorFromResponse(response, this.#config.redact(await response.text()), method, where);
       return response;
     });
   }

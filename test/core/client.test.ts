@@ -1,0 +1,219 @@
+import { HttpResponse, http } from 'msw';
+import { describe, expect, test, vi } from 'vitest';
+import { z } from 'zod';
+import packageJson from '../../package.json' with { type: 'json' };
+import { Scenario } from '../../src/client.js';
+import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import { VERSION } from '../../src/index.js';
+import { API, recordApi, useMockServer } from '../helpers/msw.js';
+import { rejectionOf } from '../helpers/timers.js';
+
+const server = useMockServer();
+const anything = z.unknown();
+const envNames = [
+  'SCENARIO_API_KEY',
+  'SCENARIO_API_SECRET',
+  'SCENARIO_API_TOKEN',
+  'SCENARIO_BASE_URL',
+  'SCENARIO_PROJECT_ID',
+] as const;
+
+/** Clears the SCENARIO_* variables of the machine running the tests; vitest restores them after each test. */
+function clearEnv() {
+  for (const name of envNames) vi.stubEnv(name, undefined);
+}
+
+function get(client: Scenario, options?: { projectId?: string }) {
+  return client.transport.request({ method: 'GET', path: '/jobs', schema: anything, options });
+}
+
+describe('auth', () => {
+  test('Basic auth is base64(key:secret) on API calls', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await get(new Scenario({ apiKey: 'api_abc', apiSecret: 's3cr3t' }));
+    expect(requests[0]?.headers.get('authorization')).toBe(`Basic ${Buffer.from('api_abc:s3cr3t').toString('base64')}`);
+  });
+
+  test('Basic auth encodes non-ASCII secrets as UTF-8', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await get(new Scenario({ apiKey: 'api_abc', apiSecret: 'clé' }));
+    expect(requests[0]?.headers.get('authorization')).toBe(`Basic ${Buffer.from('api_abc:clé').toString('base64')}`);
+  });
+
+  test('Bearer auth with a token', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await get(new Scenario({ token: 'jwt.token.value' }));
+    expect(requests[0]?.headers.get('authorization')).toBe('Bearer jwt.token.value');
+  });
+
+  test('fetchRaw sends neither auth nor default headers to other hosts, and keeps the signed query intact', async () => {
+    const seen: Request[] = [];
+    server.use(
+      http.get('https://cdn.cloud.scenario.com/assets-transform/*', ({ request }) => {
+        seen.push(request);
+        return new HttpResponse('png bytes');
+      }),
+    );
+    const client = new Scenario({
+      apiKey: 'api_abc',
+      apiSecret: 's3cr3t',
+      projectId: 'proj_1',
+      defaultHeaders: { 'x-team': 'secret-team' },
+    });
+    const signed = 'https://cdn.cloud.scenario.com/assets-transform/a.png?Signature=abc%2F&Expires=1';
+    const response = await client.transport.fetchRaw(signed);
+    expect(await response.text()).toBe('png bytes');
+    expect(seen[0]?.headers.get('authorization')).toBeNull();
+    expect(seen[0]?.headers.get('x-team')).toBeNull();
+    expect(seen[0]?.url).toBe(signed);
+  });
+
+  test('fetchRaw maps a failure to a typed error naming the URL without its query', async () => {
+    server.use(http.put('https://uploads.example.com/part/1', () => new HttpResponse('denied', { status: 403 })));
+    const error = await rejectionOf(
+      new Scenario({ token: 't0ken' }).transport.fetchRaw('https://uploads.example.com/part/1?X-Sig=zzz', {
+        method: 'PUT',
+        body: 'bytes',
+        options: { maxRetries: 0 },
+      }),
+    );
+    expect(error).toMatchObject({ name: 'PermissionDeniedError', status: 403 });
+    expect(error.message).toMatch(/^PUT https:\/\/uploads\.example\.com\/part\/1 failed with 403/);
+    expect(error.message).not.toContain('X-Sig');
+  });
+
+  test('defaultHeaders and per-request headers reach API calls', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    const client = new Scenario({ token: 't0ken', defaultHeaders: { 'x-default': 'd' } });
+    await client.transport.request({ method: 'GET', path: '/jobs', schema: anything, options: { headers: { 'x-call': 'c' } } });
+    expect(requests[0]?.headers.get('x-default')).toBe('d');
+    expect(requests[0]?.headers.get('x-call')).toBe('c');
+  });
+});
+
+describe('env fallbacks', () => {
+  test('SCENARIO_API_KEY and SCENARIO_API_SECRET give Basic auth', async () => {
+    clearEnv();
+    vi.stubEnv('SCENARIO_API_KEY', 'api_env');
+    vi.stubEnv('SCENARIO_API_SECRET', 'secret_env');
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await get(new Scenario());
+    expect(requests[0]?.headers.get('authorization')).toBe(`Basic ${btoa('api_env:secret_env')}`);
+  });
+
+  test('SCENARIO_API_TOKEN gives Bearer auth', async () => {
+    clearEnv();
+    vi.stubEnv('SCENARIO_API_TOKEN', 'jwt_env');
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await get(new Scenario());
+    expect(requests[0]?.headers.get('authorization')).toBe('Bearer jwt_env');
+  });
+
+  test('SCENARIO_BASE_URL and SCENARIO_PROJECT_ID are used, options win over env', async () => {
+    clearEnv();
+    vi.stubEnv('SCENARIO_API_TOKEN', 'jwt_env');
+    vi.stubEnv('SCENARIO_BASE_URL', 'http://localhost:4010/v1');
+    vi.stubEnv('SCENARIO_PROJECT_ID', 'proj_env');
+    const { handler, requests } = recordApi(undefined, 'http://localhost:4010/v1');
+    server.use(handler);
+    await get(new Scenario());
+    await get(new Scenario({ token: 'jwt_option', projectId: 'proj_option' }));
+    expect(requests.map((request) => request.url)).toEqual([
+      'http://localhost:4010/v1/jobs?projectId=proj_env',
+      'http://localhost:4010/v1/jobs?projectId=proj_option',
+    ]);
+    expect(requests[1]?.headers.get('authorization')).toBe('Bearer jwt_option');
+  });
+});
+
+describe('missing credentials', () => {
+  test('construction succeeds; the first call fails with a clear error and sends nothing', async () => {
+    clearEnv();
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    const client = new Scenario();
+    const error = await rejectionOf(get(client));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    for (const name of ['apiKey', 'apiSecret', 'token', ...envNames.slice(0, 3)]) expect(error.message).toContain(name);
+    expect(requests).toHaveLength(0);
+  });
+
+  test('a key without its secret names the missing half', async () => {
+    clearEnv();
+    const error = await rejectionOf(get(new Scenario({ apiKey: 'api_abc' })));
+    expect(error.message).toContain('apiSecret is missing');
+  });
+});
+
+describe('projectId', () => {
+  test('sent as a query parameter on every call, overridable per request', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    const client = new Scenario({ token: 't0ken', projectId: 'proj_client' });
+    await get(client);
+    await client.transport.request({ method: 'POST', path: '/generate/img2img', body: {}, schema: anything });
+    await get(client, { projectId: 'proj_call' });
+    expect(requests.map((request) => new URL(request.url).searchParams.getAll('projectId'))).toEqual([
+      ['proj_client'],
+      ['proj_client'],
+      ['proj_call'],
+    ]);
+  });
+
+  test('absent when not configured', async () => {
+    clearEnv();
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await get(new Scenario({ token: 't0ken' }));
+    expect(requests[0]?.url).toBe(`${API}/jobs`);
+  });
+
+  test('query values are encoded, arrays repeated, undefined dropped', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await new Scenario({ token: 't0ken' }).transport.request({
+      method: 'GET',
+      path: '/assets',
+      query: { q: 'a&b=c', ids: ['x', 'y'], pageSize: 5, skip: undefined },
+      schema: anything,
+    });
+    const params = new URL(requests[0]?.url ?? '').searchParams;
+    expect(params.get('q')).toBe('a&b=c');
+    expect(params.getAll('ids')).toEqual(['x', 'y']);
+    expect(params.get('pageSize')).toBe('5');
+    expect(params.has('skip')).toBe(false);
+  });
+});
+
+describe('identity', () => {
+  test('User-Agent names the SDK and its version', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await get(new Scenario({ token: 't0ken' }));
+    expect(requests[0]?.headers.get('user-agent')).toMatch(new RegExp(`^scenario-sdk/${VERSION.replace(/\./g, '\\.')} `));
+  });
+
+  test('VERSION equals the package.json version', () => {
+    expect(VERSION).toBe(packageJson.version);
+  });
+
+  test('JSON bodies are sent with content-type and accept headers', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await new Scenario({ token: 't0ken' }).transport.request({
+      method: 'POST',
+      path: '/assets',
+      body: { name: 'x' },
+      schema: anything,
+    });
+    expect(requests[0]?.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(requests[0]?.headers.get('accept')).toBe('application/json');
+    expect(await requests[0]?.json()).toEqual({ name: 'x' });
+  });
+});
