@@ -5,6 +5,8 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
+  // Shared code lives in one chunk, so errors from the main entry and the emulator are the same classes.
+  splitting: true,
   sourcemap: true,
   target: 'es2022',
   // The emulator's heavy deps are optional peers: never bundled.

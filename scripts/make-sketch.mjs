@@ -3,7 +3,10 @@
 import sharp from 'sharp';
 
 let seed = 7;
-const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const random = () => {
+  seed = (seed * 16807) % 2147483647;
+  return seed / 2147483647;
+};
 const wobble = (points, amount = 2.2) =>
   points.map(([x, y]) => [x + (random() - 0.5) * amount, y + (random() - 0.5) * amount]);
 
@@ -17,24 +20,75 @@ function stroke(points, width = 2.4) {
 }
 
 const circle = (cx, cy, r, steps = 28) =>
-  Array.from({ length: steps + 1 }, (_, i) => [cx + r * Math.cos((i / steps) * 2 * Math.PI), cy + r * Math.sin((i / steps) * 2 * Math.PI)]);
+  Array.from({ length: steps + 1 }, (_, i) => [
+    cx + r * Math.cos((i / steps) * 2 * Math.PI),
+    cy + r * Math.sin((i / steps) * 2 * Math.PI),
+  ]);
 
 const shapes = [
   circle(256, 120, 46), // head
-  [[226, 112], [286, 112]], // visor
-  [[256, 166], [256, 300]], // spine
-  [[200, 180], [312, 180], [300, 300], [212, 300], [200, 180]], // chest plate
-  [[200, 185], [150, 250], [140, 310]], // left arm
-  [[312, 185], [360, 240], [392, 200]], // right arm raised
-  [[392, 200], [420, 90]], // sword blade
-  [[378, 206], [408, 194]], // sword guard
-  [[225, 300], [205, 400], [190, 460]], // left leg
-  [[287, 300], [310, 400], [330, 460]], // right leg
-  [[170, 462], [210, 462]], // left foot
-  [[315, 462], [355, 462]], // right foot
+  [
+    [226, 112],
+    [286, 112],
+  ], // visor
+  [
+    [256, 166],
+    [256, 300],
+  ], // spine
+  [
+    [200, 180],
+    [312, 180],
+    [300, 300],
+    [212, 300],
+    [200, 180],
+  ], // chest plate
+  [
+    [200, 185],
+    [150, 250],
+    [140, 310],
+  ], // left arm
+  [
+    [312, 185],
+    [360, 240],
+    [392, 200],
+  ], // right arm raised
+  [
+    [392, 200],
+    [420, 90],
+  ], // sword blade
+  [
+    [378, 206],
+    [408, 194],
+  ], // sword guard
+  [
+    [225, 300],
+    [205, 400],
+    [190, 460],
+  ], // left leg
+  [
+    [287, 300],
+    [310, 400],
+    [330, 460],
+  ], // right leg
+  [
+    [170, 462],
+    [210, 462],
+  ], // left foot
+  [
+    [315, 462],
+    [355, 462],
+  ], // right foot
   circle(142, 290, 34), // shield
 ];
-const hatching = Array.from({ length: 9 }, (_, i) => stroke([[212 + i * 9, 210 + i * 4], [232 + i * 9, 280]], 1.2));
+const hatching = Array.from({ length: 9 }, (_, i) =>
+  stroke(
+    [
+      [212 + i * 9, 210 + i * 4],
+      [232 + i * 9, 280],
+    ],
+    1.2,
+  ),
+);
 
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512">
 <rect width="512" height="512" fill="#f7f3ea"/>

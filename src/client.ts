@@ -6,6 +6,15 @@ import type { ClientOptions } from './core/options.js';
 import { createRedactor } from './core/redact.js';
 import { Transport } from './core/transport.js';
 import { VERSION } from './core/version.js';
+import { Assets } from './resources/assets.js';
+import { ControlNet } from './resources/controlnet.js';
+import { Custom } from './resources/custom.js';
+import { Detect } from './resources/detect.js';
+import { Img2Img } from './resources/img2img.js';
+import { Jobs } from './resources/jobs.js';
+import { Models } from './resources/models.js';
+import { RemoveBackground } from './resources/remove-background.js';
+import { Upscale } from './resources/upscale.js';
 
 /**
  * The Scenario API client. Options default to env variables; resources are its fields.
@@ -19,6 +28,24 @@ import { VERSION } from './core/version.js';
 export class Scenario {
   /** The transport every resource calls; exposed for advanced use and testing. */
   readonly transport: Transport;
+  /** Upload, read, list, delete and download assets (images and other files). */
+  readonly assets: Assets;
+  /** Image-to-image from a reference image (`influence` 0–100 or `strength`). */
+  readonly img2img: Img2Img;
+  /** ControlNet: generation guided by a control map (`modality`: pose, depth, canny…). */
+  readonly controlnet: ControlNet;
+  /** Control-map extraction (edges, depth, pose…) from an image. */
+  readonly detect: Detect;
+  /** Background removal. */
+  readonly removeBackground: RemoveBackground;
+  /** Upscaling by a factor or to a width. */
+  readonly upscale: Upscale;
+  /** Any model through `/generate/custom/{modelId}`, its inputs optionally checked against the model's contract. */
+  readonly custom: Custom;
+  /** Jobs: read, list, cancel, and wait for them (`wait` resumes a job another call gave up on). */
+  readonly jobs: Jobs;
+  /** Models and their input contracts. */
+  readonly models: Models;
 
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey ?? readEnv('SCENARIO_API_KEY');
@@ -42,5 +69,16 @@ export class Scenario {
       redact,
       userAgent: runtimeUserAgent(VERSION),
     });
+    const transport = this.transport;
+    this.assets = new Assets(transport);
+    this.jobs = new Jobs(transport, this.assets);
+    this.models = new Models(transport);
+    const generation = { transport, jobs: this.jobs };
+    this.img2img = new Img2Img(generation);
+    this.controlnet = new ControlNet(generation);
+    this.detect = new Detect(generation);
+    this.removeBackground = new RemoveBackground(generation);
+    this.upscale = new Upscale(generation);
+    this.custom = new Custom({ ...generation, models: this.models, assets: this.assets });
   }
 }

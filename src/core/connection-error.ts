@@ -22,20 +22,21 @@ export interface FailedAttempt {
   timeoutSignal: AbortSignal;
   /** For billed calls, a timeout message warns that the work may exist. */
   billed: boolean;
+  /** Removes secrets from the text of the underlying error. */
+  redact: (text: string) => string;
 }
 
 /** Classifies a failure with no HTTP answer: the caller's abort, our timeout, or a connection error. */
 export function connectionError(error: unknown, attempt: FailedAttempt): Error {
   if (attempt.userSignal?.aborted) return abortError(attempt.userSignal);
-  const cause = rootCause(error);
+  const cause = safeCopy(rootCause(error), attempt.redact);
   if (attempt.timeoutSignal.aborted) {
     const maybeDone = attempt.billed
       ? ' The server may still have created the job; look for it with client.jobs.list() before trying again.'
       : '';
     return new APITimeoutError(`${attempt.endpoint} timed out after ${attempt.timeoutMs} ms.${maybeDone}`, { cause });
   }
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  const failure = new APIConnectionError(`${attempt.endpoint} could not reach the server: ${detail}`, { cause });
+  const failure = new APIConnectionError(`${attempt.endpoint} could not reach the server: ${cause.message}`, { cause });
   return notConnectedCodes.has(codeOf(cause)) ? markNeverSent(failure) : failure;
 }
 
@@ -43,6 +44,19 @@ function rootCause(error: unknown): unknown {
   let current = error;
   while (current instanceof Error && current.cause !== undefined) current = current.cause;
   return current;
+}
+
+/**
+ * The cause as a plain error with only its name, code, message and stack, redacted: the
+ * original may hold the request and its headers (a fetch wrapper's or proxy's error, ky's errors).
+ */
+function safeCopy(cause: unknown, redact: (text: string) => string): Error {
+  const source = cause instanceof Error ? cause : new Error(String(cause));
+  const copy = new Error(redact(source.message));
+  copy.name = source.name;
+  copy.stack = source.stack === undefined ? undefined : redact(source.stack);
+  const code = codeOf(source);
+  return code ? Object.assign(copy, { code }) : copy;
 }
 
 function codeOf(error: unknown): string {

@@ -2,6 +2,7 @@ import { APIConnectionError } from './errors/APIConnectionError.js';
 import { APIError } from './errors/APIError.js';
 import { RateLimitError } from './errors/RateLimitError.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
+import { serverRetryDelayMs } from './retry-timing.js';
 
 /**
  * `idempotent`: reads, deletes and cancels; repeating them is harmless.
@@ -38,8 +39,9 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
   return random() * Math.min(8_000, 500 * 2 ** (retry - 1));
 }
 
-/** The server's own delay for a 429, else backoff. `retry` counts from 1. */
+/** The server's own delay (a 429's, or `Retry-After` on a 5xx), else backoff. `retry` counts from 1. */
 export function retryDelayMs(error: unknown, retry: number): number {
   if (error instanceof RateLimitError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  if (error instanceof APIError) return serverRetryDelayMs(new Headers(error.headers), error.body) ?? backoffMs(retry);
   return backoffMs(retry);
 }

@@ -6,7 +6,8 @@ export function serverRetryDelayMs(headers: Headers, body: unknown, now = Date.n
   const header = headers.get('retry-after')?.trim();
   if (header) {
     if (/^\d+(\.\d+)?$/.test(header)) return Number(header) * 1000;
-    const date = Date.parse(header);
+    // HTTP dates name the weekday and month; Date.parse alone would read '-1' as a year.
+    const date = /[a-z]/i.test(header) ? Date.parse(header) : Number.NaN;
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
   const remaining = (body as { remainingSeconds?: unknown } | undefined)?.remainingSeconds;

@@ -75,13 +75,15 @@ export class Transport {
   async request<S extends z.ZodType>(request: APIRequest<S>): Promise<z.output<S>> {
     const mode = request.retry ?? (request.method === 'GET' || request.method === 'DELETE' ? 'idempotent' : 'billed');
     const url = this.#url(request.path, request.query, request.options?.projectId);
-    const headers = { ...this.#headers(), authorization: this.#config.authorization(), ...request.options?.headers };
+    const headers = this.#headers();
+    headers.set('authorization', this.#config.authorization());
+    setAll(headers, request.options?.headers);
     const endpoint = `${request.method} ${request.path}`;
     const body = await this.#withRetries(endpoint, mode, request.options, async (signal) => {
       const response = await this.#ky(url, { method: request.method, json: request.body, headers, signal });
       return this.#readJson(response, request.method, request.path);
     });
-    return parseResponse(request.schema, body, endpoint);
+    return parseResponse(request.schema, body, endpoint, this.#config.redact);
   }
 
   /**
@@ -118,7 +120,14 @@ export class Transport {
       } catch (error) {
         if (isScenarioError(error)) throw error;
         const billed = mode === 'billed';
-        throw connectionError(error, { endpoint, timeoutMs, userSignal, timeoutSignal: timeout.signal, billed });
+        throw connectionError(error, {
+          endpoint,
+          timeoutMs,
+          userSignal,
+          timeoutSignal: timeout.signal,
+          billed,
+          redact: this.#config.redact,
+        });
       } finally {
         clearTimeout(timer);
       }
@@ -146,13 +155,15 @@ export class Transport {
     try {
       return JSON.parse(text);
     } catch {
-      const issue = { path: '', message: `body is not JSON: ${JSON.stringify(text.slice(0, 80))}` };
-      throw new ResponseValidationError(`${method} ${path}`, [issue], text);
+      const safeText = this.#config.redact(text);
+      const issue = { path: '', message: `body is not JSON: ${JSON.stringify(safeText.slice(0, 80))}` };
+      throw new ResponseValidationError(`${method} ${path}`, [issue], safeText);
     }
   }
 
   #url(path: string, query: Record<string, QueryValue> = {}, projectId = this.#config.projectId): string {
-    const url = new URL(this.#config.baseUrl.href + path);
+    // A root base URL keeps its '/' in href ('http://localhost:4010/'); drop it to avoid '//jobs'.
+    const url = new URL(this.#config.baseUrl.href.replace(/\/$/, '') + path);
     const params = { ...query, projectId };
     for (const [key, value] of Object.entries(params)) {
       if (value === undefined) continue;
@@ -161,9 +172,15 @@ export class Transport {
     return url.href;
   }
 
-  #headers(): Record<string, string> {
-    const headers: Record<string, string> = { accept: 'application/json', ...this.#config.defaultHeaders };
-    if (this.#config.userAgent) headers['user-agent'] = this.#config.userAgent;
+  #headers(): Headers {
+    const headers = new Headers({ accept: 'application/json' });
+    setAll(headers, this.#config.defaultHeaders);
+    if (this.#config.userAgent) headers.set('user-agent', this.#config.userAgent);
     return headers;
   }
+}
+
+/** Header names are case-insensitive: a later `Authorization` replaces an earlier `authorization` instead of joining it. */
+function setAll(headers: Headers, values: Record<string, string> | undefined): void {
+  for (const [name, value] of Object.entries(values ?? {})) headers.set(name, value);
 }

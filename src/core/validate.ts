@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type InputIssue, InvalidRequestError } from './errors/InvalidRequestError.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
+import { redactValue } from './redact.js';
 
 /** zod issues as `path: message` pairs, the path written the way a user would write it. */
 export function toInputIssues(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
@@ -22,9 +23,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   return result.data;
 }
 
-/** Validates a server answer; `endpoint` ("GET /jobs/{id}") names it in the error. */
-export function parseResponse<S extends z.ZodType>(schema: S, body: unknown, endpoint: string): z.output<S> {
+/**
+ * Validates a server answer; `endpoint` ("GET /jobs/{id}") names it in the error. `redact`
+ * cleans the body and issues kept on the error, since a server may echo credentials.
+ */
+export function parseResponse<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  endpoint: string,
+  redact: (text: string) => string = (text) => text,
+): z.output<S> {
   const result = schema.safeParse(body);
-  if (!result.success) throw new ResponseValidationError(endpoint, toInputIssues(result.error.issues), body);
+  if (!result.success) {
+    const issues = toInputIssues(result.error.issues).map((issue) => redactValue(issue, redact));
+    throw new ResponseValidationError(endpoint, issues, redactValue(body, redact));
+  }
   return result.data;
 }

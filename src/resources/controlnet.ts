@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { GenerationBaseBodySchema, ImageRefSchema } from './generation.js';
+import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
+import { ImageInputSchema, resolveImage } from '../core/image-input.js';
+import {
+  GenerationBaseBodySchema,
+  type GenerationSubmitResponse,
+  GenerationSubmitResponseSchema,
+  ImageRefSchema,
+  InfluenceSchema,
+  influenceOrStrength,
+  strengthOf,
+} from './generation.js';
 
 /** ControlNet modalities across model families (SD1.5, SDXL, Flux). */
 export const CONTROLNET_MODALITIES = [
@@ -56,11 +66,18 @@ export const ControlNetModalitySchema = z.string().superRefine((value, context) 
   for (const message of modalityProblems(value)) context.addIssue({ code: 'custom', message });
 });
 
-/** Body of `POST /generate/controlnet` as sent on the wire. */
+/**
+ * Body of `POST /generate/controlnet` as sent on the wire, and of `POST /generate/controlnet-img2img`
+ * (which adds `controlImage` and `strength`).
+ */
 export const ControlNetBodySchema = GenerationBaseBodySchema.extend({
   modality: ControlNetModalitySchema,
-  /** The control image (pose map, edges, depth…): asset id or data URL. */
+  /** The control image (pose map, edges, depth…); with `controlImage`, the init image instead. Asset id or data URL. */
   image: ImageRefSchema,
+  /** controlnet-img2img only: the control image, while `image` is the init image. */
+  controlImage: ImageRefSchema.optional(),
+  /** controlnet-img2img only: noise added to the init image, 0.01–1. */
+  strength: z.number().min(0.01).max(1).optional(),
   /** `true` (default) uses the image as the control map; `false` runs the modality's detector on it first. */
   disableModalityDetection: z.boolean().optional(),
   /** Flux-dev only: fraction of steps where guidance starts. */
@@ -68,4 +85,64 @@ export const ControlNetBodySchema = GenerationBaseBodySchema.extend({
   /** Flux-dev only: fraction of steps during which guidance applies. */
   controlEnd: z.number().min(0).max(1).optional(),
 });
+/** The parsed shape of {@link ControlNetBodySchema}. */
 export type ControlNetBody = z.output<typeof ControlNetBodySchema>;
+
+/**
+ * Params of `client.controlnet.create/run/estimate`. `image` (and `controlImage`) take any image
+ * input. With `image` alone, it is the control map (`POST /generate/controlnet`); with
+ * `controlImage` too, `image` is the init image and `controlImage` the control map, sent to
+ * `POST /generate/controlnet-img2img`, where `influence` (0–100) or `strength` apply.
+ */
+export const ControlNetParamsSchema = ControlNetBodySchema.extend({
+  /** The control map, or the init image when `controlImage` is given. Any image input. */
+  image: ImageInputSchema,
+  /** The control map of the img2img variant. Any image input. */
+  controlImage: ImageInputSchema.optional(),
+  /** img2img variant only: 0–100, higher stays closer to `image`. */
+  influence: InfluenceSchema.optional(),
+})
+  .refine(...influenceOrStrength)
+  .refine((params) => params.controlImage !== undefined || (params.influence ?? params.strength) === undefined, {
+    message: 'influence and strength apply only with controlImage (ControlNet on an init image)',
+    path: ['controlImage'],
+  });
+/** What the caller passes, as {@link ControlNetParamsSchema}. */
+export type ControlNetParams = z.input<typeof ControlNetParamsSchema>;
+
+/** Wire answer of `POST /generate/controlnet`. */
+export const ControlNetCreateResponseSchema = GenerationSubmitResponseSchema;
+/** The wire answer of `create()`, before the SDK wraps it in a `GenerationJob`. */
+export type ControlNetCreateResponse = GenerationSubmitResponse;
+
+/**
+ * ControlNet (`POST /generate/controlnet`): a new image that follows the structure of a control
+ * map (pose, depth, edges…) given as `modality`.
+ *
+ * @example
+ * ```ts
+ * const { assets } = await client.controlnet.run({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: './pose.png' });
+ * const mixed = await client.controlnet.create({ modelId: 'model_sdxl', prompt: 'a castle', modality: 'depth:0.5,canny:1.0', image: 'asset_abc' });
+ * ```
+ */
+export class ControlNet extends GenerationResource<typeof ControlNetParamsSchema> {
+  constructor(context: GenerationContext) {
+    super(context, {
+      what: 'controlnet params',
+      schema: ControlNetParamsSchema,
+      async prepare({ image, controlImage, influence, strength, ...rest }, context) {
+        const [resolvedImage, resolvedControl] = await Promise.all([
+          resolveImage(image, context),
+          controlImage === undefined ? undefined : resolveImage(controlImage, { ...context, field: 'controlImage' }),
+        ]);
+        const body = {
+          ...rest,
+          image: resolvedImage,
+          controlImage: resolvedControl,
+          strength: strengthOf({ influence, strength }),
+        };
+        return { path: resolvedControl ? '/generate/controlnet-img2img' : '/generate/controlnet', body };
+      },
+    });
+  }
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ImageRefSchema } from './generation.js';
+import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
+import { ImageInputSchema, resolveImage } from '../core/image-input.js';
+import { type GenerationSubmitResponse, GenerationSubmitResponseSchema, ImageRefSchema } from './generation.js';
 
 /** Maps `POST /generate/detect` can extract. Note `normal`, `segmentation`, `grayscale` (ControlNet says `normal-map`, `seg`, `gray`). */
 export const DetectModalitySchema = z.enum([
@@ -14,6 +16,7 @@ export const DetectModalitySchema = z.enum([
   'segmentation',
   'sketch',
 ]);
+/** The parsed shape of {@link DetectModalitySchema}. */
 export type DetectModality = z.output<typeof DetectModalitySchema>;
 
 /** Body of `POST /generate/detect` as sent on the wire. */
@@ -32,4 +35,54 @@ export const DetectBodySchema = z.strictObject({
   /** Pose keypoint confidence threshold. */
   keypointThreshold: z.number().min(0).max(1).optional(),
 });
+/** The parsed shape of {@link DetectBodySchema}. */
 export type DetectBody = z.output<typeof DetectBodySchema>;
+
+type Thresholds = Partial<Record<'lowThreshold' | 'highThreshold' | 'minThreshold' | 'maxThreshold', number>>;
+
+/** Refinement: threshold `low` must not exceed `high` when both are given. */
+function ordered(
+  low: keyof Thresholds,
+  high: keyof Thresholds,
+): [(params: Thresholds) => boolean, { message: string; path: string[] }] {
+  const check = (params: Thresholds) =>
+    (params[low] ?? Number.NEGATIVE_INFINITY) <= (params[high] ?? Number.POSITIVE_INFINITY);
+  return [check, { message: `${low} must not exceed ${high}`, path: [low] }];
+}
+
+/** Params of `client.detect.create/run/estimate`: the wire body, with `image` taking any image input. */
+export const DetectParamsSchema = DetectBodySchema.extend({
+  /** The image to extract a map from. Any image input. */
+  image: ImageInputSchema,
+})
+  .refine(...ordered('lowThreshold', 'highThreshold'))
+  .refine(...ordered('minThreshold', 'maxThreshold'));
+/** What the caller passes, as {@link DetectParamsSchema}. */
+export type DetectParams = z.input<typeof DetectParamsSchema>;
+
+/** Wire answer of `POST /generate/detect` (may carry the map as `asset`). */
+export const DetectCreateResponseSchema = GenerationSubmitResponseSchema;
+/** The wire answer of `create()`, before the SDK wraps it in a `GenerationJob`. */
+export type DetectCreateResponse = GenerationSubmitResponse;
+
+/**
+ * Map detection (`POST /generate/detect`): extracts a control map (edges, depth, pose…) from an
+ * image, ready for ControlNet. Detect modality names differ from ControlNet's (`normal` vs `normal-map`).
+ *
+ * @example
+ * ```ts
+ * const { assets: [poseMap] } = await client.detect.run({ image: './photo.png', modality: 'pose' });
+ * await client.controlnet.run({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: poseMap.id });
+ * ```
+ */
+export class Detect extends GenerationResource<typeof DetectParamsSchema> {
+  constructor(context: GenerationContext) {
+    super(context, {
+      what: 'detect params',
+      schema: DetectParamsSchema,
+      async prepare({ image, ...rest }, context) {
+        return { path: '/generate/detect', body: { ...rest, image: await resolveImage(image, context) } };
+      },
+    });
+  }
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { RequestOptions } from '../core/options.js';
+import type { WaitOptions } from '../core/wait-for-job.js';
 import { AssetSchema } from './assets.js';
 import { JobSchema } from './jobs.js';
 
@@ -28,6 +30,7 @@ export const SchedulerSchema = z.enum([
   'TCDScheduler',
   'UniPCMultistepScheduler',
 ]);
+/** The parsed shape of {@link SchedulerSchema}. */
 export type Scheduler = z.output<typeof SchedulerSchema>;
 
 /** Output size in pixels: a multiple of 8 between 64 and 2048. */
@@ -86,6 +89,7 @@ export const GenerationSubmitResponseSchema = z.looseObject({
   asset: AssetSchema.optional(),
   ipDetection: IpDetectionSchema.optional(),
 });
+/** The parsed shape of {@link GenerationSubmitResponseSchema}. */
 export type GenerationSubmitResponse = z.output<typeof GenerationSubmitResponseSchema>;
 
 /** Answer of a `?dryRun=true` quote (HTTP 269): the cost, and an empty job. */
@@ -97,8 +101,73 @@ export const DryRunResponseSchema = z.looseObject({
 
 /** What a generation would cost, from a dry run. No job is created. */
 export const CostEstimateSchema = z.object({
+  /** Creative units the request would be billed. */
   creativeUnitsCost: z.number(),
+  /** Creative units discounted, when the plan grants a discount. */
   creativeUnitsDiscount: z.number().optional(),
+  /** The server's cost breakdown (`costDetails` on the wire), when it sends one. */
   details: z.record(z.string(), z.unknown()).optional(),
 });
+/** The parsed shape of {@link CostEstimateSchema}. */
 export type CostEstimate = z.output<typeof CostEstimateSchema>;
+
+/** A finished generation: the successful job and its output assets, in output order, each with a signed `url`. */
+export const GenerationResultSchema = z.object({
+  job: JobSchema,
+  assets: z.array(AssetSchema),
+});
+/** The parsed shape of {@link GenerationResultSchema}. */
+export type GenerationResult = z.output<typeof GenerationResultSchema>;
+
+/**
+ * A submitted generation, as `create()` returns it. The job runs (and is billed) on the server
+ * whether or not `wait()` is called; keep `id` to resume with `client.jobs.wait(id)`.
+ */
+export interface GenerationJob {
+  /** The job id (`job_…`). */
+  readonly id: string;
+  /** The job as the server answered the submission; usually `queued`. */
+  readonly job: z.output<typeof JobSchema>;
+  /** Creative units billed for this request (only the submission answer carries it). */
+  readonly creativeUnitsCost?: number | undefined;
+  /** Creative units discounted, when the plan grants a discount. */
+  readonly creativeUnitsDiscount?: number | undefined;
+  /** The whole submission answer, unknown fields included (`asset`, `ipDetection`, …). */
+  readonly response: GenerationSubmitResponse;
+  /**
+   * Polls until the job ends and fetches its output assets. `options` default to the ones
+   * given to `create()`, so the same `projectId` and headers apply.
+   *
+   * @example
+   * ```ts
+   * const generation = await client.img2img.create(params);
+   * const { assets } = await generation.wait({ onProgress: (job) => console.log(job.progress) });
+   * ```
+   */
+  wait(waitOptions?: WaitOptions, options?: RequestOptions): Promise<GenerationResult>;
+}
+
+/** The web app's Influence slider, 0–100: higher stays closer to the reference image. */
+export const InfluenceSchema = z.number().min(0).max(100);
+
+/** `strength = clamp((100 - influence) / 100, 0.01, 1)` (design.md §2): Influence 20 → strength 0.8. */
+export function strengthFromInfluence(influence: number): number {
+  return Math.min(1, Math.max(0.01, (100 - influence) / 100));
+}
+
+/** Params that take either `influence` or `strength`; both at once is an error. */
+export interface InfluenceOrStrength {
+  influence?: number | undefined;
+  strength?: number | undefined;
+}
+
+/** Refinement for params schemas that accept `influence` or `strength`. */
+export const influenceOrStrength: [(params: InfluenceOrStrength) => boolean, { message: string; path: string[] }] = [
+  (params) => params.influence === undefined || params.strength === undefined,
+  { message: 'pass influence (0–100) or strength (0.01–1), not both', path: ['influence'] },
+];
+
+/** The API's `strength` for params that took `influence` or `strength`. */
+export function strengthOf(params: InfluenceOrStrength): number | undefined {
+  return params.influence === undefined ? params.strength : strengthFromInfluence(params.influence);
+}

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { GenerationBaseBodySchema, ImageRefSchema } from './generation.js';
+import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
+import { ImageInputSchema, resolveImage } from '../core/image-input.js';
+import {
+  GenerationBaseBodySchema,
+  type GenerationSubmitResponse,
+  GenerationSubmitResponseSchema,
+  ImageRefSchema,
+  InfluenceSchema,
+  influenceOrStrength,
+  strengthOf,
+} from './generation.js';
 
 /** Body of `POST /generate/img2img` as sent on the wire. */
 export const Img2ImgBodySchema = GenerationBaseBodySchema.extend({
@@ -12,4 +22,49 @@ export const Img2ImgBodySchema = GenerationBaseBodySchema.extend({
   /** Hide the asset created from a data-URL `image`. */
   imageHide: z.boolean().optional(),
 });
+/** The parsed shape of {@link Img2ImgBodySchema}. */
 export type Img2ImgBody = z.output<typeof Img2ImgBodySchema>;
+
+/**
+ * Params of `client.img2img.create/run/estimate`: the wire body, except that `image` takes any
+ * image input (asset id, data URL, URL, file path, bytes, Blob, stream) and `influence`
+ * (0–100, the web app's slider) may replace `strength`. Unknown keys are refused.
+ */
+export const Img2ImgParamsSchema = Img2ImgBodySchema.extend({
+  /** The reference image: any image input; resolved (inlined or uploaded) before the request. */
+  image: ImageInputSchema,
+  /** 0–100, higher stays closer to the reference; sent as `strength = clamp((100 - influence) / 100, 0.01, 1)`. */
+  influence: InfluenceSchema.optional(),
+}).refine(...influenceOrStrength);
+/** What the caller passes, as {@link Img2ImgParamsSchema}. */
+export type Img2ImgParams = z.input<typeof Img2ImgParamsSchema>;
+
+/** Wire answer of `POST /generate/img2img`. */
+export const Img2ImgCreateResponseSchema = GenerationSubmitResponseSchema;
+/** The wire answer of `create()`, before the SDK wraps it in a `GenerationJob`. */
+export type Img2ImgCreateResponse = GenerationSubmitResponse;
+
+/**
+ * Image-to-image (`POST /generate/img2img`): a new image from a reference image and a prompt.
+ *
+ * @example
+ * ```ts
+ * const { assets } = await client.img2img.run({ modelId: 'flux.1-dev', prompt: 'a knight, painted', image: './sketch.png', influence: 20, numSamples: 3 });
+ * ```
+ */
+export class Img2Img extends GenerationResource<typeof Img2ImgParamsSchema> {
+  constructor(context: GenerationContext) {
+    super(context, {
+      what: 'img2img params',
+      schema: Img2ImgParamsSchema,
+      async prepare({ image, influence, strength, ...rest }, context) {
+        const body = {
+          ...rest,
+          image: await resolveImage(image, context),
+          strength: strengthOf({ influence, strength }),
+        };
+        return { path: '/generate/img2img', body };
+      },
+    });
+  }
+}

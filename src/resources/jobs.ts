@@ -1,22 +1,22 @@
 import { z } from 'zod';
+import type { Clock } from '../core/clock.js';
+import { JobError } from '../core/errors/JobError.js';
+import { KNOWN_JOB_STATUSES } from '../core/job-status.js';
+import { listPages } from '../core/list-pages.js';
+import type { RequestOptions } from '../core/options.js';
+import type { Page, PagePromise } from '../core/pagination.js';
+import { path } from '../core/path.js';
+import type { Transport } from '../core/transport.js';
+import { type WaitOptions, waitForJob } from '../core/wait-for-job.js';
+import type { Asset } from './assets.js';
+import type { GenerationResult } from './generation.js';
 
-/** Known job statuses. The schema also accepts any other string: an unknown status means "still running". */
-export const KNOWN_JOB_STATUSES = [
-  'queued',
-  'pending',
-  'warming-up',
-  'in-progress',
-  'finalizing',
-  'success',
-  'failure',
-  'canceled',
-] as const;
-
-/** Statuses after which a job never changes again. */
-export const TERMINAL_JOB_STATUSES = ['success', 'failure', 'canceled'] as const;
+// Defined in core so the waiting code can read them while this module (which imports it) is still loading.
+export { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from '../core/job-status.js';
 
 /** A job status: one of {@link KNOWN_JOB_STATUSES}, or a newer one the SDK does not know yet. */
 export const JobStatusSchema = z.union([z.enum(KNOWN_JOB_STATUSES), z.string()]);
+/** A job status: a known one, or a newer string the SDK treats as still running. */
 export type JobStatus = (typeof KNOWN_JOB_STATUSES)[number] | (string & {});
 
 /** Job metadata: outputs, error and hint on failure, an echo of the input. Unknown keys kept. */
@@ -52,7 +52,196 @@ export const JobSchema = z.looseObject({
   ownerId: z.string().optional(),
   billing: JobBillingSchema.optional(),
 });
+/** The parsed shape of {@link JobSchema}. */
 export type Job = z.output<typeof JobSchema>;
 
 /** `{ job }` envelope of `GET /jobs/{jobId}` and of the cancel action. */
 export const JobEnvelopeSchema = z.looseObject({ job: JobSchema });
+
+/** `{ jobs, nextPaginationToken? }` of `GET /jobs`. */
+export const JobListResponseSchema = z.looseObject({
+  jobs: z.array(JobSchema),
+  nextPaginationToken: z.string().optional(),
+});
+/** The parsed shape of {@link JobListResponseSchema}. */
+export type JobListResponse = z.output<typeof JobListResponseSchema>;
+
+/** Query of `client.jobs.list()` (`GET /jobs`); the page token is handled by the page. */
+export const JobListQuerySchema = z.strictObject({
+  /** Jobs per page, 1–200. Server default 10. */
+  pageSize: z.number().int().min(1).max(200).optional(),
+  /** Only jobs with this status. */
+  status: z.string().min(1).optional(),
+  /** Only jobs of this type (`inference`, `upscale`, …). */
+  type: z.string().min(1).optional(),
+  /** Only jobs of these types; wins over `type`. */
+  types: z.array(z.string().min(1)).optional(),
+  authorId: z.string().min(1).optional(),
+  /** `false` leaves out jobs submitted with `hideResults`. */
+  hideResults: z.boolean().optional(),
+  workflowId: z.string().min(1).optional(),
+});
+/** What the caller passes, as {@link JobListQuerySchema}. */
+export type JobListQuery = z.input<typeof JobListQuerySchema>;
+
+/** Body of `POST /jobs/{jobId}/action`; `cancel` is the only action. */
+export const JobActionBodySchema = z.strictObject({ action: z.literal('cancel') });
+
+/** Answer of the cancel action: the job, when the server sends it back. */
+const JobActionResponseSchema = z.looseObject({ job: JobSchema.optional() });
+
+/** A page of jobs; `for await` walks every later page too. */
+export type JobPage = Page<Job>;
+
+/** What {@link Jobs} needs to fetch a finished job's outputs: `client.assets`. */
+export interface AssetFetcher {
+  getMany(ids: string[], options?: RequestOptions): Promise<Asset[]>;
+}
+
+/**
+ * Jobs (`/jobs`): every generation is one. Read, list, cancel, and wait for them.
+ *
+ * @example
+ * ```ts
+ * const { job, assets } = await client.jobs.wait('job_abc');
+ * ```
+ */
+export class Jobs {
+  readonly #transport: Transport;
+  readonly #assets: AssetFetcher;
+  readonly #clock: Clock | undefined;
+
+  /** `clock` (default: real time) is the one waiting runs on; the emulator's virtual clock fits here. */
+  constructor(transport: Transport, assets: AssetFetcher, clock?: Clock) {
+    this.#transport = transport;
+    this.#assets = assets;
+    this.#clock = clock;
+  }
+
+  /**
+   * One job (`GET /jobs/{jobId}`), its status and progress as of now.
+   *
+   * @example
+   * ```ts
+   * const job = await client.jobs.get('job_abc');
+   * console.log(job.status, job.progress);
+   * ```
+   */
+  async get(jobId: string, options?: RequestOptions): Promise<Job> {
+    const { job } = await this.#transport.request({
+      method: 'GET',
+      path: path`/jobs/${jobId}`,
+      schema: JobEnvelopeSchema,
+      options,
+    });
+    return job;
+  }
+
+  /**
+   * Jobs, newest first (`GET /jobs`). Await it for the first page, or `for await` it for every job.
+   *
+   * @example
+   * ```ts
+   * for await (const job of client.jobs.list({ status: 'in-progress' })) console.log(job.jobId);
+   * const page = await client.jobs.list({ pageSize: 50 });
+   * ```
+   */
+  list(query: JobListQuery = {}, options?: RequestOptions): PagePromise<Job> {
+    return listPages(this.#transport, {
+      what: 'jobs.list query',
+      path: '/jobs',
+      query,
+      querySchema: JobListQuerySchema,
+      schema: JobListResponseSchema,
+      items: (body) => body.jobs,
+      options,
+    });
+  }
+
+  /**
+   * Asks the server to cancel a job (`POST /jobs/{jobId}/action`) and returns it. Most
+   * generation jobs refuse with a `BadRequestError` (400 "Cannot cancel this type of job").
+   * Retried like a read: cancelling twice is harmless.
+   *
+   * @example
+   * ```ts
+   * const job = await client.jobs.cancel('job_abc');
+   * ```
+   */
+  async cancel(jobId: string, options?: RequestOptions): Promise<Job> {
+    const { job } = await this.#transport.request({
+      method: 'POST',
+      path: path`/jobs/${jobId}/action`,
+      body: { action: 'cancel' },
+      schema: JobActionResponseSchema,
+      retry: 'idempotent',
+      options,
+    });
+    // The answer is documented as the canceled job; read it when a server sends back less.
+    return job ?? this.get(jobId, options);
+  }
+
+  /**
+   * Waits until a job ends (adaptive polling, design.md §5), then fetches its output assets
+   * in output order. Takes the job id, or a job already seen (which saves the first poll). Resumes a job another call gave up on. Rejects with `JobFailedError`,
+   * `JobCanceledError`, `JobTimeoutError` or `APIUserAbortError`, each carrying the job id.
+   * `options` apply to each request; its `signal`, if any, aborts the wait like `waitOptions.signal`.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   await client.img2img.run(params, { timeout: 60_000 });
+   * } catch (error) {
+   *   if (error instanceof JobTimeoutError) {
+   *     const { assets } = await client.jobs.wait(error.jobId);
+   *   }
+   * }
+   * ```
+   */
+  async wait(
+    job: string | Job,
+    waitOptions: WaitOptions = {},
+    options: RequestOptions = {},
+  ): Promise<GenerationResult> {
+    const signals = [waitOptions.signal, options.signal].filter((signal) => signal !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const done = await waitForJob(
+      job,
+      {
+        getJob: (jobId, stop) => this.get(jobId, { ...options, signal: stop }),
+        // Sent after an abort, so without the aborted signal.
+        cancelJob: (jobId) => this.cancel(jobId, { ...options, signal: undefined }),
+        clock: this.#clock,
+        logger: this.#transport.logger,
+      },
+      { ...waitOptions, signal },
+    );
+    return { job: done, assets: await this.#outputs(done, options) };
+  }
+
+  /** The job's output assets, in `metadata.assetIds` order; a failure here still names the (finished, billed) job. */
+  async #outputs(job: Job, options: RequestOptions): Promise<Asset[]> {
+    const ids = job.metadata.assetIds ?? [];
+    if (ids.length === 0) return [];
+    let fetched: Asset[];
+    try {
+      fetched = await this.#assets.getMany(ids, options);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new JobError(
+        job.jobId,
+        `Job ${job.jobId} succeeded but fetching its assets failed: ${reason}; retry with client.jobs.wait('${job.jobId}').`,
+        { cause: error },
+      );
+    }
+    const byId = new Map(fetched.map((asset) => [asset.id, asset]));
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length > 0) {
+      throw new JobError(
+        job.jobId,
+        `Job ${job.jobId} succeeded but the server did not return its assets ${missing.join(', ')}; retry with client.jobs.wait('${job.jobId}').`,
+      );
+    }
+    return ids.map((id) => byId.get(id) as Asset);
+  }
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ImageRefSchema } from './generation.js';
+import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
+import { ImageInputSchema, resolveImage } from '../core/image-input.js';
+import { type GenerationSubmitResponse, GenerationSubmitResponseSchema, ImageRefSchema } from './generation.js';
 
 /** `transparent`, a hex colour (`#fff`, `#FFFFFF`, `#FFFFFF80`) or an HTML colour name (`white`). */
 export const BackgroundColorSchema = z
@@ -9,17 +11,58 @@ export const BackgroundColorSchema = z
     'expected "transparent", a hex colour like #FFFFFF, or a colour name',
   );
 
+const removeBackgroundFields = z.strictObject({
+  image: ImageRefSchema,
+  /** Default transparent. */
+  backgroundColor: BackgroundColorSchema.optional(),
+  /** Default `png`. */
+  format: z.enum(['png', 'jpeg']).optional(),
+});
+
+type ColorAndFormat = { backgroundColor?: string | undefined; format?: string | undefined };
+const transparentNeedsPng: [(body: ColorAndFormat) => boolean, { message: string; path: string[] }] = [
+  (body) => !(body.format === 'jpeg' && body.backgroundColor === 'transparent'),
+  { message: 'a transparent background needs format "png"', path: ['backgroundColor'] },
+];
+
 /** Body of `POST /generate/remove-background` as sent on the wire. */
-export const RemoveBackgroundBodySchema = z
-  .strictObject({
-    image: ImageRefSchema,
-    /** Default transparent. */
-    backgroundColor: BackgroundColorSchema.optional(),
-    /** Default `png`. */
-    format: z.enum(['png', 'jpeg']).optional(),
-  })
-  .refine((body) => !(body.format === 'jpeg' && body.backgroundColor === 'transparent'), {
-    message: 'a transparent background needs format "png"',
-    path: ['backgroundColor'],
-  });
+export const RemoveBackgroundBodySchema = removeBackgroundFields.refine(...transparentNeedsPng);
+/** The parsed shape of {@link RemoveBackgroundBodySchema}. */
 export type RemoveBackgroundBody = z.output<typeof RemoveBackgroundBodySchema>;
+
+/** Params of `client.removeBackground.create/run/estimate`: the wire body, with `image` taking any image input. */
+export const RemoveBackgroundParamsSchema = removeBackgroundFields
+  .extend({
+    /** The image to cut out. Any image input. */
+    image: ImageInputSchema,
+  })
+  .refine(...transparentNeedsPng);
+/** What the caller passes, as {@link RemoveBackgroundParamsSchema}. */
+export type RemoveBackgroundParams = z.input<typeof RemoveBackgroundParamsSchema>;
+
+/** Wire answer of `POST /generate/remove-background`. */
+export const RemoveBackgroundCreateResponseSchema = GenerationSubmitResponseSchema;
+/** The wire answer of `create()`, before the SDK wraps it in a `GenerationJob`. */
+export type RemoveBackgroundCreateResponse = GenerationSubmitResponse;
+
+/**
+ * Background removal (`POST /generate/remove-background`): the subject cut out, on a transparent
+ * (png) or solid background.
+ *
+ * @example
+ * ```ts
+ * const { assets: [cutout] } = await client.removeBackground.run({ image: 'asset_abc' });
+ * const onWhite = await client.removeBackground.run({ image: './hero.jpg', backgroundColor: '#FFFFFF', format: 'jpeg' });
+ * ```
+ */
+export class RemoveBackground extends GenerationResource<typeof RemoveBackgroundParamsSchema> {
+  constructor(context: GenerationContext) {
+    super(context, {
+      what: 'removeBackground params',
+      schema: RemoveBackgroundParamsSchema,
+      async prepare({ image, ...rest }, context) {
+        return { path: '/generate/remove-background', body: { ...rest, image: await resolveImage(image, context) } };
+      },
+    });
+  }
+}

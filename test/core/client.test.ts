@@ -71,6 +71,23 @@ describe('auth', () => {
     expect(seen[0]?.url).toBe(signed);
   });
 
+  test('auth is not forwarded when the API redirects to another host', async () => {
+    const seen: Request[] = [];
+    server.use(
+      http.get(`${API}/assets/asset_1/file`, () =>
+        HttpResponse.json(null, { status: 302, headers: { location: 'https://cdn.example.com/a.json' } }),
+      ),
+      http.get('https://cdn.example.com/a.json', ({ request }) => {
+        seen.push(request);
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    const client = new Scenario({ token: 't0ken' });
+    await client.transport.request({ method: 'GET', path: '/assets/asset_1/file', schema: anything });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.headers.get('authorization')).toBeNull();
+  });
+
   test('fetchRaw maps a failure to a typed error naming the URL without its query', async () => {
     server.use(http.put('https://uploads.example.com/part/1', () => new HttpResponse('denied', { status: 403 })));
     const error = await rejectionOf(
@@ -89,9 +106,32 @@ describe('auth', () => {
     const { handler, requests } = recordApi();
     server.use(handler);
     const client = new Scenario({ token: 't0ken', defaultHeaders: { 'x-default': 'd' } });
-    await client.transport.request({ method: 'GET', path: '/jobs', schema: anything, options: { headers: { 'x-call': 'c' } } });
+    await client.transport.request({
+      method: 'GET',
+      path: '/jobs',
+      schema: anything,
+      options: { headers: { 'x-call': 'c' } },
+    });
     expect(requests[0]?.headers.get('x-default')).toBe('d');
     expect(requests[0]?.headers.get('x-call')).toBe('c');
+  });
+
+  test('header names are case-insensitive: a per-request Authorization replaces the client one', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    const client = new Scenario({
+      apiKey: 'api_abc',
+      apiSecret: 's3cr3t',
+      defaultHeaders: { Accept: 'application/json' },
+    });
+    await client.transport.request({
+      method: 'GET',
+      path: '/jobs',
+      schema: anything,
+      options: { headers: { Authorization: 'Bearer other' } },
+    });
+    expect(requests[0]?.headers.get('authorization')).toBe('Bearer other');
+    expect(requests[0]?.headers.get('accept')).toBe('application/json');
   });
 });
 
@@ -196,7 +236,9 @@ describe('identity', () => {
     const { handler, requests } = recordApi();
     server.use(handler);
     await get(new Scenario({ token: 't0ken' }));
-    expect(requests[0]?.headers.get('user-agent')).toMatch(new RegExp(`^scenario-sdk/${VERSION.replace(/\./g, '\\.')} `));
+    expect(requests[0]?.headers.get('user-agent')).toMatch(
+      new RegExp(`^scenario-sdk/${VERSION.replace(/\./g, '\\.')} `),
+    );
   });
 
   test('VERSION equals the package.json version', () => {

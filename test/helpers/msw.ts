@@ -10,7 +10,7 @@ export const API = 'https://api.cloud.scenario.com/v1';
 /** An msw server for this test file: unknown requests fail the test, handlers reset after each test. */
 export function useMockServer() {
   const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
   return server;
@@ -35,4 +35,17 @@ export function recordApi(
     return answer(request, requests.length);
   });
   return { handler, requests };
+}
+
+/** A logger that records every line as `level: text`, for asserting on what the SDK logs. */
+export function captureLogger() {
+  const lines: string[] = [];
+  const record =
+    (level: string) =>
+    (message: string, ...args: unknown[]) =>
+      lines.push([`${level}: ${message}`, ...args.map(String)].join(' '));
+  return {
+    lines,
+    logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
+  };
 }

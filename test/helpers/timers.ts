@@ -35,3 +35,15 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
   }
   throw new Error('expected the promise to reject');
 }
+
+/**
+ * Waits, without moving the fake clock, until `condition` holds (vi.waitFor would advance it).
+ * Uses setImmediate, which {@link useFakeClock} leaves real.
+ */
+export async function until(condition: () => boolean, what = 'condition'): Promise<void> {
+  const deadline = performance.now() + 5000;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`until(): ${what} still false after 5 s`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -16,3 +16,5 @@ export { PermissionDeniedError } from './PermissionDeniedError.js';
 export { RateLimitError } from './RateLimitError.js';
 export { ResponseValidationError } from './ResponseValidationError.js';
 export { isScenarioError, ScenarioError } from './ScenarioError.js';
+export { UploadFailedError } from './UploadFailedError.js';
+export { UploadTimeoutError } from './UploadTimeoutError.js';

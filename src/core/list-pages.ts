@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { RequestOptions } from './options.js';
+import { PagePromise } from './pagination.js';
+import type { QueryValue, Transport } from './transport.js';
+import { parseInput } from './validate.js';
+
+/** A paginated `GET` list endpoint, as a resource's `list()` describes it. */
+export interface ListRequest<Q extends z.ZodType, S extends z.ZodType, T> {
+  /** Names the query in errors: `jobs.list query`. */
+  what: string;
+  path: string;
+  /** The caller's filters, checked with `querySchema` before the first request. */
+  query: z.input<Q>;
+  querySchema: Q;
+  /** Schema of one page's body. */
+  schema: S;
+  /** The page's items, out of its envelope (`body.jobs`). */
+  items: (body: z.output<S>) => T[];
+  options?: RequestOptions | undefined;
+}
+
+/**
+ * Lists a paginated endpoint: validates the query, then fetches pages on demand with
+ * `paginationToken`, reading `nextPaginationToken` from each answer.
+ */
+export function listPages<
+  Q extends z.ZodType,
+  S extends z.ZodType & z.ZodType<{ nextPaginationToken?: string | undefined }>,
+  T,
+>(transport: Transport, request: ListRequest<Q, S, T>): PagePromise<T> {
+  const query = parseInput(request.querySchema, request.query, request.what) as Record<string, QueryValue>;
+  return new PagePromise(async (paginationToken, options) => {
+    const body = await transport.request({
+      method: 'GET',
+      path: request.path,
+      query: { ...query, paginationToken },
+      schema: request.schema,
+      options,
+    });
+    return { items: request.items(body), nextPaginationToken: body.nextPaginationToken };
+  }, request.options);
+}

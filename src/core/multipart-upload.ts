@@ -1,0 +1,194 @@
+import {
+  MIN_UPLOAD_PART_BYTES,
+  type Upload,
+  type UploadAssetOptions,
+  type UploadCreateBody,
+  UploadEnvelopeSchema,
+  type UploadKind,
+} from '../resources/uploads.js';
+import type { Clock } from './clock.js';
+import { ResponseValidationError } from './errors/ResponseValidationError.js';
+import { UploadFailedError } from './errors/UploadFailedError.js';
+import { UploadTimeoutError } from './errors/UploadTimeoutError.js';
+import type { RequestOptions } from './options.js';
+import { path } from './path.js';
+import { realClock } from './real-clock.js';
+import type { Transport } from './transport.js';
+
+/** A file to send through `/uploads`. */
+export interface UploadFile {
+  /** The bytes. A `Blob` (a file opened in Node, a browser `File`) is sliced per part, never read whole. */
+  data: Uint8Array | Blob;
+  fileName: string;
+  contentType: string;
+}
+
+/** Options of {@link uploadMultipart}. */
+export interface MultipartUploadParams {
+  /** What the file becomes. Default `'image'`. */
+  kind?: UploadKind | undefined;
+  /** Options of the asset the upload creates. */
+  assetOptions?: UploadAssetOptions | undefined;
+  /** How long to wait for the server to import the file once sent, in ms. Default {@link DEFAULT_UPLOAD_TIMEOUT_MS}. */
+  timeout?: number | undefined;
+  /** Time source for the import wait; tests pass a virtual one. */
+  clock?: Clock | undefined;
+}
+
+/** An upload whose file became an entity: `entityId` is the new asset id. */
+export type ImportedUpload = Upload & { entityId: string };
+
+/** Default wait for an upload's import after `complete`: 300 s, as Scenario's own helpers use. */
+export const DEFAULT_UPLOAD_TIMEOUT_MS = 300_000;
+
+/** Parts sent at once. */
+export const PART_UPLOAD_CONCURRENCY = 4;
+
+/** S3's limit on the number of parts of one upload. */
+export const MAX_UPLOAD_PARTS = 10_000;
+
+const FIRST_POLL_MS = 500;
+const MAX_POLL_MS = 2_000;
+
+/**
+ * How a file of `size` bytes is cut: parts of {@link MIN_UPLOAD_PART_BYTES} (the S3 minimum,
+ * which every part but the last must reach), larger only when a file would need more than
+ * {@link MAX_UPLOAD_PARTS} parts.
+ */
+export function planUploadParts(size: number): { partSize: number; count: number } {
+  const partSize = Math.max(MIN_UPLOAD_PART_BYTES, Math.ceil(size / MAX_UPLOAD_PARTS));
+  return { partSize, count: Math.max(1, Math.ceil(size / partSize)) };
+}
+
+/**
+ * Sends a file through the multipart `/uploads` flow (scenario-api.md §5) and resolves once the
+ * server has imported it: `POST /uploads`, a `PUT` of each part to its signed URL (no API auth,
+ * retried as idempotent), `POST /uploads/{id}/action {action:'complete'}`, then polls
+ * `GET /uploads/{id}` until `imported`.
+ *
+ * @throws UploadFailedError when the server rejects the file (`status: failed`).
+ * @throws UploadTimeoutError when the import takes longer than `params.timeout`.
+ * @throws APIUserAbortError as soon as `options.signal` aborts.
+ */
+export async function uploadMultipart(
+  transport: Transport,
+  file: UploadFile,
+  params: MultipartUploadParams = {},
+  options?: RequestOptions,
+): Promise<ImportedUpload> {
+  const size = file.data instanceof Uint8Array ? file.data.byteLength : file.data.size;
+  const { partSize, count } = planUploadParts(size);
+  const body: UploadCreateBody = {
+    fileName: file.fileName,
+    contentType: file.contentType,
+    fileSize: size,
+    parts: count,
+    kind: params.kind ?? 'image',
+    ...(params.assetOptions && { assetOptions: params.assetOptions }),
+  };
+  const { upload } = await transport.request({
+    method: 'POST',
+    path: '/uploads',
+    body,
+    schema: UploadEnvelopeSchema,
+    options,
+  });
+  const urls = partUrls(upload, count);
+
+  await sendParts(transport, file, urls, partSize, options);
+
+  const completed = await transport.request({
+    method: 'POST',
+    path: path`/uploads/${upload.id}/action`,
+    body: { action: 'complete' },
+    schema: UploadEnvelopeSchema,
+    options,
+  });
+  return waitForUpload(transport, completed.upload, params, options);
+}
+
+/** The signed part URLs in part order, checked against the count asked for. */
+function partUrls(upload: Upload, count: number): string[] {
+  const parts = [...(upload.parts ?? [])].sort((a, b) => a.number - b.number);
+  if (parts.length !== count) {
+    const issue = { path: 'upload.parts', message: `expected ${count} signed part URLs, received ${parts.length}` };
+    throw new ResponseValidationError('POST /uploads', [issue], { upload });
+  }
+  return parts.map((part) => part.url);
+}
+
+/** PUTs every part, a few at a time; the first failure stops the others. */
+async function sendParts(
+  transport: Transport,
+  file: UploadFile,
+  urls: string[],
+  partSize: number,
+  options: RequestOptions | undefined,
+): Promise<void> {
+  const stop = new AbortController();
+  const signal = options?.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const partOptions: RequestOptions = { ...options, signal };
+  let next = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const index = next++;
+      const start = index * partSize;
+      const end = start + partSize;
+      // A view or Blob slice: the part's bytes are not copied.
+      const body = file.data instanceof Uint8Array ? file.data.subarray(start, end) : file.data.slice(start, end);
+      const response = await transport.fetchRaw(urls[index] as string, {
+        method: 'PUT',
+        body: body as BodyInit,
+        headers: { 'content-type': file.contentType },
+        options: partOptions,
+      });
+      await response.body?.cancel();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(PART_UPLOAD_CONCURRENCY, urls.length) }, worker));
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
+}
+
+/**
+ * Polls an upload until it is `imported` (or `failed`), starting fast and backing off from
+ * 0.5 s to 2 s: small images import in about a second, and a long import costs few calls.
+ */
+export async function waitForUpload(
+  transport: Transport,
+  upload: Upload,
+  params: Pick<MultipartUploadParams, 'timeout' | 'clock'> = {},
+  options?: RequestOptions,
+): Promise<ImportedUpload> {
+  const clock = params.clock ?? realClock;
+  const timeout = params.timeout ?? DEFAULT_UPLOAD_TIMEOUT_MS;
+  const deadline = clock.now() + timeout;
+  let current = upload;
+  let interval = FIRST_POLL_MS;
+  for (;;) {
+    if (current.status === 'imported') return imported(current);
+    if (current.status === 'failed') throw new UploadFailedError(current);
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) throw new UploadTimeoutError(current.id, timeout, current);
+    await clock.sleep(Math.min(interval, remaining), options?.signal);
+    interval = Math.min(MAX_POLL_MS, interval * 1.5);
+    const polled = await transport.request({
+      method: 'GET',
+      path: path`/uploads/${current.id}`,
+      schema: UploadEnvelopeSchema,
+      options,
+    });
+    current = polled.upload;
+  }
+}
+
+function imported(upload: Upload): ImportedUpload {
+  if (!upload.entityId) {
+    const issue = { path: 'upload.entityId', message: 'missing although the upload is imported' };
+    throw new ResponseValidationError(`GET /uploads/${upload.id}`, [issue], { upload });
+  }
+  return upload as ImportedUpload;
+}

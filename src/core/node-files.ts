@@ -1,0 +1,126 @@
+import type * as FsPromises from 'node:fs/promises';
+import { abortError } from './sleep.js';
+
+/*
+ * Local files, for Node, Bun and Deno. `node:fs` is imported lazily, and through a variable so
+ * browser bundlers neither resolve nor bundle it: a browser app that never passes a file path
+ * never loads it.
+ */
+
+type Fs = typeof FsPromises;
+type OpenAsBlob = (path: string | URL) => Promise<Blob>;
+
+/** Thrown by {@link openFile} when the file cannot be read; `code` is the system error code. */
+export class FileAccessError extends Error {
+  constructor(
+    readonly code: 'NO_FS' | 'ENOENT' | 'EISDIR' | 'EACCES' | 'OTHER',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'FileAccessError';
+  }
+}
+
+async function importNode<T>(specifier: string): Promise<T> {
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ specifier) as Promise<T>;
+}
+
+async function loadFs(): Promise<Fs> {
+  try {
+    return await importNode<Fs>('node:fs/promises');
+  } catch (error) {
+    throw new FileAccessError('NO_FS', 'file paths can only be read in Node, Bun or Deno', { cause: error });
+  }
+}
+
+/**
+ * Opens a local file as a `Blob` backed by the file (`fs.openAsBlob`), so large files are
+ * streamed part by part instead of read into memory; falls back to reading the file where
+ * `openAsBlob` is missing.
+ */
+export async function openFile(path: string | URL): Promise<Blob> {
+  const fs = await loadFs();
+  try {
+    const stats = await fs.stat(path);
+    if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const { openAsBlob } = await importNode<{ openAsBlob?: OpenAsBlob }>('node:fs');
+    if (openAsBlob) return await openAsBlob(path);
+    return new Blob([await fs.readFile(path)]);
+  } catch (error) {
+    throw accessError(error, '');
+  }
+}
+
+/** A file being written by {@link openAtomicFile}: nothing appears at its path until `commit`. */
+export interface AtomicFile {
+  /** Writes a stream to the temporary file; stops with `APIUserAbortError` when `signal` aborts. */
+  writeStream(stream: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<number>;
+  /** Moves the finished file to its path (an atomic rename, replacing any file there). */
+  commit(): Promise<void>;
+  /** Removes the temporary file; safe to call at any point, and more than once. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Opens a temporary file beside `path` to be renamed over it once complete, so `path` never
+ * holds a half-written file. Opening first checks that the directory exists and is writable
+ * before anything is downloaded.
+ */
+export async function openAtomicFile(path: string): Promise<AtomicFile> {
+  const fs = await loadFs();
+  const { dirname, basename, join } = await importNode<typeof import('node:path')>('node:path');
+  const temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
+  let file: FsPromises.FileHandle;
+  try {
+    file = await fs.open(temporary, 'wx');
+  } catch (error) {
+    throw accessError(error, `cannot write ${path}`);
+  }
+  return {
+    async writeStream(stream, signal) {
+      let written = 0;
+      const reader = stream.getReader();
+      try {
+        for (let result = await reader.read(); !result.done; result = await reader.read()) {
+          if (signal?.aborted) throw abortError(signal);
+          await file.write(result.value);
+          written += result.value.length;
+        }
+        if (signal?.aborted) throw abortError(signal);
+        return written;
+      } catch (error) {
+        await reader.cancel(error).catch(() => {});
+        throw signal?.aborted ? abortError(signal) : error;
+      } finally {
+        reader.releaseLock();
+      }
+    },
+    async commit() {
+      await file.close();
+      await fs.rename(temporary, path);
+    },
+    async discard() {
+      await file.close().catch(() => {});
+      await fs.rm(temporary, { force: true }).catch(() => {});
+    },
+  };
+}
+
+function accessError(error: unknown, prefix: string): FileAccessError {
+  const code = (error as { code?: unknown }).code;
+  const known = code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' ? code : 'OTHER';
+  const reason = {
+    ENOENT: 'no such file or directory',
+    EISDIR: 'is a directory, not a file',
+    EACCES: 'permission denied',
+    OTHER: (error as Error).message,
+  }[known];
+  return new FileAccessError(known, prefix ? `${prefix}: ${reason}` : reason, { cause: error });
+}
+
+/** The last segment of a path or file URL, or `undefined` when it has none. */
+export function fileNameOf(path: string): string | undefined {
+  const name = path.split(/[\\/]/).pop();
+  return name ? name : undefined;
+}

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import {
+  estimateGeneration,
+  type GenerationContext,
+  type GenerationRequest,
+  submitGeneration,
+} from '../core/generation-resource.js';
+import { type ImageInput, ImageInputSchema, loadImage } from '../core/image-input.js';
+import type { RequestOptions } from '../core/options.js';
+import { path } from '../core/path.js';
+import { parseInput } from '../core/validate.js';
+import type { WaitOptions } from '../core/wait-for-job.js';
+import type { Asset } from './assets.js';
+import {
+  type CostEstimate,
+  type GenerationJob,
+  type GenerationResult,
+  type GenerationSubmitResponse,
+  GenerationSubmitResponseSchema,
+} from './generation.js';
+import type { Model, ModelInput, Models } from './models.js';
+
+/**
+ * Inputs of `client.custom`: the model's own input names and values, sent as a flat JSON body.
+ * File inputs may be any image input; they are uploaded and sent as asset ids.
+ */
+export const CustomInputsSchema = z.record(z.string(), z.unknown());
+/** What the caller passes, as {@link CustomInputsSchema}. */
+export type CustomInputs = z.input<typeof CustomInputsSchema>;
+
+/** Wire answer of `POST /generate/custom/{modelId}`. */
+export const CustomCreateResponseSchema = GenerationSubmitResponseSchema;
+/** The wire answer of `create()`, before the SDK wraps it in a `GenerationJob`. */
+export type CustomCreateResponse = GenerationSubmitResponse;
+
+/** {@link RequestOptions} of `client.custom`, plus whether to check inputs against the model's contract. */
+export interface CustomRequestOptions extends RequestOptions {
+  /**
+   * `true`: fetch the model once (`GET /models/{id}`, remembered by the client) and check the
+   * inputs against its `inputs[]` before sending. `false`: never check. Default: check only when
+   * this client already fetched the model with `client.models.get`.
+   */
+  validate?: boolean | undefined;
+}
+
+/** Uploads an image and returns the new asset: `client.assets.upload`. */
+export interface ImageUploader {
+  upload(input: ImageInput, params?: { name?: string | undefined }, options?: RequestOptions): Promise<Asset>;
+}
+
+/** What {@link Custom} needs from the client besides the transport and jobs. */
+export interface CustomContext extends GenerationContext {
+  models: Pick<Models, 'get' | 'cached'>;
+  assets: ImageUploader;
+}
+
+const FILE_TYPES = new Set(['file', 'file_array']);
+
+/**
+ * The zod schema of a model's inputs, built from its `inputs[]` contract: each input's type,
+ * `min`/`max`, `minLength`/`maxLength`, `allowedValues` and `required.always`; names the model
+ * does not list are refused. Input types the SDK does not know accept any value.
+ */
+export function modelInputsSchema(model: Model): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const input of model.inputs ?? []) {
+    const value = inputValueSchema(input);
+    shape[input.name] = input.required?.always
+      ? z
+          .any()
+          .refine((v) => v !== undefined, { message: `required by model ${model.id}`, abort: true })
+          .pipe(value)
+      : value.optional();
+  }
+  return z.strictObject(shape);
+}
+
+function inputValueSchema(input: ModelInput): z.ZodType {
+  const allowed = input.allowedValues;
+  const oneOf = <S extends z.ZodType>(schema: S) =>
+    allowed && allowed.length > 0
+      ? schema.refine((value) => allowed.includes(value), {
+          message: `expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+        })
+      : schema;
+  const number = () => {
+    let schema = z.number();
+    if (input.min !== undefined) schema = schema.min(input.min);
+    if (input.max !== undefined) schema = schema.max(input.max);
+    return oneOf(schema);
+  };
+  const string = () => {
+    let schema = z.string();
+    if (input.minLength !== undefined) schema = schema.min(input.minLength);
+    if (input.maxLength !== undefined) schema = schema.max(input.maxLength);
+    return oneOf(schema);
+  };
+  switch (input.type) {
+    case 'boolean':
+      return z.boolean();
+    case 'number':
+      return number();
+    case 'number_array':
+      return z.array(number());
+    case 'string':
+      return string();
+    case 'string_array':
+      return z.array(string());
+    case 'model':
+      return z.string().min(1);
+    case 'model_array':
+      return z.array(z.string().min(1));
+    case 'file':
+      return ImageInputSchema;
+    case 'file_array':
+      return z.array(ImageInputSchema);
+    case 'inputs_array':
+      return z.array(z.record(z.string(), z.unknown()));
+    default:
+      return z.unknown();
+  }
+}
+
+/**
+ * Any model through `POST /generate/custom/{modelId}` — the API's current primary endpoint —
+ * with the model's own inputs (see `client.models.get(modelId).inputs`).
+ *
+ * @example
+ * ```ts
+ * const { assets } = await client.custom.run('model_upscale-v3', { image: 'asset_abc', upscaleFactor: 2 });
+ * ```
+ */
+export class Custom {
+  readonly #context: CustomContext;
+
+  constructor(context: CustomContext) {
+    this.#context = context;
+  }
+
+  /**
+   * Submits a run of the model and returns at once with the queued job.
+   *
+   * @example
+   * ```ts
+   * const generation = await client.custom.create('model_bfl-flux-2-dev', { prompt: 'a knight', numOutputs: 2 }, { validate: true });
+   * const { assets } = await generation.wait();
+   * ```
+   */
+  async create(modelId: string, inputs: CustomInputs, options?: CustomRequestOptions): Promise<GenerationJob> {
+    const { validate, ...requestOptions } = options ?? {};
+    const request = await this.#prepare(modelId, inputs, validate, requestOptions);
+    return submitGeneration(this.#context, request, requestOptions);
+  }
+
+  /**
+   * Runs the model: submits, waits (see `WaitOptions`) and fetches the output assets in order.
+   * `options` apply to every request on the way, as for the typed resources' `run`.
+   *
+   * @example
+   * ```ts
+   * const { assets } = await client.custom.run('model_photoroom-background-removal', { image: './hero.png' }, { timeout: 120_000 });
+   * ```
+   */
+  async run(
+    modelId: string,
+    inputs: CustomInputs,
+    waitOptions?: WaitOptions,
+    options?: CustomRequestOptions,
+  ): Promise<GenerationResult> {
+    const generation = await this.create(modelId, inputs, options);
+    return generation.wait(waitOptions);
+  }
+
+  /**
+   * Quotes a run of the model (`?dryRun=true`); no job is created and nothing is billed.
+   *
+   * @example
+   * ```ts
+   * const { creativeUnitsCost } = await client.custom.estimate('model_upscale-v3', { image: 'asset_abc', upscaleFactor: 4 });
+   * ```
+   */
+  async estimate(modelId: string, inputs: CustomInputs, options?: CustomRequestOptions): Promise<CostEstimate> {
+    const { validate, ...requestOptions } = options ?? {};
+    const request = await this.#prepare(modelId, inputs, validate, requestOptions);
+    return estimateGeneration(this.#context.transport, request, requestOptions);
+  }
+
+  async #prepare(
+    modelId: string,
+    inputs: CustomInputs,
+    validate: boolean | undefined,
+    options: RequestOptions,
+  ): Promise<GenerationRequest> {
+    const requestPath = path`/generate/custom/${modelId}`;
+    let valid = parseInput(CustomInputsSchema, inputs, `custom inputs of ${modelId}`);
+    const { models } = this.#context;
+    const model =
+      validate === false
+        ? undefined
+        : (models.cached(modelId) ?? (validate ? await models.get(modelId, options) : undefined));
+    if (model?.inputs) valid = parseInput(modelInputsSchema(model), valid, `inputs of model ${modelId}`);
+    const fileInputs = new Set(model?.inputs?.filter((input) => FILE_TYPES.has(input.type)).map((input) => input.name));
+    return { path: requestPath, body: await this.#uploadImages(valid, fileInputs, options) };
+  }
+
+  /**
+   * Custom models take files as asset ids, so images are uploaded. Every image is read and
+   * checked first, so a bad one leaves no orphan upload behind. Without the model's contract a
+   * string cannot be told from text, so only non-string images (bytes, Blob, URL, stream) are
+   * uploaded; with it, any image input of a `file`/`file_array` input is.
+   */
+  async #uploadImages(
+    inputs: Record<string, unknown>,
+    fileInputs: Set<string>,
+    options: RequestOptions,
+  ): Promise<Record<string, unknown>> {
+    const body = { ...inputs };
+    const slots: { field: string; input: ImageInput; put: (assetId: string) => void }[] = [];
+    const isImage = (value: unknown, isFile: boolean) =>
+      typeof value === 'string' ? isFile : ImageInputSchema.safeParse(value).success;
+    for (const [name, value] of Object.entries(inputs)) {
+      const isFile = fileInputs.has(name);
+      if (Array.isArray(value)) {
+        const items = [...value];
+        body[name] = items;
+        items.forEach((item, index) => {
+          if (isImage(item, isFile))
+            slots.push({ field: `${name}[${index}]`, input: item, put: (id) => (items[index] = id) });
+        });
+      } else if (isImage(value, isFile)) {
+        slots.push({ field: name, input: value as ImageInput, put: (id) => (body[name] = id) });
+      }
+    }
+    const { transport, assets } = this.#context;
+    const images = await Promise.all(slots.map(({ field, input }) => loadImage(input, { transport, options, field })));
+    await Promise.all(
+      images.map(async (image, index) => {
+        const assetId =
+          image.kind === 'asset'
+            ? image.assetId
+            : (await assets.upload(image.data, { name: image.fileName }, options)).id;
+        slots[index]?.put(assetId);
+      }),
+    );
+    return body;
+  }
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { auth } from './auth.js';
+import type { AppEnv, EmulatorContext } from './context.js';
+import { EmulatorHttpError, jsonResponse } from './errors.js';
+import { settleJobs } from './job-lifecycle.js';
+import { assetRoutes } from './routes/assets.js';
+import { cdnRoutes } from './routes/cdn.js';
+import { generateRoutes } from './routes/generate.js';
+import { jobRoutes } from './routes/jobs.js';
+import { modelRoutes } from './routes/models.js';
+import { uploadRoutes } from './routes/uploads.js';
+import { traffic } from './traffic.js';
+import { settleUploads } from './upload-lifecycle.js';
+
+/**
+ * The emulator as one Hono app on internal paths: the API under `/v1`, the signed asset and
+ * part URLs under `/cdn`. The serving layers (fetch, msw, HTTP) map public URLs onto these.
+ */
+export function createApp(context: EmulatorContext): Hono {
+  const api = new Hono<AppEnv>();
+  api.use('*', auth(context));
+  api.use('*', async (_c, next) => {
+    await settleJobs(context);
+    settleUploads(context);
+    await next();
+  });
+  for (const routes of [assetRoutes, uploadRoutes, generateRoutes, jobRoutes, modelRoutes])
+    api.route('/', routes(context));
+
+  const app = new Hono();
+  app.use('*', cors({ exposeHeaders: ['Retry-After', 'Content-Length', 'ETag'], maxAge: 600 }));
+  app.use('*', traffic(context));
+  app.route('/v1', api);
+  app.route('/cdn', cdnRoutes(context));
+  app.notFound((c) =>
+    errorResponse(context, new EmulatorHttpError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)),
+  );
+  app.onError((error) => {
+    const known = error instanceof EmulatorHttpError;
+    return errorResponse(context, known ? error : new EmulatorHttpError(500, `Emulator error: ${error.message}`));
+  });
+  return app;
+}
+
+/** `{ reason, trace_id, ...extra }`, the real API's error shape. */
+function errorResponse(context: EmulatorContext, error: EmulatorHttpError): Response {
+  const body = { reason: error.reason, trace_id: context.store.rng.traces.hex(32), ...error.extra };
+  return jsonResponse(body, error.status, error.headers);
+}

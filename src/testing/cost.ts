@@ -1,0 +1,21 @@
+/**
+ * Creative-unit prices. Not Scenario's real price list (it is not public per request), but
+ * shaped like it: cost grows with the number of images, their size and the model family, so
+ * a client's estimate and its real charge can be compared.
+ */
+const PER_IMAGE: Record<string, number> = { flux: 5, sdxl: 3, sd15: 2, custom: 6 };
+const MEGAPIXEL = 1024 * 1024;
+
+/** Size units: each started megapixel counts once. */
+const megapixels = (width: number, height: number) => Math.max(1, Math.ceil((width * height) / MEGAPIXEL));
+
+/** img2img, ControlNet and custom generators: per image, per megapixel, by model family. */
+export function generationCost(family: string, samples: number, width: number, height: number): number {
+  return samples * (PER_IMAGE[family] ?? 5) * megapixels(width, height);
+}
+
+/** Upscaling is priced per started 512×512 tile of the output, so the scaling factor matters. */
+export const upscaleCost = (width: number, height: number) => Math.max(1, Math.ceil((width * height) / (512 * 512)));
+
+export const DETECT_COST = 1;
+export const REMOVE_BACKGROUND_COST = 2;

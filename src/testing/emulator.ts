@@ -1,0 +1,168 @@
+import type { Hono } from 'hono';
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import type { Clock } from '../core/clock.js';
+import type { Asset } from '../resources/assets.js';
+import type { Job } from '../resources/jobs.js';
+import type { Upload } from '../resources/uploads.js';
+import { createApp } from './app.js';
+import { assetView } from './asset-view.js';
+import { createContext, type EmulatorContext } from './context.js';
+import { jobView, settleJobs } from './job-lifecycle.js';
+import type { EmulatorOptions } from './options.js';
+import { type EmulatorCounters, type RequestLogEntry, Store } from './store.js';
+import { CONNECTION_RESET_HEADER } from './traffic.js';
+import { settleUploads, uploadView } from './upload-lifecycle.js';
+
+/** What tests can inspect. Reads always reflect the current state (after `reset()` too). */
+export interface EmulatorState {
+  /** Requests per route, injected faults, jobs/assets/uploads created. */
+  readonly counters: EmulatorCounters;
+  /** Every request received, in order. */
+  readonly requests: readonly RequestLogEntry[];
+  /** All jobs as `GET /jobs/{id}` would answer now, oldest first. */
+  jobs(): Promise<Job[]>;
+  /** All assets (hidden ones included), oldest first. */
+  assets(): Promise<Asset[]>;
+  /** All uploads, oldest first. */
+  uploads(): Promise<Upload[]>;
+}
+
+/** A local Scenario API. */
+export interface Emulator {
+  /** A `fetch` for `new Scenario({ fetch })`: answers the API base URL and the signed URLs; any other URL rejects like an unreachable host. */
+  readonly fetch: typeof fetch;
+  /** msw handlers for `setupServer(...emulator.handlers)` (or `setupWorker` in a browser). */
+  readonly handlers: HttpHandler[];
+  /** API base URL to give the client as `baseUrl`. */
+  readonly url: string;
+  /** Root of the signed asset and upload-part URLs. */
+  readonly cdnUrl: string;
+  /** The clock jobs run on. */
+  readonly clock: Clock;
+  readonly state: EmulatorState;
+  /** Forgets every asset, upload, job, counter and log entry; restarts the seeded streams. Options stay. */
+  reset(): void;
+  /** Releases what the emulator holds (the HTTP server, for `startEmulator`). */
+  close(): Promise<void>;
+}
+
+/** The emulator plus the internals the HTTP server needs. */
+export interface EmulatorParts {
+  emulator: Emulator;
+  context: EmulatorContext;
+  app: Hono;
+}
+
+/**
+ * A local Scenario API for tests and demos: in-memory, no network, no credits.
+ *
+ * @example
+ * ```ts
+ * const emulator = createEmulator({ clock: new VirtualClock({ autoAdvance: true }) });
+ * const client = new Scenario({ fetch: emulator.fetch, apiKey: 'key', apiSecret: 'secret' });
+ * ```
+ */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  return buildEmulator(options).emulator;
+}
+
+export function buildEmulator(options: EmulatorOptions, close: () => Promise<void> = async () => {}): EmulatorParts {
+  const context = createContext(options);
+  const app = createApp(context);
+
+  /** Runs a public-URL request through the app; `undefined` when the URL is not the emulator's. */
+  const dispatch = async (request: Request): Promise<Response | undefined> => {
+    const target = internalUrl(context, request.url);
+    if (!target) return undefined;
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const body = hasBody ? await request.arrayBuffer() : undefined;
+    return app.fetch(new Request(target, { method: request.method, headers: request.headers, body }));
+  };
+
+  const emulatorFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    request.signal.throwIfAborted();
+    const response = await abortable(dispatch(request), request.signal);
+    if (!response)
+      throw new TypeError(`fetch failed: the Scenario emulator serves ${context.urls.api} only, not ${request.url}`);
+    if (response.headers.has(CONNECTION_RESET_HEADER)) throw connectionReset();
+    return response;
+  };
+
+  const handlers = [
+    http.all(
+      ({ request }) => internalUrl(context, request.url) !== undefined,
+      async ({ request }) => {
+        const response = (await dispatch(request)) as Response;
+        return response.headers.has(CONNECTION_RESET_HEADER) ? HttpResponse.error() : response;
+      },
+    ),
+  ];
+
+  const emulator: Emulator = {
+    fetch: emulatorFetch as typeof fetch,
+    handlers,
+    get url() {
+      return context.urls.api;
+    },
+    get cdnUrl() {
+      return context.urls.cdn;
+    },
+    clock: context.options.clock,
+    state: createState(context),
+    reset() {
+      context.store = new Store(context.options.seed);
+    },
+    close,
+  };
+  return { emulator, context, app };
+}
+
+function createState(context: EmulatorContext): EmulatorState {
+  const settled = async () => {
+    await settleJobs(context);
+    settleUploads(context);
+    return context.store;
+  };
+  return {
+    get counters() {
+      return context.store.counters;
+    },
+    get requests() {
+      return context.store.requestLog;
+    },
+    jobs: async () => [...(await settled()).jobs.values()].map((job) => jobView(context, job)),
+    assets: async () => [...(await settled()).assets.values()].map((asset) => assetView(context, asset)),
+    uploads: async () => [...(await settled()).uploads.values()].map((upload) => uploadView(context, upload)),
+  };
+}
+
+/** `http://emulator/v1/…` or `http://emulator/cdn/…` for a URL under the API or CDN root. */
+function internalUrl(context: EmulatorContext, url: string): string | undefined {
+  const roots: [string, string][] = [
+    [context.urls.api, '/v1'],
+    [context.urls.cdn, '/cdn'],
+  ];
+  for (const [root, prefix] of roots) {
+    const rest = url.slice(root.length);
+    if (url.startsWith(root) && (rest === '' || rest.startsWith('/') || rest.startsWith('?'))) {
+      return `http://emulator${prefix}${rest}`;
+    }
+  }
+  return undefined;
+}
+
+/** The error undici's fetch rejects with when the peer resets the connection. */
+function connectionReset(): TypeError {
+  const cause = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' });
+  return new TypeError('fetch failed', { cause });
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (as fetch rejects with an AbortError). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

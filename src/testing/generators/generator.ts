@@ -1,0 +1,76 @@
+import type { EmulatorContext } from '../context.js';
+import { badRequest, notFound } from '../errors.js';
+import type { ImageResolver } from '../image-inputs.js';
+import { type CatalogModel, FAMILIES, type ModelFamily } from '../model-catalog.js';
+import type { JobPlan } from '../store.js';
+
+/** What a generator gets besides the body. */
+export interface GeneratorEnv {
+  context: EmulatorContext;
+  images: ImageResolver;
+  /** The request's seed, or one drawn from the emulator's seeded stream. */
+  seed(given: number | undefined): number;
+}
+
+/** Validates one `/generate/*` body and plans the job; throws an `EmulatorHttpError` to refuse it. */
+export type Generator = (body: unknown, env: GeneratorEnv) => Promise<JobPlan>;
+
+/** A model the typed endpoints run; unknown ids get 404, custom-only models 400. */
+export function typedModel(
+  context: EmulatorContext,
+  modelId: string,
+  endpoint: string,
+): CatalogModel & { family: ModelFamily } {
+  const model = context.models.get(modelId);
+  if (!model) throw notFound(`Model ${modelId} not found`);
+  if (!model.family) {
+    throw badRequest(`Model ${modelId} cannot run on /generate/${endpoint}; use /generate/custom/${modelId}`);
+  }
+  return model as CatalogModel & { family: ModelFamily };
+}
+
+/** `numSamples`-like counts above the plan's batch size are refused, as plans cap them. */
+export function checkBatch(context: EmulatorContext, field: string, count: number): number {
+  if (count > context.options.maxSamples) {
+    throw badRequest(`${field} ${count} exceeds your plan's batch size limit (${context.options.maxSamples})`);
+  }
+  return count;
+}
+
+/**
+ * Output size: the requested one, checked against the model family's range, or (when omitted)
+ * the reference's, rounded down to a multiple of 8 and clamped into that range.
+ */
+export function outputSize(
+  family: ModelFamily,
+  requested: { width?: number | undefined; height?: number | undefined },
+  reference: { width: number; height: number },
+): { width: number; height: number } {
+  const { minSize, maxSize } = FAMILIES[family];
+  const clampSize = (value: number) => Math.min(maxSize, Math.max(minSize, Math.floor(value / 8) * 8));
+  const size = {
+    width: requested.width ?? clampSize(reference.width),
+    height: requested.height ?? clampSize(reference.height),
+  };
+  for (const [field, value] of Object.entries(size)) {
+    if (value < minSize || value > maxSize) {
+      throw badRequest(`Invalid ${field}: ${value} is outside ${minSize}–${maxSize} for this model`);
+    }
+  }
+  return size;
+}
+
+/** Job type of a typed generation: `inference` for Stable Diffusion models, `flux` for Flux ones. */
+export const typedJobType = (family: ModelFamily) => (family === 'flux' ? 'flux' : 'inference');
+
+/** `[0, 1, …, count - 1]`. */
+export const range = (count: number) => Array.from({ length: count }, (_, index) => index);
+
+/** The body without `undefined` fields, with data-URL images replaced by their asset ids (for `metadata.input`). */
+export function echo(
+  body: Record<string, unknown>,
+  images: Record<string, string | string[] | undefined>,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...body, ...images };
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,13 @@
+/**
+ * `scenario-sdk/testing`: a local Scenario API (the emulator) for tests and demos, and a
+ * virtual clock. Needs the optional peer dependencies `hono` and `msw`; `sharp` for image
+ * outputs; `@hono/node-server` for `startEmulator`. The main `scenario-sdk` entry imports none
+ * of them.
+ */
+export { EMULATOR_USAGE, parseEmulatorArgs } from './cli-options.js';
+export { createEmulator, type Emulator, type EmulatorState } from './emulator.js';
+export { FAULT_KINDS, type FaultKind, type FaultOptions, type FaultRule } from './faults.js';
+export { DEFAULT_JOB_DURATIONS, type EmulatorOptions } from './options.js';
+export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from './server.js';
+export type { EmulatorCounters, RequestLogEntry } from './store.js';
+export { VirtualClock, type VirtualClockOptions } from './virtual-clock.js';

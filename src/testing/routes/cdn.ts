@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import type { EmulatorContext } from '../context.js';
+
+/** An S3-style XML error, as the storage behind signed URLs answers (not the API's JSON). */
+function storageError(status: number, code: string, message: string): Response {
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+  return new Response(body, { status, headers: { 'content-type': 'application/xml' } });
+}
+
+/**
+ * The signed URLs: asset downloads and upload parts. No API auth here, as on the real CDN and
+ * S3; the signature in the query is what is checked, so a client that edits it gets a 403.
+ */
+export function cdnRoutes(context: EmulatorContext): Hono {
+  const app = new Hono();
+  const refusal = (resource: string, url: string) => {
+    const why = context.signer.check(resource, new URL(url).searchParams, context.options.clock.now());
+    return why ? storageError(403, 'AccessDenied', why) : undefined;
+  };
+
+  app.get('/assets/:assetId', (c) => {
+    const id = c.req.param('assetId');
+    const denied = refusal(`assets/${id}`, c.req.url);
+    if (denied) return denied;
+    const asset = context.store.assets.get(id);
+    if (!asset) return storageError(404, 'NoSuchKey', 'The specified key does not exist.');
+    return new Response(new Uint8Array(asset.bytes), {
+      headers: { 'content-type': asset.mimeType, 'content-length': String(asset.bytes.byteLength) },
+    });
+  });
+
+  app.put('/uploads/:uploadId/parts/:partNumber', async (c) => {
+    const { uploadId, partNumber } = c.req.param();
+    const denied = refusal(`uploads/${uploadId}/parts/${partNumber}`, c.req.url);
+    if (denied) return denied;
+    const upload = context.store.uploads.get(uploadId);
+    if (!upload || upload.completedAt !== undefined) {
+      return storageError(404, 'NoSuchUpload', 'The specified upload does not exist or was completed.');
+    }
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    upload.parts.set(Number(partNumber), bytes);
+    return new Response(null, { headers: { etag: `"${uploadId}-${partNumber}-${bytes.byteLength}"` } });
+  });
+
+  return app;
+}

@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import type { AppEnv, EmulatorContext } from '../context.js';
+import { badRequest, notFound } from '../errors.js';
+import { CANCELABLE_JOB_TYPES, jobStatus, jobView } from '../job-lifecycle.js';
+import { nextToken, paginate } from '../pagination.js';
+import { readJson } from '../request.js';
+import type { JobRecord } from '../store.js';
+
+const TERMINAL = new Set(['success', 'failure', 'canceled']);
+
+/** `GET /jobs/{id}`, `GET /jobs`, `POST /jobs/{id}/action` (cancel). */
+export function jobRoutes(context: EmulatorContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const find = (id: string, owner: string): JobRecord => {
+    const job = context.store.jobs.get(id);
+    if (!job || job.ownerId !== owner) throw notFound(`Job ${id} not found`);
+    return job;
+  };
+
+  app.get('/jobs/:jobId', (c) => c.json({ job: jobView(context, find(c.req.param('jobId'), c.get('owner'))) }));
+
+  app.get('/jobs', (c) => {
+    const owner = c.get('owner');
+    const status = c.req.query('status');
+    const types = [...(c.req.queries('types') ?? []), ...(c.req.queries('type') ?? [])].flatMap((t) => t.split(','));
+    const showHidden = c.req.query('hideResults') !== 'false';
+    const all = [...context.store.jobs.values()].filter((job) => job.ownerId === owner).reverse();
+    const page = paginate(c, all, { defaultSize: 10, maxSize: 200 }, (job) => {
+      if (status && jobStatus(context, job) !== status) return false;
+      if (types.length > 0 && !types.includes(job.jobType)) return false;
+      return showHidden || !job.plan?.hideResults;
+    });
+    return c.json({ jobs: page.items.map((job) => jobView(context, job)), ...nextToken(page) });
+  });
+
+  app.post('/jobs/:jobId/action', async (c) => {
+    const job = find(c.req.param('jobId'), c.get('owner'));
+    const { action } = (await readJson(c)) as { action?: unknown };
+    if (action !== 'cancel') throw badRequest(`Unknown action ${JSON.stringify(action)}: the only action is "cancel"`);
+    if (!CANCELABLE_JOB_TYPES.has(job.jobType))
+      throw badRequest('Cannot cancel this type of job. Action not permitted.');
+    const status = jobStatus(context, job);
+    if (TERMINAL.has(status)) throw badRequest(`Cannot cancel job ${job.id}: it is already ${status}`);
+    job.canceledAt = context.options.clock.now();
+    return c.json({ job: jobView(context, job) });
+  });
+
+  return app;
+}

@@ -1,0 +1,144 @@
+import type { FaultKind } from './faults.js';
+import type { RenderedImage } from './images/rendered.js';
+import { createRng, hashSeed, type Rng } from './rng.js';
+
+/** A stored image asset: its bytes and what `GET /assets/{id}` reports about it. */
+export interface AssetRecord {
+  id: string;
+  ownerId: string;
+  authorId: string;
+  bytes: Uint8Array;
+  mimeType: string;
+  width: number;
+  height: number;
+  /** `metadata.type` and `source`: `uploaded`, `inference-img2img`, `detection`, … */
+  type: string;
+  /** Echoed generation inputs and lineage, merged into `metadata`. */
+  metadata: Record<string, unknown>;
+  createdAt: number;
+  hidden: boolean;
+  collectionIds: string[];
+  outputIndex?: number;
+}
+
+/** Everything a job needs to run: what `/generate/*` validated and will render. */
+export interface JobPlan {
+  jobType: string;
+  /** Echo of the request, as `metadata.input`. */
+  input: Record<string, unknown>;
+  cost: number;
+  /** `metadata.type` of the output assets. */
+  outputType: string;
+  /** Merged into each output asset's `metadata` (modelId, prompt, parentId, …). */
+  outputMetadata: Record<string, unknown>;
+  hideResults: boolean;
+  render(): Promise<RenderedImage[]>;
+}
+
+/** A job: its plan, its time line (computed from the clock when read) and, once done, its outputs. */
+export interface JobRecord {
+  id: string;
+  jobType: string;
+  ownerId: string;
+  authorId: string;
+  createdAt: number;
+  durationMs: number;
+  input: Record<string, unknown>;
+  cost: number;
+  /** Set when the job fails (an injected fault, or a render error): when, and what it reports. */
+  failure?: { at: number; error: string; hint: string };
+  canceledAt?: number;
+  /** Started at submission; awaited once the job's time is up. */
+  outputs?: Promise<RenderedImage[]>;
+  plan?: JobPlan;
+  /** Output asset ids, once materialised. */
+  assetIds?: string[];
+  /** Materialisation in progress, so concurrent reads create the outputs once. */
+  settling?: Promise<void>;
+  /** Upload jobs follow their upload instead of a time line. */
+  uploadId?: string;
+}
+
+/** A multipart upload and the parts PUT so far. */
+export interface UploadRecord {
+  id: string;
+  ownerId: string;
+  authorId: string;
+  fileName: string;
+  contentType: string;
+  fileSize: number;
+  partsCount: number;
+  kind: string;
+  assetOptions?: { collectionIds?: string[] | undefined; hide?: boolean | undefined; parentId?: string | undefined };
+  createdAt: number;
+  parts: Map<number, Uint8Array>;
+  jobId: string;
+  completedAt?: number;
+  /** Result of validating the assembled file, computed at `complete`. */
+  validation?: { image: RenderedImage } | { error: string };
+  entityId?: string;
+  errorMessage?: string;
+}
+
+/** One received request, for tests that assert on traffic. */
+export interface RequestLogEntry {
+  method: string;
+  /** Route pattern (`/jobs/:jobId`; signed URLs under `/cdn/…`), or the raw path when no route matched. */
+  route: string;
+  path: string;
+  status: number;
+  /** The injected fault, if any. */
+  fault?: FaultKind;
+}
+
+/** What happened, so tests can assert "no duplicate job was created". */
+export interface EmulatorCounters {
+  /** Requests received per `"METHOD route"`, e.g. `"POST /generate/img2img"`, including faulted ones. */
+  requests: Record<string, number>;
+  /** Faults injected, per kind. */
+  faults: Partial<Record<FaultKind, number>>;
+  /** Generation jobs created (dry runs and refused requests excluded). */
+  jobsCreated: number;
+  /** Assets created, by `POST /assets`, uploads, data-URL inputs and job outputs. */
+  assetsCreated: number;
+  /** Uploads created by `POST /uploads`. */
+  uploadsCreated: number;
+}
+
+/** The emulator's whole mutable state: `reset()` swaps in a fresh one. */
+export class Store {
+  readonly assets = new Map<string, AssetRecord>();
+  readonly jobs = new Map<string, JobRecord>();
+  readonly uploads = new Map<string, UploadRecord>();
+  readonly requestLog: RequestLogEntry[] = [];
+  readonly counters: EmulatorCounters = {
+    requests: {},
+    faults: {},
+    jobsCreated: 0,
+    assetsCreated: 0,
+    uploadsCreated: 0,
+  };
+  /** Separate seeded streams, so one extra fault draw does not shift every id or image. */
+  readonly rng: Record<'ids' | 'traces' | 'faults' | 'latency' | 'seeds', Rng>;
+
+  constructor(seed: number | string) {
+    this.rng = {
+      ids: createRng(hashSeed(seed, 'ids')),
+      traces: createRng(hashSeed(seed, 'traces')),
+      faults: createRng(hashSeed(seed, 'faults')),
+      latency: createRng(hashSeed(seed, 'latency')),
+      seeds: createRng(hashSeed(seed, 'seeds')),
+    };
+  }
+
+  /** A new id such as `asset_3f9c…` (24 hex digits, like the real ones' length). */
+  id(prefix: string): string {
+    return `${prefix}_${this.rng.ids.hex(24)}`;
+  }
+
+  addAsset(asset: AssetRecord): AssetRecord {
+    this.assets.set(asset.id, asset);
+    this.counters.assetsCreated++;
+    return asset;
+  }
+}

@@ -1,0 +1,88 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import type { EmulatorContext } from './context.js';
+import { jsonResponse } from './errors.js';
+import type { FaultKind } from './faults.js';
+import type { RequestLogEntry, Store } from './store.js';
+
+/** Header by which a route asks the serving layer to drop the connection instead of answering. */
+export const CONNECTION_RESET_HEADER = 'x-scenario-emulator-connection-reset';
+
+const BAD_GATEWAY_HTML =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n';
+
+/** The route pattern of a request, API routes without their `/v1` mount (`/jobs/:jobId`), signed URLs under `/cdn`. */
+export function routeOf(c: Context): string {
+  const pattern = routePath(c, -1);
+  const route = pattern === '*' || pattern === '/*' ? new URL(c.req.url).pathname : pattern;
+  return route.replace(/^\/v1(?=\/)/, '');
+}
+
+export function countFault(store: Store, kind: FaultKind): void {
+  store.counters.faults[kind] = (store.counters.faults[kind] ?? 0) + 1;
+}
+
+/**
+ * Outermost middleware: counts and logs every request, injects the configured faults (before
+ * the route for 429/503, on its answer for 500/502/reset/malformed JSON), then adds latency.
+ */
+export function traffic(context: EmulatorContext): MiddlewareHandler {
+  return async (c, next) => {
+    const { store, options } = context;
+    const { faults } = options;
+    const method = c.req.method;
+    const target = { method, route: routeOf(c) };
+    const key = `${method} ${target.route}`;
+    store.counters.requests[key] = (store.counters.requests[key] ?? 0) + 1;
+    const entry: RequestLogEntry = { method, route: target.route, path: new URL(c.req.url).pathname, status: 0 };
+    store.requestLog.push(entry);
+
+    let fault = faults.before(target, store.rng.faults);
+    if (fault) {
+      c.res = await faultAnswer(fault, store);
+    } else {
+      await next();
+      fault = faults.after(target, store.rng.faults);
+      if (fault === 'malformedJson' && !c.res.headers.get('content-type')?.includes('json')) fault = undefined;
+      if (fault) c.res = await faultAnswer(fault, store, c.res);
+    }
+    if (fault) {
+      entry.fault = fault;
+      countFault(store, fault);
+    }
+    const [min, max] = options.latency;
+    const slow = faults.slow(target, store.rng.faults) ? faults.slowMs : 0;
+    if (slow) countFault(store, 'slow');
+    await delay(slow + min + store.rng.latency.next() * (max - min));
+    entry.status = c.res.status;
+  };
+}
+
+/** What the client receives instead of (or in place of) the route's `answer`. */
+async function faultAnswer(kind: FaultKind, store: Store, answer?: Response): Promise<Response> {
+  const reason = (text: string) => ({ reason: `${text} (emulated fault)`, trace_id: store.rng.traces.hex(32) });
+  switch (kind) {
+    case 'rateLimit':
+      return jsonResponse(reason('Too many requests'), 429, { 'retry-after': '1' });
+    case 'unavailable':
+      return jsonResponse(reason('Service unavailable'), 503);
+    case 'serverError':
+      return jsonResponse(reason('Internal server error'), 500);
+    case 'badGateway':
+      return new Response(BAD_GATEWAY_HTML, { status: 502, headers: { 'content-type': 'text/html' } });
+    case 'connectionReset':
+      return new Response(null, { status: 500, headers: { [CONNECTION_RESET_HEADER]: '1' } });
+    default:
+      return truncated(answer as Response);
+  }
+}
+
+/** The same answer with its JSON cut in half, as a proxy dropping the connection mid-body leaves it. */
+async function truncated(answer: Response): Promise<Response> {
+  const text = await answer.text();
+  const headers = new Headers(answer.headers);
+  headers.delete('content-length');
+  return new Response(text.slice(0, Math.floor(text.length / 2)), { status: answer.status, headers });
+}
+
+const delay = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());

@@ -1,0 +1,130 @@
+import { MIN_UPLOAD_PART_BYTES, type Upload } from '../resources/uploads.js';
+import { type EmulatorContext, isoDate } from './context.js';
+import { badRequest } from './errors.js';
+import { probeImage } from './images/probe.js';
+import type { JobState } from './job-lifecycle.js';
+import type { JobRecord, UploadRecord } from './store.js';
+
+/** Signed part URLs stay valid this long (clock time), like S3 presigned URLs. */
+export const PART_URL_TTL_MS = 3600 * 1000;
+
+/** `pending` until completed, `validating` for the `upload` job duration, then `imported` or `failed`. */
+export function uploadStatus(
+  context: EmulatorContext,
+  upload: UploadRecord,
+): 'pending' | 'validating' | 'imported' | 'failed' {
+  if (upload.completedAt === undefined) return 'pending';
+  if (context.options.clock.now() < validatedAt(context, upload)) return 'validating';
+  return upload.validation && 'error' in upload.validation ? 'failed' : 'imported';
+}
+
+const validatedAt = (context: EmulatorContext, upload: UploadRecord) =>
+  (upload.completedAt ?? Infinity) + (context.options.jobDurations.upload ?? 0);
+
+/**
+ * `POST /uploads/{id}/action {action:'complete'}`: assembles the parts (refusing missing or
+ * too-small ones, as S3 does) and validates the file, whose verdict shows once validation time is up.
+ */
+export async function completeUpload(context: EmulatorContext, upload: UploadRecord): Promise<void> {
+  if (upload.completedAt !== undefined) throw badRequest(`Upload ${upload.id} is already completed`);
+  const missing = Array.from({ length: upload.partsCount }, (_, i) => i + 1).filter((n) => !upload.parts.has(n));
+  if (missing.length > 0) throw badRequest(`Upload ${upload.id} is missing part(s) ${missing.join(', ')}`);
+  const parts = Array.from({ length: upload.partsCount }, (_, i) => upload.parts.get(i + 1) as Uint8Array);
+  const small = parts.findIndex((part, i) => i < parts.length - 1 && part.byteLength < MIN_UPLOAD_PART_BYTES);
+  if (small >= 0)
+    throw badRequest(`Part ${small + 1} is smaller than the minimum allowed size of 5 MiB (EntityTooSmall)`);
+
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
+  const info = bytes.byteLength === upload.fileSize ? await probeImage(bytes) : undefined;
+  upload.validation = info
+    ? { image: { bytes, ...info } }
+    : {
+        error:
+          bytes.byteLength === upload.fileSize
+            ? `${upload.fileName} is not a valid image`
+            : `Received ${bytes.byteLength} bytes, but fileSize announced ${upload.fileSize}`,
+      };
+  upload.completedAt = context.options.clock.now();
+}
+
+/** Creates the assets of uploads whose validation time is up. */
+export function settleUploads(context: EmulatorContext): void {
+  const { store } = context;
+  for (const upload of store.uploads.values()) {
+    if (upload.entityId || !upload.validation || uploadStatus(context, upload) !== 'imported') continue;
+    if (!('image' in upload.validation)) continue;
+    const { image } = upload.validation;
+    const options = upload.assetOptions ?? {};
+    upload.entityId = store.addAsset({
+      id: store.id('asset'),
+      ownerId: upload.ownerId,
+      authorId: upload.authorId,
+      ...image,
+      type: 'uploaded',
+      metadata: { name: upload.fileName, ...(options.parentId ? { parentId: options.parentId } : {}) },
+      createdAt: validatedAt(context, upload),
+      hidden: options.hide ?? false,
+      collectionIds: options.collectionIds ?? [],
+    }).id;
+  }
+}
+
+/** The upload as `/uploads` answers, with freshly signed part URLs while parts may still be sent. */
+export function uploadView(context: EmulatorContext, upload: UploadRecord): Upload {
+  const status = uploadStatus(context, upload);
+  const expires = upload.createdAt + PART_URL_TTL_MS;
+  const parts =
+    status === 'pending'
+      ? Array.from({ length: upload.partsCount }, (_, i) => ({
+          number: i + 1,
+          url: context.signer.sign(context.urls.cdn, `uploads/${upload.id}/parts/${i + 1}`, expires),
+          expires: isoDate(expires),
+        }))
+      : undefined;
+  return {
+    id: upload.id,
+    status,
+    fileName: upload.fileName,
+    originalFileName: upload.fileName,
+    kind: upload.kind,
+    source: 'multipart',
+    contentType: upload.contentType,
+    fileSize: upload.fileSize,
+    partsCount: upload.partsCount,
+    ...(parts ? { parts } : {}),
+    jobId: upload.jobId,
+    ...(upload.entityId ? { entityId: upload.entityId } : {}),
+    ...(status === 'failed' && upload.validation && 'error' in upload.validation
+      ? { errorMessage: upload.validation.error }
+      : {}),
+    ...(upload.assetOptions ? { assetOptions: upload.assetOptions } : {}),
+    authorId: upload.authorId,
+    ownerId: upload.ownerId,
+    createdAt: isoDate(upload.createdAt),
+    updatedAt: isoDate(upload.completedAt ?? upload.createdAt),
+  };
+}
+
+/** An upload's job mirrors the upload: `queued`, `in-progress` while validating, then `success` with `metadata.output.entityId`. */
+export function uploadJobState(context: EmulatorContext, job: JobRecord): JobState {
+  const upload = context.store.uploads.get(job.uploadId as string) as UploadRecord;
+  const status = uploadStatus(context, upload);
+  const history: JobState['history'] = [{ status: 'queued', at: job.createdAt }];
+  if (upload.completedAt !== undefined) history.push({ status: 'in-progress', at: upload.completedAt });
+  if (status === 'imported' || status === 'failed') {
+    history.push({ status: status === 'imported' ? 'success' : 'failure', at: validatedAt(context, upload) });
+  }
+  const last = history[history.length - 1] as { status: string };
+  const metadata: JobState['metadata'] =
+    status === 'imported' && upload.entityId
+      ? { assetIds: [upload.entityId], output: { entityId: upload.entityId } }
+      : status === 'failed' && upload.validation && 'error' in upload.validation
+        ? { error: upload.validation.error, hint: 'Upload a valid image file.' }
+        : {};
+  return { status: last.status, progress: status === 'imported' ? 1 : 0, history, metadata };
+}

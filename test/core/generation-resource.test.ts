@@ -1,0 +1,98 @@
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { APIUserAbortError, InternalServerError, JobError } from '../../src/index.js';
+import { API, testClient, useMockServer } from '../helpers/msw.js';
+import { rejectionOf } from '../helpers/timers.js';
+import { FAST, fakeGenerationApi, jobWire } from '../resources/fake-generation.js';
+
+const server = useMockServer();
+const params = { modelId: 'flux.1-dev', prompt: 'a knight', image: 'asset_ref', strength: 0.5 };
+
+describe('create', () => {
+  it('POSTs once, without dryRun, and returns the GenerationJob', async () => {
+    const api = fakeGenerationApi(server);
+    const generation = await testClient().img2img.create(params);
+    expect(api.seen).toHaveLength(1);
+    expect(api.seen[0]?.query.has('dryRun')).toBe(false);
+    expect(generation.id).toBe('job_1');
+    expect(generation.job.status).toBe('queued');
+    expect(generation.creativeUnitsCost).toBe(6);
+    expect(generation.response.job.jobId).toBe('job_1');
+  });
+
+  it('is not retried after a 500: the job may exist and be billed', async () => {
+    let posts = 0;
+    server.use(
+      http.post(`${API}/generate/img2img`, () => {
+        posts++;
+        return HttpResponse.json({ reason: 'boom' }, { status: 500 });
+      }),
+    );
+    expect(await rejectionOf(testClient().img2img.create(params))).toBeInstanceOf(InternalServerError);
+    expect(posts).toBe(1);
+  });
+
+  it('wait() reuses the options given to create (same projectId)', async () => {
+    const api = fakeGenerationApi(server);
+    const generation = await testClient().img2img.create(params, { projectId: 'proj_x' });
+    await generation.wait(FAST);
+    expect(api.seen.map((s) => s.query.get('projectId'))).toEqual(['proj_x', 'proj_x', 'proj_x']);
+  });
+});
+
+describe('run', () => {
+  it('creates, waits and fetches the outputs in job.metadata.assetIds order, each with a url', async () => {
+    const api = fakeGenerationApi(server, ['asset_b', 'asset_c', 'asset_a']);
+    const { job, assets } = await testClient().img2img.run(params, FAST);
+    expect(job.status).toBe('success');
+    expect(assets.map((asset) => asset.id)).toEqual(['asset_b', 'asset_c', 'asset_a']);
+    for (const asset of assets) expect(asset.url).toMatch(/^https:\/\/cdn\.example\.com\//);
+    expect(api.seen.map((s) => `${s.method} ${s.path}`)).toEqual([
+      'POST /generate/img2img',
+      'GET /jobs/job_1',
+      'POST /assets/get-bulk',
+    ]);
+  });
+
+  it('applies its RequestOptions to every request on the way', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().img2img.run(params, FAST, { projectId: 'proj_y', headers: { 'x-trace': 't1' } });
+    expect(api.seen.every((s) => s.query.get('projectId') === 'proj_y')).toBe(true);
+  });
+
+  it('a job without outputs gives no assets and fetches none', async () => {
+    const api = fakeGenerationApi(server, []);
+    const { assets } = await testClient().detect.run({ image: 'asset_ref', modality: 'canny' }, FAST);
+    expect(assets).toEqual([]);
+    expect(api.seen.some((s) => s.path === '/assets/get-bulk')).toBe(false);
+  });
+
+  it('the RequestOptions signal aborts the wait too', async () => {
+    fakeGenerationApi(server);
+    server.use(http.get(`${API}/jobs/job_1`, () => HttpResponse.json({ job: jobWire('job_1', 'in-progress', 0.1) })));
+    const controller = new AbortController();
+    const running = testClient().img2img.run(params, FAST, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect(await rejectionOf(running)).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('an asset fetch failure after success still names the job', async () => {
+    fakeGenerationApi(server);
+    server.use(http.post(`${API}/assets/get-bulk`, () => HttpResponse.json({ reason: 'nope' }, { status: 404 })));
+    const error = await rejectionOf(testClient().img2img.run(params, FAST));
+    expect(error).toBeInstanceOf(JobError);
+    expect((error as JobError).jobId).toBe('job_1');
+    expect(error.message).toContain("client.jobs.wait('job_1')");
+  });
+});
+
+describe('estimate', () => {
+  it('POSTs with ?dryRun=true (not in the body), accepts HTTP 269 and maps costDetails to details', async () => {
+    const api = fakeGenerationApi(server);
+    const estimate = await testClient().img2img.estimate(params);
+    expect(estimate).toEqual({ creativeUnitsCost: 6, creativeUnitsDiscount: 1, details: { base: 7 } });
+    expect(api.seen).toHaveLength(1);
+    expect(api.seen[0]?.query.get('dryRun')).toBe('true');
+    expect(api.seen[0]?.body).toEqual(params);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { describeBytes, imageExtension, sniffImageMimeType } from '../../src/core/mime-sniff.js';
+import { ftyp, PDF, realImage } from '../helpers/images.js';
+
+const text = (value: string) => new TextEncoder().encode(value);
+
+describe('sniffImageMimeType', () => {
+  it.each([
+    ['png', 'image/png'],
+    ['jpeg', 'image/jpeg'],
+    ['webp', 'image/webp'],
+    ['gif', 'image/gif'],
+    ['avif', 'image/avif'],
+    ['tiff', 'image/tiff'],
+  ] as const)('recognises a real %s made by sharp', async (format, mimeType) => {
+    expect(sniffImageMimeType(await realImage(format))).toBe(mimeType);
+  });
+
+  it('recognises HEIC by its ftyp brands', () => {
+    expect(sniffImageMimeType(ftyp('heic', 'mif1', 'heic'))).toBe('image/heic');
+    expect(sniffImageMimeType(ftyp('mif1', 'heic'))).toBe('image/heic');
+    expect(sniffImageMimeType(ftyp('heix'))).toBe('image/heic');
+  });
+
+  it('prefers AVIF when a generic HEIF file lists an avif brand', () => {
+    expect(sniffImageMimeType(ftyp('mif1', 'miaf', 'avif'))).toBe('image/avif');
+  });
+
+  it('refuses ISO-BMFF files that are not images (mp4)', () => {
+    expect(sniffImageMimeType(ftyp('isom', 'iso2', 'mp41'))).toBeUndefined();
+  });
+
+  it('recognises big-endian TIFF and BigTIFF headers', () => {
+    expect(sniffImageMimeType(new Uint8Array([0x4d, 0x4d, 0x00, 0x2a, 0, 0, 0, 8]))).toBe('image/tiff');
+    expect(sniffImageMimeType(new Uint8Array([0x49, 0x49, 0x2b, 0x00, 8, 0, 0, 0]))).toBe('image/tiff');
+  });
+
+  it.each([
+    ['a bare <svg> root', '<svg xmlns="http://www.w3.org/2000/svg" width="8"/>'],
+    ['leading whitespace', '\n  <svg>\n</svg>'],
+    ['a byte-order mark', '\uFEFF<svg viewBox="0 0 1 1"></svg>'],
+    ['an XML prolog', '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'],
+    ['a prolog, comment and doctype', '<?xml version="1.0"?><!-- by hand --><!DOCTYPE svg><svg/>'],
+  ])('recognises SVG with %s', (_case, source) => {
+    expect(sniffImageMimeType(text(source))).toBe('image/svg+xml');
+  });
+
+  it.each([
+    ['PDF', PDF],
+    ['HTML', text('<!DOCTYPE html><html><body>not found</body></html>')],
+    ['XML that is not SVG', text('<?xml version="1.0"?><note><to>svg</to></note>')],
+    ['text mentioning svg', text('this is not <svg> at the start')],
+    ['JSON', text('{"reason":"error"}')],
+    ['empty bytes', new Uint8Array(0)],
+    ['a truncated PNG signature', new Uint8Array([0x89, 0x50, 0x4e])],
+    ['a RIFF that is not WebP (wav)', text('RIFF\0\0\0\0WAVEfmt ')],
+  ])('refuses %s', (_case, bytes) => {
+    expect(sniffImageMimeType(bytes)).toBeUndefined();
+  });
+});
+
+describe('describeBytes', () => {
+  it('shows the size with separators and a printable start as text', () => {
+    const bytes = new Uint8Array(1234);
+    bytes.set(text('%PDF-1.7'));
+    expect(describeBytes(bytes)).toBe('1,234 bytes starting with "%PDF-1.7"');
+  });
+
+  it('shows a binary start as hex', () => {
+    expect(describeBytes(new Uint8Array([0, 1, 0xab, 0xff, 9]))).toBe('5 bytes starting with bytes 00 01 ab ff');
+  });
+
+  it('names an empty file', () => {
+    expect(describeBytes(new Uint8Array(0))).toBe('an empty file (0 bytes)');
+  });
+});
+
+describe('imageExtension', () => {
+  it('maps MIME types to the usual extension', () => {
+    expect(imageExtension('image/jpeg')).toBe('jpg');
+    expect(imageExtension('image/svg+xml')).toBe('svg');
+    expect(imageExtension('image/png')).toBe('png');
+  });
+});

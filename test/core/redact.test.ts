@@ -1,0 +1,131 @@
+import { inspect } from 'node:util';
+import { delay, HttpResponse } from 'msw';
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { Scenario } from '../../src/client.js';
+import { createRedactor, redactValue } from '../../src/core/redact.js';
+import { captureLogger, recordApi, useMockServer } from '../helpers/msw.js';
+import { rejectionOf } from '../helpers/timers.js';
+
+const server = useMockServer();
+
+const CANARY = 'CANARY7f3a91';
+const apiKey = `api_${CANARY}_key`;
+const apiSecret = `${CANARY}_secret`;
+const token = `eyJ.${CANARY}_jwt.sig`;
+const basic = Buffer.from(`${apiKey}:${apiSecret}`).toString('base64');
+const secrets = [CANARY, basic];
+
+/** What a careless server or proxy might send back: the credentials it received, decoded. */
+function echo(request: Request) {
+  const authorization = request.headers.get('authorization') ?? '';
+  const [scheme = '', value = ''] = authorization.split(' ');
+  const received = scheme === 'Basic' ? Buffer.from(value, 'base64').toString().split(':') : [value];
+  return {
+    reason: `bad credentials ${received.join(' / ')}`,
+    authorization,
+    nested: { list: [received.at(-1), { deeper: received[0] }] },
+  };
+}
+
+const failures: Record<
+  string,
+  { answer: (request: Request) => Response | Promise<Response>; method?: 'GET' | 'POST' }
+> = {
+  '401 echoing the credentials': { answer: (request) => HttpResponse.json(echo(request), { status: 401 }) },
+  '500 echoing the credentials': { answer: (request) => HttpResponse.json(echo(request), { status: 500 }) },
+  '429 over the wait cap': {
+    answer: (request) => HttpResponse.json({ ...echo(request), remainingSeconds: 999 }, { status: 429 }),
+  },
+  'HTML error page echoing the header': {
+    answer: (request) =>
+      new HttpResponse(`<html><title>Denied ${echo(request).reason}</title></html>`, { status: 502 }),
+  },
+  timeout: {
+    answer: async () => {
+      await delay('infinite');
+      return HttpResponse.json({});
+    },
+    method: 'POST',
+  },
+  'network error': { answer: () => HttpResponse.error() },
+  '2xx failing validation, echoing the credentials': {
+    answer: (request) => HttpResponse.json({ job: { status: 42 }, echo: echo(request) }),
+  },
+  '2xx that is not JSON, echoing the credentials': {
+    answer: (request) => new HttpResponse(`${echo(request).reason} not json`),
+  },
+};
+
+/** Every rendering of an error a user or a log pipeline might produce. */
+function renderings(error: unknown): string[] {
+  const value = error as Error;
+  return [value.message, String(value), JSON.stringify(value), inspect(value, { depth: 10 }), value.stack ?? ''];
+}
+
+function expectNoSecret(texts: string[], where: string) {
+  for (const text of texts) for (const secret of secrets) expect(text, where).not.toContain(secret);
+}
+
+const schema = z.looseObject({ job: z.looseObject({ status: z.string() }) });
+
+describe.each([
+  ['key and secret', { apiKey, apiSecret, token }],
+  ['token', { token }],
+])('secret canary with %s', (_name, credentials) => {
+  test.each(Object.keys(failures))('%s: absent from the error and every log line', async (name) => {
+    const failure = failures[name] as (typeof failures)[string];
+    const { logger, lines } = captureLogger();
+    const { handler, requests } = recordApi((request) => failure.answer(request));
+    server.use(handler);
+    const client = new Scenario({ ...credentials, logger, logLevel: 'debug', timeout: 50, maxRetries: 1 });
+    const error = await rejectionOf(
+      client.transport.request({ method: failure.method ?? 'GET', path: '/jobs/job_1', body: undefined, schema }),
+    );
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests[0]?.headers.get('authorization')).toContain('apiKey' in credentials ? basic : CANARY);
+    expectNoSecret(renderings(error), `${name}: error`);
+    expectNoSecret(lines, `${name}: log`);
+  });
+
+  test('a connection error whose cause carries the request headers', async () => {
+    const { logger, lines } = captureLogger();
+    const client = new Scenario({
+      ...credentials,
+      logger,
+      logLevel: 'debug',
+      maxRetries: 1,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        const auth = request.headers.get('authorization');
+        throw new TypeError('fetch failed', {
+          cause: Object.assign(new Error(`proxy refused ${auth}`), { code: 'ECONNRESET', request, auth }),
+        });
+      },
+    });
+    const error = await rejectionOf(client.transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
+    expect(error.name).toBe('APIConnectionError');
+    expectNoSecret(renderings(error), 'error');
+    expectNoSecret(lines, 'log');
+  });
+});
+
+describe('createRedactor', () => {
+  test('replaces every occurrence of every secret', () => {
+    const redact = createRedactor(['abcd', 'xyz12', undefined]);
+    expect(redact('abcd-xyz12-abcd')).toBe('[redacted]-[redacted]-[redacted]');
+  });
+
+  test('ignores secrets too short to be real (they would blank out ordinary text)', () => {
+    expect(createRedactor(['a', ''])('a banana')).toBe('a banana');
+  });
+
+  test('redactValue walks objects and arrays', () => {
+    const redact = createRedactor(['s3cret']);
+    expect(redactValue({ a: ['x s3cret'], b: { c: 's3cret' }, n: 1 }, redact)).toEqual({
+      a: ['x [redacted]'],
+      b: { c: '[redacted]' },
+      n: 1,
+    });
+  });
+});

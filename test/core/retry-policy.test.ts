@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { errorFromResponse } from '../../src/core/error-from-response.js';
+import { APIConnectionError } from '../../src/core/errors/APIConnectionError.js';
+import type { APIErrorInit } from '../../src/core/errors/APIError.js';
+import { APITimeoutError } from '../../src/core/errors/APITimeoutError.js';
+import { APIUserAbortError } from '../../src/core/errors/APIUserAbortError.js';
+import { InternalServerError } from '../../src/core/errors/InternalServerError.js';
+import { RateLimitError } from '../../src/core/errors/RateLimitError.js';
+import { backoffMs, isRetryable, markNeverSent, retryDelayMs } from '../../src/core/retry-policy.js';
+
+const init: APIErrorInit = { status: 429, reason: 'slow down', body: {}, headers: {}, method: 'GET', path: '/jobs' };
+const statusError = (status: number) => errorFromResponse(new Response('{}', { status }), '{}', 'GET', '/jobs');
+
+describe('backoffMs', () => {
+  test('full jitter: uniform in [0, min(8 s, 0.5 s × 2^(retry-1))]', () => {
+    const top = () => 0.999_999;
+    expect([1, 2, 3, 4, 5, 6, 10].map((retry) => Math.round(backoffMs(retry, top)))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
+    expect(backoffMs(3, () => 0)).toBe(0);
+    expect(backoffMs(3, () => 0.5)).toBe(1000);
+  });
+
+  test('stays within bounds with the real random source', () => {
+    for (let i = 0; i < 200; i++) {
+      const delay = backoffMs(2);
+      expect(delay).toBeGreaterThanOrEqual(0);
+      expect(delay).toBeLessThanOrEqual(1000);
+    }
+  });
+});
+
+describe('retryDelayMs', () => {
+  test("uses the server's delay for a 429 that has one, else backoff", () => {
+    expect(retryDelayMs(new RateLimitError(init, 1500), 1)).toBe(1500);
+    expect(retryDelayMs(new RateLimitError(init, undefined), 1)).toBeLessThanOrEqual(500);
+    expect(retryDelayMs(new InternalServerError({ ...init, status: 500 }), 3)).toBeLessThanOrEqual(2000);
+  });
+
+  test('honours Retry-After on a 5xx too', () => {
+    const unavailable = new InternalServerError({ ...init, status: 503, headers: { 'retry-after': '0' } });
+    expect(retryDelayMs(unavailable, 3)).toBe(0);
+    expect(retryDelayMs(new InternalServerError({ ...init, status: 503, headers: { 'retry-after': '7' } }), 1)).toBe(
+      7000,
+    );
+  });
+});
+
+describe('isRetryable', () => {
+  test.each([408, 429, 500, 502, 503, 504])('idempotent call: %i is retried', (status) => {
+    expect(isRetryable(statusError(status), 'idempotent')).toBe(true);
+  });
+
+  test.each([400, 401, 403, 404, 409, 422])('idempotent call: %i is not retried', (status) => {
+    expect(isRetryable(statusError(status), 'idempotent')).toBe(false);
+  });
+
+  test.each([408, 500, 502, 503, 504])('billed call: %i is not retried (the job may exist)', (status) => {
+    expect(isRetryable(statusError(status), 'billed')).toBe(false);
+  });
+
+  test('billed call: only a 429 or a connection that never reached the server', () => {
+    expect(isRetryable(statusError(429), 'billed')).toBe(true);
+    expect(isRetryable(markNeverSent(new APIConnectionError('refused')), 'billed')).toBe(true);
+    expect(isRetryable(new APIConnectionError('reset'), 'billed')).toBe(false);
+    expect(isRetryable(new APITimeoutError('slow'), 'billed')).toBe(false);
+  });
+
+  test('network errors and timeouts are retried for idempotent calls; aborts never', () => {
+    expect(isRetryable(new APIConnectionError('reset'), 'idempotent')).toBe(true);
+    expect(isRetryable(new APITimeoutError('slow'), 'idempotent')).toBe(true);
+    expect(isRetryable(new APIUserAbortError(), 'idempotent')).toBe(false);
+    expect(isRetryable(new Error('bug'), 'idempotent')).toBe(false);
+  });
+});

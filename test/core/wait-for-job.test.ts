@@ -1,0 +1,263 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { meanWait, SimClock } from '../../bench/job-waiting.js';
+import {
+  APIUserAbortError,
+  BadRequestError,
+  InternalServerError,
+  InvalidRequestError,
+  JobCanceledError,
+  JobError,
+  JobFailedError,
+  JobTimeoutError,
+} from '../../src/core/errors/index.js';
+import { realClock } from '../../src/core/real-clock.js';
+import { type WaitForJobDeps, waitForJob } from '../../src/core/wait-for-job.js';
+import type { Job } from '../../src/resources/jobs.js';
+
+const job = (status: string, progress = 0, metadata: Job['metadata'] = {}): Job => ({
+  jobId: 'job_abc',
+  jobType: 'flux',
+  status,
+  progress,
+  statusHistory: [],
+  metadata,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+});
+
+/** A server whose job goes through `states`, one per poll, then stays at the last; records when it was polled. */
+function scripted(states: Job[], clock = new SimClock()) {
+  const polledAt: number[] = [];
+  const deps = {
+    clock,
+    getJob: vi.fn(async (_id: string, _signal: AbortSignal) => {
+      polledAt.push(clock.now());
+      return states[Math.min(polledAt.length - 1, states.length - 1)] as Job;
+    }),
+    cancelJob: vi.fn(async (_id: string): Promise<unknown> => undefined),
+  } satisfies WaitForJobDeps;
+  return { deps, clock, polledAt };
+}
+
+/** Catches the rejection, to inspect it; fails when there is none. */
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('waitForJob', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('polls an id at once and until success, and resolves with the final job', async () => {
+    const { deps, clock } = scripted([job('queued'), job('in-progress', 0.5), job('success', 1)]);
+    await expect(waitForJob('job_abc', deps)).resolves.toMatchObject({ status: 'success' });
+    expect(deps.getJob).toHaveBeenCalledTimes(3);
+    expect(deps.getJob.mock.calls[0]?.[0]).toBe('job_abc');
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('uses a job already seen instead of a first poll, and resolves a finished one without polling', async () => {
+    const { deps, polledAt } = scripted([job('success', 1)]);
+    await waitForJob(job('queued'), deps);
+    expect(polledAt).toEqual([1000]);
+    await expect(waitForJob(job('success', 1), deps)).resolves.toMatchObject({ status: 'success' });
+    expect(deps.getJob).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps waiting through a status it does not know, and warns about it once', async () => {
+    const warn = vi.fn();
+    const logger = { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() };
+    const { deps } = scripted([job('thinking'), job('thinking'), job('success', 1)]);
+    await expect(waitForJob('job_abc', { ...deps, logger })).resolves.toMatchObject({ status: 'success' });
+    expect(deps.getJob).toHaveBeenCalledTimes(3);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toContain("'thinking'");
+  });
+
+  it('calls onProgress with the first state and then only on changes', async () => {
+    const states = [
+      job('queued'),
+      job('queued'),
+      job('in-progress', 0.2),
+      job('in-progress', 0.2),
+      job('in-progress', 0.6),
+      job('finalizing', 1),
+      job('success', 1),
+    ];
+    const { deps } = scripted(states);
+    const onProgress = vi.fn();
+    await waitForJob('job_abc', deps, { onProgress });
+    expect(onProgress.mock.calls.map(([seen]) => `${seen.status} ${seen.progress}`)).toEqual([
+      'queued 0',
+      'in-progress 0.2',
+      'in-progress 0.6',
+      'finalizing 1',
+      'success 1',
+    ]);
+  });
+
+  it('rejects a failed job with JobFailedError, with the reason and hint', async () => {
+    const failed = job('failure', 0.3, { error: 'NSFW content detected', hint: 'Change the prompt.' });
+    const { deps } = scripted([job('in-progress', 0.3), failed]);
+    const error = await rejection(waitForJob('job_abc', deps));
+    expect(error).toBeInstanceOf(JobFailedError);
+    expect(error).toMatchObject({ jobId: 'job_abc', reason: 'NSFW content detected', hint: 'Change the prompt.' });
+    expect(error.message).toContain('Change the prompt.');
+  });
+
+  it('rejects a canceled job with JobCanceledError', async () => {
+    const { deps } = scripted([job('queued'), job('canceled')]);
+    const error = await rejection(waitForJob('job_abc', deps));
+    expect(error).toBeInstanceOf(JobCanceledError);
+    expect(error).toMatchObject({ jobId: 'job_abc', job: { status: 'canceled' } });
+  });
+
+  it('times out with the job id, the last job seen and how to resume, polling once just before the deadline', async () => {
+    const { deps, clock, polledAt } = scripted([job('queued'), job('in-progress', 0.4)]);
+    const error = await rejection(waitForJob(job('queued'), deps, { timeout: 60_000 }));
+    expect(error).toBeInstanceOf(JobTimeoutError);
+    expect(error).toMatchObject({ jobId: 'job_abc', lastJob: { status: 'in-progress', progress: 0.4 } });
+    expect(error.message).toContain("client.jobs.wait('job_abc')");
+    expect(clock.now()).toBe(60_000);
+    expect(polledAt.at(-1)).toBe(59_000);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('gives up a poll that is still in flight at the deadline', async () => {
+    const clock = new SimClock();
+    const getJob = vi.fn(() => new Promise<Job>(() => {}));
+    const error = await rejection(waitForJob('job_abc', { getJob, cancelJob: vi.fn(), clock }, { timeout: 5000 }));
+    expect(error).toBeInstanceOf(JobTimeoutError);
+    expect((error as JobTimeoutError).lastJob).toBeUndefined();
+    expect(clock.now()).toBe(5000);
+  });
+
+  it('stops at once when aborted mid-sleep, without another poll or a cancel', async () => {
+    const { deps, clock } = scripted([job('queued')]);
+    const controller = new AbortController();
+    void clock.sleep(2500).then(() => controller.abort());
+    const error = await rejection(waitForJob('job_abc', deps, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(clock.now()).toBe(2500);
+    expect(deps.getJob).toHaveBeenCalledTimes(3); // at 0, 1 s and 2 s
+    expect(deps.cancelJob).not.toHaveBeenCalled();
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('stops at once when aborted mid-request, even if the request ignores its signal', async () => {
+    const clock = new SimClock();
+    const controller = new AbortController();
+    const getJob = vi.fn(() => new Promise<Job>(() => {}));
+    void clock.sleep(300).then(() => controller.abort());
+    const waiting = waitForJob('job_abc', { getJob, cancelJob: vi.fn(), clock }, { signal: controller.signal });
+    expect(await rejection(waiting)).toBeInstanceOf(APIUserAbortError);
+    expect(clock.now()).toBe(300);
+  });
+
+  it('rejects an already aborted signal before any request', async () => {
+    const { deps } = scripted([job('queued')]);
+    const reason = new Error('user left');
+    const error = await rejection(waitForJob('job_abc', deps, { signal: AbortSignal.abort(reason) }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(error.cause).toBe(reason);
+    expect(deps.getJob).not.toHaveBeenCalled();
+  });
+
+  it('with cancelOnAbort, asks the server to cancel and ignores its "cannot cancel" 400', async () => {
+    const { deps, clock } = scripted([job('in-progress', 0.1)]);
+    const refusal = new BadRequestError({
+      status: 400,
+      reason: 'Cannot cancel this type of job. Action not permitted.',
+      body: { reason: 'Cannot cancel this type of job. Action not permitted.' },
+      headers: {},
+      method: 'POST',
+      path: '/jobs/job_abc/action',
+    });
+    deps.cancelJob.mockRejectedValue(refusal);
+    const controller = new AbortController();
+    void clock.sleep(1500).then(() => controller.abort());
+    const error = await rejection(waitForJob('job_abc', deps, { signal: controller.signal, cancelOnAbort: true }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(deps.cancelJob).toHaveBeenCalledWith('job_abc');
+  });
+
+  it('does not hold the abort back while the cancel request hangs', async () => {
+    const { deps, clock } = scripted([job('queued')]);
+    deps.cancelJob.mockReturnValue(new Promise(() => {}));
+    const controller = new AbortController();
+    void clock.sleep(1500).then(() => controller.abort());
+    const waiting = waitForJob('job_abc', deps, { signal: controller.signal, cancelOnAbort: true });
+    expect(await rejection(waiting)).toBeInstanceOf(APIUserAbortError);
+    expect(clock.now()).toBe(1500);
+    expect(deps.cancelJob).toHaveBeenCalledOnce();
+  });
+
+  it('wraps a polling failure in a JobError that names the job and keeps the original as cause', async () => {
+    const { deps } = scripted([job('queued')]);
+    const outage = new InternalServerError({
+      status: 503,
+      reason: 'Service Unavailable',
+      body: '',
+      headers: {},
+      method: 'GET',
+      path: '/jobs/job_abc',
+    });
+    deps.getJob.mockResolvedValueOnce(job('queued')).mockRejectedValueOnce(outage);
+    const error = await rejection(waitForJob('job_abc', deps));
+    expect(error).toBeInstanceOf(JobError);
+    expect(error).toMatchObject({ jobId: 'job_abc' });
+    expect(error.cause).toBe(outage);
+    expect(error.message).toContain("client.jobs.wait('job_abc')");
+  });
+
+  it('polls at a fixed pollInterval when given one', async () => {
+    const { deps, polledAt } = scripted([job('in-progress', 0.1), job('in-progress', 0.5), job('success', 1)]);
+    await waitForJob(job('queued'), deps, { pollInterval: 3000 });
+    expect(polledAt).toEqual([3000, 6000, 9000]);
+  });
+
+  it('refuses a timeout or pollInterval that is not a positive number', async () => {
+    const { deps } = scripted([job('queued')]);
+    await expect(waitForJob('job_abc', deps, { timeout: 0 })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(waitForJob('job_abc', deps, { pollInterval: Number.NaN })).rejects.toThrow(/pollInterval/);
+    expect(deps.getJob).not.toHaveBeenCalled();
+  });
+
+  it('leaves no real timer behind once settled, whichever way', async () => {
+    vi.useFakeTimers();
+    const getJob = vi
+      .fn<WaitForJobDeps['getJob']>()
+      .mockResolvedValueOnce(job('in-progress', 0.5))
+      .mockResolvedValueOnce(job('success', 1))
+      .mockResolvedValueOnce(job('failure'));
+    const deps = { getJob, cancelJob: vi.fn(async () => undefined), clock: realClock };
+
+    const succeeding = waitForJob(job('queued'), deps);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(succeeding).resolves.toMatchObject({ status: 'success' });
+    expect(vi.getTimerCount()).toBe(0);
+
+    await expect(waitForJob('job_abc', deps)).rejects.toBeInstanceOf(JobFailedError);
+    expect(vi.getTimerCount()).toBe(0);
+
+    const controller = new AbortController();
+    const aborted = waitForJob(job('queued'), deps, { signal: controller.signal });
+    controller.abort();
+    await expect(aborted).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('meets the design goal on a steady 120 s job: at most 20 polls and under 0.5 s mean lag', async () => {
+    const { polls, lagMs } = await meanWait(120_000, 10);
+    expect(polls).toBeLessThanOrEqual(20);
+    expect(lagMs).toBeLessThan(500);
+    const fixed = await meanWait(120_000, 10, { pollInterval: 3000 });
+    expect(fixed.polls).toBeGreaterThan(2 * polls);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { testClient, useMockServer } from '../helpers/msw.js';
+import { expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
+
+const server = useMockServer();
+const base = { modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: 'asset_pose' };
+
+describe('controlnet wire body', () => {
+  it('sends the fields to POST /generate/controlnet', async () => {
+    const api = fakeGenerationApi(server);
+    const params = { ...base, disableModalityDetection: false, controlStart: 0.1, controlEnd: 0.6, numSamples: 2 };
+    await testClient().controlnet.create(params);
+    expect(api.bodies('/generate/controlnet')).toEqual([params]);
+  });
+
+  it.each(['canny', 'depth:0.5,pose:1.0', 'character', 'character:0.5', 'seg:0.3, lines:0.7, depth:1'])(
+    'accepts modality %j',
+    async (modality) => {
+      const api = fakeGenerationApi(server);
+      await testClient().controlnet.create({ ...base, modality });
+      expect(api.bodies('/generate/controlnet')[0]?.modality).toBe(modality);
+    },
+  );
+
+  it('with controlImage, goes to controlnet-img2img with the init image, control image and strength', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().controlnet.create({ ...base, image: 'asset_init', controlImage: PNG, influence: 25 });
+    const [body] = api.bodies('/generate/controlnet-img2img');
+    expect(body).toEqual({ ...base, image: 'asset_init', controlImage: PNG_DATA_URL, strength: 0.75 });
+  });
+});
+
+describe('controlnet bad input: InvalidRequestError and no request', () => {
+  it.each([
+    ['unknown modality', { ...base, modality: 'xray' }, 'modality', /unknown modality "xray"/],
+    ['more than 3 modalities', { ...base, modality: 'canny:1,pose:1,depth:1,seg:1' }, 'modality', /at most 3/],
+    ['weight out of (0, 1]', { ...base, modality: 'depth:1.5' }, 'modality', /weight/],
+    ['combined without weights', { ...base, modality: 'depth,pose' }, 'modality', /needs a weight/],
+    ['missing modality', { modelId: 'm', prompt: 'p', image: 'asset_x' }, 'modality', undefined],
+    ['controlEnd above 1', { ...base, controlEnd: 2 }, 'controlEnd', undefined],
+    ['strength without controlImage', { ...base, strength: 0.5 }, 'controlImage', /only with controlImage/],
+    ['unknown key', { ...base, modalty: 'pose' }, '', /modalty/],
+  ])('%s', async (_name, params, field, message) => {
+    const api = fakeGenerationApi(server);
+    await expectInvalid(testClient().controlnet.create(params as never), field, message);
+    await expectInvalid(testClient().controlnet.estimate(params as never), field, message);
+    expect(api.seen).toHaveLength(0);
+  });
+});

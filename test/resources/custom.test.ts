@@ -1,0 +1,144 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { modelInputsSchema } from '../../src/index.js';
+import { API, testClient, useMockServer } from '../helpers/msw.js';
+import { expectInvalid, FAST, fakeGenerationApi, PNG } from './fake-generation.js';
+
+const server = useMockServer();
+
+const upscaleModel = {
+  id: 'model_upscale-v3',
+  inputs: [
+    { name: 'image', type: 'file', required: { always: true } },
+    { name: 'upscaleFactor', type: 'number', min: 1, max: 8 },
+    { name: 'style', type: 'string', allowedValues: ['standard', 'anime'] },
+    { name: 'tileStyle', type: 'boolean' },
+    { name: 'referenceImages', type: 'file_array' },
+    { name: 'tags', type: 'string_array', maxLength: 5 },
+  ],
+};
+
+/** Answers `GET /models/model_upscale-v3` and counts the calls. */
+function serveModel() {
+  const calls = { count: 0 };
+  server.use(
+    http.get(`${API}/models/model_upscale-v3`, () => {
+      calls.count++;
+      return HttpResponse.json({ model: upscaleModel });
+    }),
+  );
+  return calls;
+}
+
+describe('custom wire body', () => {
+  it('POSTs the inputs, flat, to /generate/custom/{modelId}; no model lookup by default', async () => {
+    const api = fakeGenerationApi(server);
+    const inputs = { image: 'asset_x', upscaleFactor: 2, anything: { nested: true } };
+    const generation = await testClient().custom.create('model_upscale-v3', inputs);
+    expect(api.bodies('/generate/custom/model_upscale-v3')).toEqual([inputs]);
+    expect(generation.id).toBe('job_1');
+  });
+
+  it('encodes the model id in the path', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().custom.create('model/../x', { prompt: 'p' });
+    expect(api.seen[0]?.path).toBe('/generate/custom/model%2F..%2Fx');
+  });
+
+  it('run waits and fetches outputs; estimate sends ?dryRun=true', async () => {
+    const api = fakeGenerationApi(server);
+    const client = testClient();
+    const { assets } = await client.custom.run('model_upscale-v3', { image: 'asset_x' }, FAST);
+    expect(assets.map((asset) => asset.id)).toEqual(['asset_out_1', 'asset_out_2']);
+    const estimate = await client.custom.estimate('model_upscale-v3', { image: 'asset_x' });
+    expect(estimate.creativeUnitsCost).toBe(6);
+    expect(api.seen.at(-1)?.query.get('dryRun')).toBe('true');
+  });
+
+  it('uploads non-string images and sends the asset id', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().custom.create('model_any', { image: PNG, referenceImages: ['asset_a', PNG] });
+    expect(api.bodies('/generate/custom/model_any')).toEqual([
+      { image: 'asset_uploaded', referenceImages: ['asset_a', 'asset_uploaded'] },
+    ]);
+    expect(api.bodies('/assets')).toHaveLength(2);
+  });
+});
+
+describe('custom validation against the model inputs[]', () => {
+  it('validate: true fetches the model once per client and checks before sending', async () => {
+    const calls = serveModel();
+    const api = fakeGenerationApi(server);
+    const client = testClient();
+    await client.custom.create('model_upscale-v3', { image: 'asset_x', upscaleFactor: 4 }, { validate: true });
+    await client.custom.create('model_upscale-v3', { image: 'asset_x', style: 'anime' }, { validate: true });
+    expect(calls.count).toBe(1);
+    expect(api.bodies('/generate/custom/model_upscale-v3')).toHaveLength(2);
+  });
+
+  it.each([
+    ['above max', { image: 'asset_x', upscaleFactor: 9 }, 'upscaleFactor'],
+    ['not in allowedValues', { image: 'asset_x', style: 'oil' }, 'style'],
+    ['wrong type', { image: 'asset_x', tileStyle: 'yes' }, 'tileStyle'],
+    ['required.always missing', { upscaleFactor: 2 }, 'image'],
+    ['string too long in an array', { image: 'asset_x', tags: ['ok', 'toolong'] }, 'tags[1]'],
+    ['a name the model does not have', { image: 'asset_x', upscaleFactr: 2 }, ''],
+  ])('%s → InvalidRequestError, nothing POSTed', async (_name, inputs, field) => {
+    serveModel();
+    const api = fakeGenerationApi(server);
+    await expectInvalid(testClient().custom.create('model_upscale-v3', inputs, { validate: true }), field);
+    expect(api.seen.filter((s) => s.method === 'POST')).toHaveLength(0);
+  });
+
+  it('checks without being asked once client.models.get fetched the model', async () => {
+    serveModel();
+    const api = fakeGenerationApi(server);
+    const client = testClient();
+    await client.models.get('model_upscale-v3');
+    await expectInvalid(
+      client.custom.estimate('model_upscale-v3', { image: 'asset_x', upscaleFactor: 0 }),
+      'upscaleFactor',
+    );
+    expect(api.seen).toHaveLength(0);
+  });
+
+  it('validate: false skips the check even for a fetched model', async () => {
+    serveModel();
+    const api = fakeGenerationApi(server);
+    const client = testClient();
+    await client.models.get('model_upscale-v3');
+    await client.custom.create('model_upscale-v3', { image: 'asset_x', upscaleFactor: 99 }, { validate: false });
+    expect(api.bodies('/generate/custom/model_upscale-v3')).toEqual([{ image: 'asset_x', upscaleFactor: 99 }]);
+  });
+
+  it('with the contract known, a file path given to a file input is read, and refused by its input name when not an image', async () => {
+    serveModel();
+    const api = fakeGenerationApi(server);
+    const client = testClient();
+    const file = new URL('./fake-generation.ts', import.meta.url);
+    // Not an image: refused by name before anything is POSTed.
+    await expectInvalid(
+      client.custom.create('model_upscale-v3', { image: file.pathname }, { validate: true }),
+      'image',
+    );
+    expect(api.seen).toHaveLength(0);
+  });
+
+  it('with the contract known, a file path given to a file input is uploaded and sent as its asset id', async () => {
+    serveModel();
+    const api = fakeGenerationApi(server);
+    const file = join(await mkdtemp(join(tmpdir(), 'scenario-')), 'sketch.png');
+    await writeFile(file, PNG);
+    await testClient().custom.create('model_upscale-v3', { image: file, upscaleFactor: 2 }, { validate: true });
+    expect(api.bodies('/generate/custom/model_upscale-v3')).toEqual([{ image: 'asset_uploaded', upscaleFactor: 2 }]);
+    expect(api.bodies('/assets')[0]?.name).toBe('sketch.png');
+  });
+
+  it('modelInputsSchema lists every problem at once', () => {
+    const result = modelInputsSchema(upscaleModel).safeParse({ upscaleFactor: 0, style: 'oil' });
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['image', 'upscaleFactor', 'style']);
+  });
+});

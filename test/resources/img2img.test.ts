@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { Img2ImgParamsSchema, strengthFromInfluence } from '../../src/index.js';
+import { testClient, useMockServer } from '../helpers/msw.js';
+import { expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
+
+const server = useMockServer();
+const base = { modelId: 'flux.1-dev', prompt: 'a knight, painted', image: 'asset_ref' };
+
+describe('img2img wire body', () => {
+  it('sends every field under its API name to POST /generate/img2img', async () => {
+    const api = fakeGenerationApi(server);
+    const params = {
+      ...base,
+      strength: 0.4,
+      negativePrompt: 'blurry',
+      numSamples: 3,
+      guidance: 3.5,
+      numInferenceSteps: 28,
+      width: 1024,
+      height: 768,
+      seed: 42,
+      scheduler: 'EulerDiscreteScheduler' as const,
+      hideResults: true,
+      concepts: [{ modelId: 'model_lora', scale: 0.8 }],
+      imageParentId: 'asset_parent',
+      imageHide: true,
+    };
+    await testClient().img2img.create(params);
+    expect(api.bodies('/generate/img2img')).toEqual([params]);
+  });
+
+  it.each([
+    [20, 0.8],
+    [15, 0.85],
+    [25, 0.75],
+    [0, 1],
+    [99.5, 0.01],
+    [100, 0.01],
+  ])('influence %d is sent as strength %d, without an influence field', async (influence, strength) => {
+    const api = fakeGenerationApi(server);
+    await testClient().img2img.create({ ...base, influence });
+    const [body] = api.bodies('/generate/img2img');
+    expect(body?.strength).toBeCloseTo(strength, 10);
+    expect(body).not.toHaveProperty('influence');
+  });
+
+  it('clamps the mapping to [0.01, 1]', () => {
+    expect(strengthFromInfluence(100)).toBe(0.01);
+    expect(strengthFromInfluence(0)).toBe(1);
+  });
+
+  it('sends neither when neither is given (the server default applies)', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().img2img.create(base);
+    expect(api.bodies('/generate/img2img')[0]).not.toHaveProperty('strength');
+  });
+
+  it('inlines image bytes as a data URL', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().img2img.create({ ...base, image: PNG, influence: 20 });
+    expect(api.bodies('/generate/img2img')[0]?.image).toBe(PNG_DATA_URL);
+  });
+});
+
+describe('img2img bad input: InvalidRequestError and no request', () => {
+  it.each([
+    ['both influence and strength', { ...base, influence: 20, strength: 0.8 }, 'influence'],
+    ['influence out of range', { ...base, influence: 120 }, 'influence'],
+    ['strength below 0.01', { ...base, strength: 0 }, 'strength'],
+    ['width not a multiple of 8', { ...base, width: 1001 }, 'width'],
+    ['height too large', { ...base, height: 4096 }, 'height'],
+    ['empty prompt', { ...base, prompt: '   ' }, 'prompt'],
+    ['missing modelId', { prompt: 'p', image: 'asset_ref' }, 'modelId'],
+    ['missing image', { modelId: 'm', prompt: 'p' }, 'image'],
+    ['numSamples above 128', { ...base, numSamples: 129 }, 'numSamples'],
+    ['numInferenceSteps not an integer', { ...base, numInferenceSteps: 2.5 }, 'numInferenceSteps'],
+    ['unknown scheduler', { ...base, scheduler: 'FastScheduler' }, 'scheduler'],
+    ['image not an image input', { ...base, image: 42 }, 'image'],
+  ])('%s', async (_name, params, field) => {
+    const api = fakeGenerationApi(server);
+    const client = testClient();
+    await expectInvalid(client.img2img.create(params as never), field);
+    await expectInvalid(client.img2img.run(params as never), field);
+    await expectInvalid(client.img2img.estimate(params as never), field);
+    expect(api.seen).toHaveLength(0);
+  });
+
+  it('an unknown key (a typo) is refused by name', async () => {
+    const api = fakeGenerationApi(server);
+    await expectInvalid(testClient().img2img.create({ ...base, strenght: 0.5 } as never), '', /strenght/);
+    expect(api.seen).toHaveLength(0);
+  });
+
+  it('lists every problem in one message', () => {
+    const result = Img2ImgParamsSchema.safeParse({ ...base, width: 1001, prompt: '' });
+    expect(result.error?.issues.map((issue) => issue.path[0])).toEqual(['prompt', 'width']);
+  });
+});

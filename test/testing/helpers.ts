@@ -1,0 +1,87 @@
+import sharp from 'sharp';
+import { createEmulator, type Emulator, type EmulatorOptions, VirtualClock } from '../../src/testing/index.js';
+
+export const AUTH = { authorization: `Basic ${btoa('api_key:secret')}` };
+
+/** A parsed answer: status, JSON (or text) body, headers. */
+export interface Answer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the emulator answered.
+  body: any;
+  headers: Headers;
+}
+
+/** A tiny client shaped like the real API calls: JSON bodies, auth header, query parameters. */
+export function caller(emulator: Pick<Emulator, 'fetch' | 'url'>) {
+  return async (
+    method: string,
+    path: string,
+    options: { body?: unknown; query?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<Answer> => {
+    const url = new URL(`${emulator.url}${path}`);
+    for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, value);
+    const response = await emulator.fetch(url, {
+      method,
+      headers: { ...AUTH, 'content-type': 'application/json', ...options.headers },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON (HTML 502, XML storage errors): keep the text.
+    }
+    return { status: response.status, body, headers: response.headers };
+  };
+}
+
+/** An emulator on a virtual clock, with its caller. */
+export function setup(options: EmulatorOptions = {}) {
+  const clock = new VirtualClock();
+  const emulator = createEmulator({ clock, ...options });
+  return { clock, emulator, call: caller(emulator) };
+}
+
+/** A PNG: a `background` field with a centred `foreground` square (half the smaller side). */
+export async function testImage(
+  width = 64,
+  height = 48,
+  { background = '#ffffff', foreground = '#d02020' } = {},
+): Promise<Uint8Array> {
+  const side = Math.floor(Math.min(width, height) / 2);
+  const square = await sharp({ create: { width: side, height: side, channels: 3, background: foreground } })
+    .png()
+    .toBuffer();
+  const png = await sharp({ create: { width, height, channels: 3, background } })
+    .composite([{ input: square, gravity: 'centre' }])
+    .png()
+    .toBuffer();
+  return new Uint8Array(png);
+}
+
+export const dataUrl = (bytes: Uint8Array, mime = 'image/png') =>
+  `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
+
+/** Uploads `bytes` with `POST /assets` and returns the asset. */
+export async function uploadImage(call: ReturnType<typeof caller>, bytes: Uint8Array, name = 'test.png') {
+  const answer = await call('POST', '/assets', { body: { name, image: dataUrl(bytes) } });
+  if (answer.status !== 200) throw new Error(`upload failed: ${JSON.stringify(answer.body)}`);
+  return answer.body.asset;
+}
+
+/** Downloads an asset's signed URL through the emulator's fetch, without auth. */
+export async function download(emulator: Pick<Emulator, 'fetch'>, url: string): Promise<Uint8Array> {
+  const response = await emulator.fetch(url);
+  if (!response.ok) throw new Error(`download failed: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Submits a generation, lets its whole duration pass on the virtual clock, and returns the finished job. */
+export async function runToEnd(context: ReturnType<typeof setup>, path: string, body: unknown) {
+  const submitted = await context.call('POST', path, { body });
+  if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  await context.clock.advance(60_000);
+  const { body: answer } = await context.call('GET', `/jobs/${submitted.body.job.jobId}`);
+  return answer.job;
+}
