@@ -33,7 +33,8 @@ export function listPages<
     const body = await transport.request({
       method: 'GET',
       path: request.path,
-      query: { ...query, paginationToken },
+      // The first page starts where the caller's own `paginationToken` (if any) points.
+      query: { ...query, paginationToken: paginationToken ?? query.paginationToken },
       schema: request.schema,
       options,
     });

@@ -1,3 +1,4 @@
+import { DetectModalitySchema } from '../resources/detect.js';
 import type { Model, ModelInput } from '../resources/models.js';
 
 /** Base-model families of the typed `/generate/*` endpoints; each has its own sizes and ControlNet modalities. */
@@ -104,18 +105,7 @@ export const SEEDED_MODELS: readonly CatalogModel[] = [
       name: 'modality',
       type: 'string',
       default: 'canny',
-      allowedValues: [
-        'canny',
-        'depth',
-        'grayscale',
-        'lineart_anime',
-        'mlsd',
-        'normal',
-        'pose',
-        'scribble',
-        'segmentation',
-        'sketch',
-      ],
+      allowedValues: DetectModalitySchema.options,
     },
   ]),
   custom('model_bfl-flux-2-dev', 'FLUX.2 [dev]', 'generate', [
