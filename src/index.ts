@@ -1,4 +1,5 @@
 export { Scenario } from './client.js';
+export type { Clock } from './core/clock.js';
 export * from './core/errors/index.js';
 export {
   type ImageInput,
@@ -10,6 +11,8 @@ export type { Logger, LogLevel } from './core/logger.js';
 export { IMAGE_MIME_TYPES, type ImageMimeType } from './core/mime-sniff.js';
 export type { ClientOptions, RequestOptions } from './core/options.js';
 export { Page, type PageData, PagePromise } from './core/pagination.js';
+export type { RetryMode } from './core/retry-policy.js';
+export type { APIRequest, QueryValue, RawRequest, Transport } from './core/transport.js';
 export { VERSION } from './core/version.js';
 export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-job.js';
 export {

@@ -51,12 +51,18 @@ function rootCause(error: unknown): unknown {
  * original may hold the request and its headers (a fetch wrapper's or proxy's error, ky's errors).
  */
 function safeCopy(cause: unknown, redact: (text: string) => string): Error {
-  const source = cause instanceof Error ? cause : new Error(String(cause));
+  const source = cause instanceof Error ? cause : new Error(describeNonError(cause));
   const copy = new Error(redact(source.message));
   copy.name = source.name;
   copy.stack = source.stack === undefined ? undefined : redact(source.stack);
   const code = codeOf(source);
   return code ? Object.assign(copy, { code }) : copy;
+}
+
+/** Some fetch wrappers reject with a non-Error (msw's network error is a `Response` of type `error`). */
+function describeNonError(value: unknown): string {
+  if (typeof Response !== 'undefined' && value instanceof Response) return 'network error (no response)';
+  return typeof value === 'string' ? value : `non-Error rejection: ${Object.prototype.toString.call(value)}`;
 }
 
 function codeOf(error: unknown): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeBase64, encodeBase64 } from './base64.js';
 import { APIConnectionError } from './errors/APIConnectionError.js';
 import { InvalidRequestError } from './errors/InvalidRequestError.js';
@@ -54,7 +54,7 @@ const ACCEPTED = 'an asset id (asset_…), a data URL, an http(s) URL, a file pa
 
 /**
  * Zod schema for an {@link ImageInput} inside params schemas. It checks the shape only; the bytes
- * are read and checked by {@link resolveImage}, before any API call.
+ * are read and checked before any API call.
  */
 export const ImageInputSchema = z.custom<ImageInput>(isImageInputShape, {
   error: (issue) => `expected an image: ${ACCEPTED}; received ${describeValue(issue.input)}`,

@@ -1,8 +1,12 @@
 /** Where the SDK writes its log lines; `console` fits. */
 export interface Logger {
+  /** Request attempts and polling decisions. */
   debug(message: string, ...args: unknown[]): void;
+  /** Notable events. */
   info(message: string, ...args: unknown[]): void;
+  /** Retries and unknown job statuses. */
   warn(message: string, ...args: unknown[]): void;
+  /** Failures. */
   error(message: string, ...args: unknown[]): void;
 }
 

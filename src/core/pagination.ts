@@ -2,7 +2,9 @@ import type { RequestOptions } from './options.js';
 
 /** One page as fetched: its items and the token of the next page, if any. */
 export interface PageData<T> {
+  /** The items of this page, in the server's order. */
   items: T[];
+  /** Token of the next page; absent on the last page. */
   nextPaginationToken?: string | undefined;
 }
 
@@ -14,11 +16,14 @@ export type PageFetcher<T> = (paginationToken: string | undefined, options?: Req
  * through empty pages too, for as long as the server hands out a token.
  */
 export class Page<T> implements AsyncIterable<T> {
+  /** The items of this page only. */
   readonly items: T[];
+  /** Token of the next page; `undefined` on the last page. */
   readonly nextPaginationToken: string | undefined;
   readonly #fetchPage: PageFetcher<T>;
   readonly #options: RequestOptions | undefined;
 
+  /** @internal Pages come from `list()`. */
   constructor(data: PageData<T>, fetchPage: PageFetcher<T>, options?: RequestOptions) {
     this.items = data.items;
     this.nextPaginationToken = data.nextPaginationToken || undefined;
@@ -26,6 +31,7 @@ export class Page<T> implements AsyncIterable<T> {
     this.#options = options;
   }
 
+  /** Whether a later page exists. */
   hasNextPage(): boolean {
     return this.nextPaginationToken !== undefined;
   }
@@ -36,6 +42,7 @@ export class Page<T> implements AsyncIterable<T> {
     return new Page(await this.#fetchPage(this.nextPaginationToken, this.#options), this.#fetchPage, this.#options);
   }
 
+  /** Walks the items of this page, then of every later page. */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     let page: Page<T> = this;
     for (;;) {
@@ -53,6 +60,7 @@ export class Page<T> implements AsyncIterable<T> {
 export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #page: Promise<Page<T>>;
 
+  /** @internal Returned by `list()`. */
   constructor(fetchPage: PageFetcher<T>, options?: RequestOptions) {
     this.#page = fetchPage(undefined, options).then((data) => new Page(data, fetchPage, options));
     // Errors surface when awaited or iterated, not as an unhandled rejection in between.
@@ -67,6 +75,7 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     return this.#page.then(onFulfilled, onRejected);
   }
 
+  /** Walks every item of every page, fetching pages as needed. */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     yield* await this.#page;
   }

@@ -62,11 +62,13 @@ export class Transport {
   readonly #config: TransportConfig;
   readonly #ky: KyInstance;
 
+  /** @internal The client builds the transport from its options. */
   constructor(config: TransportConfig) {
     this.#config = config;
     this.#ky = ky.create({ fetch: config.fetch, retry: 0, timeout: false, throwHttpErrors: false });
   }
 
+  /** The client's logger (level-filtered, secrets redacted). */
   get logger(): Logger {
     return this.#config.logger;
   }
@@ -79,11 +81,21 @@ export class Transport {
     headers.set('authorization', this.#config.authorization());
     setAll(headers, request.options?.headers);
     const endpoint = `${request.method} ${request.path}`;
-    const body = await this.#withRetries(endpoint, mode, request.options, async (signal) => {
-      const response = await this.#ky(url, { method: request.method, json: request.body, headers, signal });
-      return this.#readJson(response, request.method, request.path);
-    });
-    return parseResponse(request.schema, body, endpoint, this.#config.redact);
+    try {
+      const body = await this.#withRetries(endpoint, mode, request.options, async (signal) => {
+        const response = await this.#ky(url, { method: request.method, json: request.body, headers, signal });
+        return this.#readJson(response, request.method, request.path);
+      });
+      return parseResponse(request.schema, body, endpoint, this.#config.redact);
+    } catch (error) {
+      // A garbled 2xx to a billed call: the server did the work, so "try again" would bill it twice.
+      if (mode === 'billed' && error instanceof ResponseValidationError) {
+        error.message +=
+          ' The server accepted the request, so what it creates (a job, an asset) may exist and be billed;' +
+          ' look for it (client.jobs.list(), client.assets.list(); `body` may hold its id) before trying again.';
+      }
+      throw error;
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { APIConnectionError } from '../core/errors/APIConnectionError.js';
 import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
 import { NotFoundError } from '../core/errors/NotFoundError.js';
@@ -79,7 +79,11 @@ export const AssetSchema = z.looseObject({
   thumbnail: AssetLinkSchema.optional(),
   preview: AssetLinkSchema.optional(),
 });
-/** A stored file (uploaded or generated), as the API returns it. */
+/**
+ * A stored file (uploaded or generated), as the API returns it.
+ *
+ * @interface
+ */
 export type Asset = z.output<typeof AssetSchema>;
 
 /** `{ asset }` envelope. */
@@ -168,6 +172,7 @@ export const DELETE_CHUNK_SIZE = 100;
 export class Assets {
   readonly #transport: Transport;
 
+  /** @internal Built by the client as `client.assets`. */
   constructor(transport: Transport) {
     this.#transport = transport;
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema, resolveImage } from '../core/image-input.js';
 import {
@@ -61,7 +61,7 @@ export function modalityProblems(value: string): string[] {
   });
 }
 
-/** Schema of the `modality` string, checked with {@link modalityProblems}. */
+/** Schema of the `modality` string: known names, at most 3 parts, weights in (0, 1]. */
 export const ControlNetModalitySchema = z.string().superRefine((value, context) => {
   for (const message of modalityProblems(value)) context.addIssue({ code: 'custom', message });
 });
@@ -126,6 +126,7 @@ export type ControlNetCreateResponse = GenerationSubmitResponse;
  * ```
  */
 export class ControlNet extends GenerationResource<typeof ControlNetParamsSchema> {
+  /** @internal Built by the client; use its field. */
   constructor(context: GenerationContext) {
     super(context, {
       what: 'controlnet params',

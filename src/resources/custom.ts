@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   estimateGeneration,
   type GenerationContext,
@@ -133,6 +133,7 @@ function inputValueSchema(input: ModelInput): z.ZodType {
 export class Custom {
   readonly #context: CustomContext;
 
+  /** @internal Built by the client as `client.custom`. */
   constructor(context: CustomContext) {
     this.#context = context;
   }
@@ -158,7 +159,8 @@ export class Custom {
    *
    * @example
    * ```ts
-   * const { assets } = await client.custom.run('model_photoroom-background-removal', { image: './hero.png' }, { timeout: 120_000 });
+   * // A file path is read as an image only where the model's contract says `file`: hence validate.
+   * const { assets } = await client.custom.run('model_photoroom-background-removal', { image: './hero.png' }, { timeout: 120_000 }, { validate: true });
    * ```
    */
   async run(

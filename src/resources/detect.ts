@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema, resolveImage } from '../core/image-input.js';
 import { type GenerationSubmitResponse, GenerationSubmitResponseSchema, ImageRefSchema } from './generation.js';
@@ -76,6 +76,7 @@ export type DetectCreateResponse = GenerationSubmitResponse;
  * ```
  */
 export class Detect extends GenerationResource<typeof DetectParamsSchema> {
+  /** @internal Built by the client; use its field. */
   constructor(context: GenerationContext) {
     super(context, {
       what: 'detect params',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/options.js';
 import type { WaitOptions } from '../core/wait-for-job.js';
 import { AssetSchema } from './assets.js';
@@ -108,7 +108,11 @@ export const CostEstimateSchema = z.object({
   /** The server's cost breakdown (`costDetails` on the wire), when it sends one. */
   details: z.record(z.string(), z.unknown()).optional(),
 });
-/** The parsed shape of {@link CostEstimateSchema}. */
+/**
+ * What a generation would cost, from a dry run.
+ *
+ * @interface
+ */
 export type CostEstimate = z.output<typeof CostEstimateSchema>;
 
 /** A finished generation: the successful job and its output assets, in output order, each with a signed `url`. */
@@ -116,7 +120,11 @@ export const GenerationResultSchema = z.object({
   job: JobSchema,
   assets: z.array(AssetSchema),
 });
-/** The parsed shape of {@link GenerationResultSchema}. */
+/**
+ * A finished generation: the successful job and its output assets, in output order.
+ *
+ * @interface
+ */
 export type GenerationResult = z.output<typeof GenerationResultSchema>;
 
 /**

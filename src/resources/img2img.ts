@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema, resolveImage } from '../core/image-input.js';
 import {
@@ -53,6 +53,7 @@ export type Img2ImgCreateResponse = GenerationSubmitResponse;
  * ```
  */
 export class Img2Img extends GenerationResource<typeof Img2ImgParamsSchema> {
+  /** @internal Built by the client; use its field. */
   constructor(context: GenerationContext) {
     super(context, {
       what: 'img2img params',

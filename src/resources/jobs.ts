@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../core/clock.js';
+import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
 import { JobError } from '../core/errors/JobError.js';
 import { KNOWN_JOB_STATUSES } from '../core/job-status.js';
 import { listPages } from '../core/list-pages.js';
@@ -52,7 +53,11 @@ export const JobSchema = z.looseObject({
   ownerId: z.string().optional(),
   billing: JobBillingSchema.optional(),
 });
-/** The parsed shape of {@link JobSchema}. */
+/**
+ * An asynchronous job: status, progress 0–1, outputs in `metadata.assetIds`, `billing`.
+ *
+ * @interface
+ */
 export type Job = z.output<typeof JobSchema>;
 
 /** `{ job }` envelope of `GET /jobs/{jobId}` and of the cancel action. */
@@ -111,7 +116,11 @@ export class Jobs {
   readonly #assets: AssetFetcher;
   readonly #clock: Clock | undefined;
 
-  /** `clock` (default: real time) is the one waiting runs on; the emulator's virtual clock fits here. */
+  /**
+   * `clock` (default: real time) is the one waiting runs on; the emulator's virtual clock fits here.
+   *
+   * @internal Built by the client as `client.jobs`.
+   */
   constructor(transport: Transport, assets: AssetFetcher, clock?: Clock) {
     this.#transport = transport;
     this.#assets = assets;
@@ -203,6 +212,8 @@ export class Jobs {
     waitOptions: WaitOptions = {},
     options: RequestOptions = {},
   ): Promise<GenerationResult> {
+    // A bad id (null, '', '..', a job without jobId) is an InvalidRequestError now, not a TypeError or a failed poll later.
+    path`/jobs/${(typeof job === 'string' ? job : (job as Job | null | undefined)?.jobId) as string}`;
     const signals = [waitOptions.signal, options.signal].filter((signal) => signal !== undefined);
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     const done = await waitForJob(
@@ -216,7 +227,8 @@ export class Jobs {
       },
       { ...waitOptions, signal },
     );
-    return { job: done, assets: await this.#outputs(done, options) };
+    // The wait's signal covers fetching the outputs too: an abort then still rejects at once.
+    return { job: done, assets: await this.#outputs(done, { ...options, signal }) };
   }
 
   /** The job's output assets, in `metadata.assetIds` order; a failure here still names the (finished, billed) job. */
@@ -227,6 +239,7 @@ export class Jobs {
     try {
       fetched = await this.#assets.getMany(ids, options);
     } catch (error) {
+      if (error instanceof APIUserAbortError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new JobError(
         job.jobId,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listPages } from '../core/list-pages.js';
 import type { RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
@@ -49,7 +49,11 @@ export const ModelSchema = z.looseObject({
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
 });
-/** The parsed shape of {@link ModelSchema}. */
+/**
+ * A model: built-in, public or trained; `inputs` is its contract for `client.custom`.
+ *
+ * @interface
+ */
 export type Model = z.output<typeof ModelSchema>;
 
 /** `{ model }` envelope. */
@@ -92,6 +96,7 @@ export class Models {
   readonly #transport: Transport;
   readonly #cache = new Map<string, Model>();
 
+  /** @internal Built by the client as `client.models`. */
   constructor(transport: Transport) {
     this.#transport = transport;
   }
@@ -136,7 +141,14 @@ export class Models {
     });
   }
 
-  /** The model as last fetched by {@link get} on this client, if it was. */
+  /**
+   * The model as last fetched by {@link get} on this client, if it was. No request is made.
+   *
+   * @example
+   * ```ts
+   * const known = client.models.cached('model_upscale-v3') ?? (await client.models.get('model_upscale-v3'));
+   * ```
+   */
   cached(modelId: string): Model | undefined {
     return this.#cache.get(modelId);
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema, resolveImage } from '../core/image-input.js';
 import { type GenerationSubmitResponse, GenerationSubmitResponseSchema, ImageRefSchema } from './generation.js';
@@ -56,6 +56,7 @@ export type RemoveBackgroundCreateResponse = GenerationSubmitResponse;
  * ```
  */
 export class RemoveBackground extends GenerationResource<typeof RemoveBackgroundParamsSchema> {
+  /** @internal Built by the client; use its field. */
   constructor(context: GenerationContext) {
     super(context, {
       what: 'removeBackground params',

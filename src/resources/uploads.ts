@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Upload statuses; `imported` means `entityId` holds the new asset id. New values accepted. */
 export const KNOWN_UPLOAD_STATUSES = ['pending', 'validating', 'validated', 'complete', 'imported', 'failed'] as const;
@@ -33,7 +33,11 @@ export const UploadSchema = z.looseObject({
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
 });
-/** An upload, as `/uploads` returns it. */
+/**
+ * An upload, as `/uploads` returns it.
+ *
+ * @interface
+ */
 export type Upload = z.output<typeof UploadSchema>;
 
 /** `{ upload }` envelope. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema, resolveImage } from '../core/image-input.js';
 import {
@@ -74,6 +74,7 @@ export type UpscaleCreateResponse = GenerationSubmitResponse;
  * ```
  */
 export class Upscale extends GenerationResource<typeof UpscaleParamsSchema> {
+  /** @internal Built by the client; use its field. */
   constructor(context: GenerationContext) {
     super(context, {
       what: 'upscale params',

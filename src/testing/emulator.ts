@@ -39,6 +39,7 @@ export interface Emulator {
   readonly cdnUrl: string;
   /** The clock jobs run on. */
   readonly clock: Clock;
+  /** Counters, the request log and the stored jobs, assets and uploads. */
   readonly state: EmulatorState;
   /** Forgets every asset, upload, job, counter and log entry; restarts the seeded streams. Options stay. */
   reset(): void;
@@ -58,8 +59,9 @@ export interface EmulatorParts {
  *
  * @example
  * ```ts
- * const emulator = createEmulator({ clock: new VirtualClock({ autoAdvance: true }) });
- * const client = new Scenario({ fetch: emulator.fetch, apiKey: 'key', apiSecret: 'secret' });
+ * const emulator = createEmulator({ jobDurations: { flux: 200 } });
+ * const client = new Scenario({ fetch: emulator.fetch, baseUrl: emulator.url, apiKey: 'key', apiSecret: 'secret' });
+ * const { assets } = await client.img2img.run({ modelId: 'flux.1-dev', prompt: 'a knight', image: './sketch.png' });
  * ```
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {

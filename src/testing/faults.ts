@@ -21,6 +21,7 @@ export const FAULT_KINDS = [
   'slow',
   'jobFailure',
 ] as const;
+/** One of {@link FAULT_KINDS}. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 const BEFORE: readonly FaultKind[] = ['rateLimit', 'unavailable'];
@@ -67,9 +68,19 @@ export class FaultInjector {
       ['before', BEFORE],
       ['after', AFTER],
     ] as const) {
-      const total = kinds.reduce((sum, kind) => sum + (this.#rules.get(kind)?.rate ?? 0), 0);
+      // Only rules that can match the same request share one draw: rules on disjoint methods or paths may each reach 1.
+      const total = Math.max(
+        ...probeTargets([...this.#rules.values()]).map((target) =>
+          kinds.reduce((sum, kind) => {
+            const rule = this.#rules.get(kind);
+            return rule && matches(rule, target) ? sum + rule.rate : sum;
+          }, 0),
+        ),
+      );
       if (total > 1)
-        throw new RangeError(`fault rates of the ${phase} phase (${kinds.join(', ')}) add up to more than 1`);
+        throw new RangeError(
+          `fault rates of the ${phase} phase (${kinds.join(', ')}) add up to more than 1 for the same requests`,
+        );
     }
     this.slowMs = options.slowMs ?? 3000;
   }
@@ -104,6 +115,16 @@ export class FaultInjector {
     }
     return undefined;
   }
+}
+
+/**
+ * One request per class the rules tell apart: each listed method (and none), each listed path (and
+ * none). A route's matching paths are the listed prefixes of its longest listed prefix, so these cover every request.
+ */
+function probeTargets(rules: readonly FaultRule[]): FaultTarget[] {
+  const methods = [...new Set(rules.flatMap((rule) => rule.methods ?? []).map((m) => m.toUpperCase())), ''];
+  const routes = [...new Set(rules.flatMap((rule) => rule.paths ?? [])), '\u0000'];
+  return methods.flatMap((method) => routes.map((route) => ({ method, route })));
 }
 
 function matches(rule: FaultRule, { method, route }: FaultTarget): boolean {

@@ -82,10 +82,13 @@ export interface UploadRecord {
 
 /** One received request, for tests that assert on traffic. */
 export interface RequestLogEntry {
+  /** HTTP method. */
   method: string;
   /** Route pattern (`/jobs/:jobId`; signed URLs under `/cdn/…`), or the raw path when no route matched. */
   route: string;
+  /** The request's path, without the query. */
   path: string;
+  /** The status answered (after any injected fault). */
   status: number;
   /** The injected fault, if any. */
   fault?: FaultKind;

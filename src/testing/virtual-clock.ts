@@ -27,6 +27,7 @@ export class VirtualClock implements Clock {
   #seq = 0;
   #sleepers: Sleeper[] = [];
   #autoScheduled = false;
+  /** See {@link VirtualClockOptions.autoAdvance}. */
   readonly autoAdvance: boolean;
 
   constructor(options: VirtualClockOptions = {}) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { meanWait, SimClock } from '../../bench/job-waiting.js';
+import { meanWait } from '../../bench/job-waiting.js';
 import {
   APIUserAbortError,
   BadRequestError,
@@ -13,6 +13,10 @@ import {
 import { realClock } from '../../src/core/real-clock.js';
 import { type WaitForJobDeps, waitForJob } from '../../src/core/wait-for-job.js';
 import type { Job } from '../../src/resources/jobs.js';
+import { VirtualClock } from '../../src/testing/virtual-clock.js';
+
+/** Virtual time from 0 that jumps to the next sleep whenever the code under test is idle. */
+const simClock = () => new VirtualClock({ start: 0, autoAdvance: true });
 
 const job = (status: string, progress = 0, metadata: Job['metadata'] = {}): Job => ({
   jobId: 'job_abc',
@@ -26,7 +30,7 @@ const job = (status: string, progress = 0, metadata: Job['metadata'] = {}): Job 
 });
 
 /** A server whose job goes through `states`, one per poll, then stays at the last; records when it was polled. */
-function scripted(states: Job[], clock = new SimClock()) {
+function scripted(states: Job[], clock = simClock()) {
   const polledAt: number[] = [];
   const deps = {
     clock,
@@ -59,7 +63,7 @@ describe('waitForJob', () => {
     await expect(waitForJob('job_abc', deps)).resolves.toMatchObject({ status: 'success' });
     expect(deps.getJob).toHaveBeenCalledTimes(3);
     expect(deps.getJob.mock.calls[0]?.[0]).toBe('job_abc');
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pending).toBe(0);
   });
 
   it('uses a job already seen instead of a first poll, and resolves a finished one without polling', async () => {
@@ -126,11 +130,11 @@ describe('waitForJob', () => {
     expect(error.message).toContain("client.jobs.wait('job_abc')");
     expect(clock.now()).toBe(60_000);
     expect(polledAt.at(-1)).toBe(59_000);
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pending).toBe(0);
   });
 
   it('gives up a poll that is still in flight at the deadline', async () => {
-    const clock = new SimClock();
+    const clock = simClock();
     const getJob = vi.fn(() => new Promise<Job>(() => {}));
     const error = await rejection(waitForJob('job_abc', { getJob, cancelJob: vi.fn(), clock }, { timeout: 5000 }));
     expect(error).toBeInstanceOf(JobTimeoutError);
@@ -147,11 +151,11 @@ describe('waitForJob', () => {
     expect(clock.now()).toBe(2500);
     expect(deps.getJob).toHaveBeenCalledTimes(3); // at 0, 1 s and 2 s
     expect(deps.cancelJob).not.toHaveBeenCalled();
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pending).toBe(0);
   });
 
   it('stops at once when aborted mid-request, even if the request ignores its signal', async () => {
-    const clock = new SimClock();
+    const clock = simClock();
     const controller = new AbortController();
     const getJob = vi.fn(() => new Promise<Job>(() => {}));
     void clock.sleep(300).then(() => controller.abort());

@@ -11,10 +11,11 @@ const run = (code: string, type: 'commonjs' | 'module') =>
 describe('built package', () => {
   it('loads with require() (CJS)', () => {
     const out = run(
-      "const sdk = require('scenario-sdk'); console.log(typeof sdk.Scenario, typeof sdk.APIError, sdk.VERSION)",
+      "const sdk = require('scenario-sdk'); console.log(typeof sdk.Scenario, new sdk.NotFoundError({ status: 404, reason: 'x', body: {}, headers: {}, method: 'GET', path: '/x' }).name, sdk.VERSION)",
       'commonjs',
     );
-    expect(out).toBe(`function function ${pkgVersion()}`);
+    // The class name matters: a CJS transform once renamed error classes to `_class3`.
+    expect(out).toBe(`function NotFoundError ${pkgVersion()}`);
   });
 
   it('loads with import (ESM)', () => {

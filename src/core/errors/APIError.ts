@@ -2,6 +2,7 @@ import { ScenarioError } from './ScenarioError.js';
 
 /** Everything the server told us about a failed call. */
 export interface APIErrorInit {
+  /** The HTTP status. */
   status: number;
   /** Message from the body's `reason | message | error | detail`, or a summary of a non-JSON body. */
   reason: string;
@@ -16,14 +17,26 @@ export interface APIErrorInit {
 
 /** The API answered with a non-2xx status. Subclasses name the common statuses. */
 export class APIError extends ScenarioError {
-  /** What to do next, appended to the message; subclasses set their own. */
-  static readonly advice: string = '';
+  /**
+   * What to do next, appended to the message; subclasses set their own. A getter, not a static
+   * field: the CJS build's transform wraps classes with initialised fields in anonymous class
+   * expressions, which renamed the errors (`NotFoundError.name === '_class3'`).
+   */
+  static get advice(): string {
+    return '';
+  }
 
+  /** The HTTP status. */
   readonly status: number;
+  /** The server's message (`reason`, `message`, `error` or `detail`), or a summary of a non-JSON body. */
   readonly reason: string;
+  /** The server's `trace_id`, to quote to Scenario support. */
   readonly traceId: string | undefined;
+  /** The body's `details` (e.g. `{ actionName, actionLimit }` on a parallel-job 429). */
   readonly details: unknown;
+  /** The parsed body (JSON), or its text. */
   readonly body: unknown;
+  /** The response headers, lower-cased. */
   readonly headers: Record<string, string>;
 
   constructor(init: APIErrorInit, advice: string = (new.target as typeof APIError).advice) {

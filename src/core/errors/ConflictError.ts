@@ -2,5 +2,7 @@ import { APIError } from './APIError.js';
 
 /** HTTP 409: the resource is in a state that forbids this. */
 export class ConflictError extends APIError {
-  static override readonly advice = 'Read its current state before retrying';
+  static override get advice(): string {
+    return 'Read its current state before retrying';
+  }
 }

@@ -3,6 +3,7 @@ import { JobError } from './JobError.js';
 
 /** The job ended with `canceled`. */
 export class JobCanceledError extends JobError {
+  /** The canceled job. */
   readonly job: Job;
 
   constructor(job: Job) {

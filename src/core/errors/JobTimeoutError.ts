@@ -3,6 +3,7 @@ import { JobError } from './JobError.js';
 
 /** `wait()` gave up; the job itself keeps running on the server and can be resumed. */
 export class JobTimeoutError extends JobError {
+  /** The job as last polled, if any poll answered. */
   readonly lastJob: Job | undefined;
 
   constructor(jobId: string, timeoutMs: number, lastJob: Job | undefined) {

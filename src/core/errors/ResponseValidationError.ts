@@ -3,7 +3,9 @@ import { ScenarioError } from './ScenarioError.js';
 
 /** The server answered 2xx with a shape the SDK cannot use. `body` is what it sent. */
 export class ResponseValidationError extends ScenarioError {
+  /** Where the body differs from the expected shape. */
   readonly issues: InputIssue[];
+  /** What the server sent. */
   readonly body: unknown;
 
   constructor(endpoint: string, issues: InputIssue[], body: unknown) {

@@ -6,10 +6,13 @@ const brand = Symbol.for('scenario-sdk.error');
  */
 export class ScenarioError extends Error {
   /** Realm-safe marker read by {@link isScenarioError}. */
-  readonly [brand] = true;
+  declare readonly [brand]: true;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    // Set here, not as a field initialiser: the CJS build wraps classes with initialised fields
+    // in anonymous class expressions, and `new.target.name` then read `_class`.
+    (this as { [brand]: true })[brand] = true;
     this.name = new.target.name;
   }
 

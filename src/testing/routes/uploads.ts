@@ -4,7 +4,7 @@ import { type AppEnv, AUTHOR_ID, type EmulatorContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { parseWith, readJson } from '../request.js';
 import type { UploadRecord } from '../store.js';
-import { completeUpload, uploadView } from '../upload-lifecycle.js';
+import { completeUpload, settleUploads, uploadView } from '../upload-lifecycle.js';
 
 /** Upload kinds the emulator can import (it stores images only). */
 const IMPORTABLE_KINDS = new Set(['image', 'asset']);
@@ -62,6 +62,9 @@ export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
     const upload = find(c.req.param('uploadId'), c.get('owner'));
     parseWith(UploadActionBodySchema, await readJson(c));
     await completeUpload(context, upload);
+    // With no validation time (`jobDurations.upload: 0`) the upload is imported at once: create
+    // its asset now, so the answer carries its entityId.
+    settleUploads(context);
     return c.json({ upload: uploadView(context, upload) });
   });
 

@@ -1,0 +1,111 @@
+import { describe, expect, test } from 'vitest';
+import { APIUserAbortError, BadRequestError } from '../../src/core/errors/index.js';
+import type { Job } from '../../src/resources/jobs.js';
+import { eventually, MODES, QUICK, SKETCH_PATH } from './setup.js';
+
+const prompt = 'a knight, concept art';
+
+describe.concurrent.each(MODES)('abort ($name)', (mode) => {
+  test('abort with cancelOnAbort on an SD model: APIUserAbortError at once, the job ends canceled', async () => {
+    const { emulator, client } = await mode.start({ jobDurations: { inference: 5000 } });
+    const sketch = await client.assets.upload(SKETCH_PATH);
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const onProgress = (job: Job) => {
+      if (job.status === 'in-progress' && !abortedAt) {
+        abortedAt = Date.now();
+        controller.abort();
+      }
+    };
+
+    const error = await client.img2img
+      .run(
+        { modelId: 'stable-diffusion-v1-5', image: sketch.id, prompt, influence: 20 },
+        { signal: controller.signal, cancelOnAbort: true, onProgress },
+      )
+      .catch((e: unknown) => e);
+    // Aborted from onProgress, i.e. mid-wait, right after a poll.
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(Date.now() - abortedAt).toBeLessThan(200);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+
+    const [job] = await emulator.state.jobs();
+    expect(job?.jobType).toBe('inference');
+    await eventually(async () => (await emulator.state.jobs())[0]?.status === 'canceled');
+    const cancel = emulator.state.requests.filter((entry) => entry.route === '/jobs/:jobId/action');
+    expect(cancel.map((entry) => entry.status)).toEqual([200]);
+    expect((await client.jobs.get(job?.jobId as string)).status).toBe('canceled');
+  });
+
+  test('abort mid-wait without a poll in flight rejects within 200 ms; a Flux job refuses the cancel quietly', async () => {
+    const { emulator, client } = await mode.start({ jobDurations: { flux: 5000 } });
+    const sketch = await client.assets.upload(SKETCH_PATH);
+    const controller = new AbortController();
+    const run = client.img2img
+      .run(
+        { modelId: 'flux.1-dev', image: sketch.id, prompt, influence: 20 },
+        { signal: controller.signal, cancelOnAbort: true },
+      )
+      .catch((e: unknown) => e);
+    await eventually(() => emulator.state.counters.jobsCreated === 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const abortedAt = Date.now();
+    controller.abort();
+    const error = await run;
+    expect(Date.now() - abortedAt).toBeLessThan(200);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(error).not.toBeInstanceOf(BadRequestError);
+
+    // The cancel was sent and refused (400); that is not an error for the caller, and the job runs on.
+    await eventually(() => emulator.state.requests.some((entry) => entry.route === '/jobs/:jobId/action'));
+    const cancel = emulator.state.requests.filter((entry) => entry.route === '/jobs/:jobId/action');
+    await eventually(() => cancel.every((entry) => entry.status !== 0));
+    expect(cancel.map((entry) => entry.status)).toEqual([400]);
+    const [job] = await emulator.state.jobs();
+    expect(job?.jobType).toBe('flux');
+    expect(job?.status).not.toBe('canceled');
+  });
+
+  test('abort without cancelOnAbort leaves the job running and sends no cancel', async () => {
+    const { emulator, client } = await mode.start({ jobDurations: { inference: 5000 } });
+    const sketch = await client.assets.upload(SKETCH_PATH);
+    const generation = await client.img2img.create({
+      modelId: 'stable-diffusion-v1-5',
+      image: sketch.id,
+      prompt,
+      strength: 0.5,
+    });
+    const signal = AbortSignal.timeout(300);
+    await expect(generation.wait({ signal })).rejects.toBeInstanceOf(APIUserAbortError);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(emulator.state.requests.some((entry) => entry.route === '/jobs/:jobId/action')).toBe(false);
+    expect((await client.jobs.get(generation.id)).status).toMatch(/queued|warming-up|in-progress/);
+  });
+
+  test('an abort while the outputs are being fetched still rejects at once', async () => {
+    const slowFetch = { slow: { rate: 1, paths: ['/assets/get-bulk'] }, slowMs: 2000 };
+    const { emulator, client } = await mode.start({ faults: slowFetch });
+    const sketch = await client.assets.upload(SKETCH_PATH);
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const onProgress = (job: Job) => {
+      if (job.status !== 'success') return;
+      // The job is done; the SDK now fetches its assets (slowly).
+      setTimeout(() => {
+        abortedAt = Date.now();
+        controller.abort();
+      }, 100);
+    };
+    const error = await client.img2img
+      .run(
+        { modelId: 'flux.1-dev', image: sketch.id, prompt, influence: 20 },
+        { ...QUICK, signal: controller.signal, onProgress },
+      )
+      .catch((e: unknown) => e);
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(Date.now() - abortedAt).toBeLessThan(200);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(emulator.state.counters.requests['POST /assets/get-bulk']).toBe(1);
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, test } from 'vitest';
+import { MAX_INLINE_IMAGE_BYTES } from '../../src/core/image-input.js';
+import { imageInfo, MODES, QUICK, requestsTo, SKETCH_PATH } from './setup.js';
+
+/** A PNG of noise over the inline limit, so it must go through the multipart `/uploads` flow. */
+async function largePng(): Promise<Uint8Array> {
+  const noise = { type: 'gaussian' as const, mean: 128, sigma: 60 };
+  const png = await sharp({ create: { width: 1100, height: 1100, channels: 4, background: '#000000', noise } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
+  return new Uint8Array(png);
+}
+
+describe.concurrent.each(MODES)('image inputs and outputs end to end ($name)', (mode) => {
+  test("an output asset's signed url works as the next reference; downloadTo writes the file", async () => {
+    const { emulator, client } = await mode.start();
+    const first = await client.img2img.run(
+      { modelId: 'flux.1-dev', image: SKETCH_PATH, prompt: 'a knight', influence: 20, width: 256, height: 256 },
+      QUICK,
+    );
+    const draft = first.assets[0];
+    if (!draft) throw new Error('no draft');
+
+    // The signed URL is fetched (without auth) and the bytes inlined into the next request.
+    const next = await client.img2img.run(
+      { modelId: 'flux.1-dev', image: draft.url, prompt: 'a knight, refined', influence: 60 },
+      QUICK,
+    );
+    expect(next.assets[0]?.properties).toMatchObject({ width: 256, height: 256 });
+    expect(next.job.metadata.input?.strength).toBe(0.4);
+    expect(requestsTo(emulator, 'GET /cdn/assets/:assetId')).toBeGreaterThanOrEqual(1);
+
+    const dir = await mkdtemp(join(tmpdir(), 'scenario-integration-'));
+    try {
+      const file = join(dir, 'refined.png');
+      await client.assets.downloadTo(next.assets[0] as (typeof next.assets)[number], file);
+      const written = new Uint8Array(await readFile(file));
+      expect(written).toEqual(await client.assets.download(next.assets[0]?.id as string));
+      expect(await imageInfo(written)).toMatchObject({ format: 'png', width: 256, height: 256 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a large image goes through the multipart /uploads flow and can be generated from', async () => {
+    const { emulator, client } = await mode.start();
+    const big = await largePng();
+    expect(big.byteLength).toBeGreaterThan(MAX_INLINE_IMAGE_BYTES);
+
+    const asset = await client.assets.upload(big, { name: 'big.png' });
+    expect(emulator.state.counters.uploadsCreated).toBe(1);
+    expect(requestsTo(emulator, 'POST /assets')).toBe(0);
+    expect(asset.properties).toMatchObject({ width: 1100, height: 1100 });
+    // (Buffer.equals: a deep toEqual over 6 MB takes seconds.)
+    expect(Buffer.from(await client.assets.download(asset)).equals(big)).toBe(true);
+
+    // Given as bytes to a generation, it is uploaded the same way and sent as an asset id.
+    const { job, assets } = await client.img2img.run(
+      { modelId: 'flux.1-dev', image: big, prompt: 'a knight', influence: 20, width: 256, height: 256 },
+      QUICK,
+    );
+    expect(emulator.state.counters.uploadsCreated).toBe(2);
+    expect(job.metadata.input?.image).toMatch(/^asset_/);
+    expect(job.metadata.input?.image).not.toBe(asset.id);
+    expect(assets[0]?.metadata.parentId).toBe(job.metadata.input?.image);
+    expect(assets[0]?.properties).toMatchObject({ width: 256, height: 256 });
+  });
+
+  test('a per-call projectId scopes the whole run: submit, polls, asset fetch and download', async () => {
+    const { emulator, client } = await mode.start();
+    const options = { projectId: 'proj_game_art' };
+    const { job, assets } = await client.removeBackground.run({ image: SKETCH_PATH }, QUICK, options);
+    expect(job.ownerId).toBe('proj_game_art');
+    expect(assets[0]?.ownerId).toBe('proj_game_art');
+    expect(await imageInfo(await client.assets.download(assets[0]?.id as string, options))).toMatchObject({
+      hasAlpha: true,
+    });
+    // Another project does not see them.
+    expect((await client.assets.list()).items).toEqual([]);
+    expect((await client.jobs.list({}, options)).items.map((listed) => listed.jobId)).toEqual([job.jobId]);
+    expect((await emulator.state.jobs()).map((stored) => stored.ownerId)).toEqual(['proj_game_art']);
+  });
+});

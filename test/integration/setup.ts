@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll } from 'vitest';
+import { Scenario } from '../../src/client.js';
+import type { ClientOptions } from '../../src/core/options.js';
+import { createEmulator, type Emulator, type EmulatorOptions, startEmulator } from '../../src/testing/index.js';
+
+/** The example sketch every seed workflow starts from (512×512 PNG). */
+export const SKETCH_PATH = fileURLToPath(new URL('../../examples/assets/sketch.png', import.meta.url));
+export const sketchBytes = async () => new Uint8Array(await readFile(SKETCH_PATH));
+
+const CREDENTIALS = { apiKey: 'api_integration', apiSecret: 'integration-secret' };
+
+/**
+ * Short jobs so the suite stays fast; each test may override. Durations are real ms: the client
+ * waits on real time, so the emulator runs on its system clock.
+ */
+export const FAST_JOBS = {
+  inference: 500,
+  flux: 500,
+  custom: 500,
+  detection: 400,
+  'remove-background': 400,
+  upscale: 400,
+  upload: 200,
+};
+
+/** Polls often, so a run ends soon after its job (the adaptive schedule waits 1 s before its first poll). */
+export const QUICK = { pollInterval: 250 } as const;
+
+export interface Harness {
+  emulator: Emulator;
+  client: Scenario;
+  /** The client's warnings and errors (retries, unknown statuses), kept out of the test output. */
+  warnings: string[];
+}
+
+/** A client logger that keeps warnings and errors for assertions. */
+function recordingLogger(warnings: string[]) {
+  const keep = (message: string) => void warnings.push(message);
+  return { debug() {}, info() {}, warn: keep, error: keep };
+}
+
+/** How the client reaches the emulator: its `fetch` in-process, or a real HTTP server on a free port. */
+export interface Mode {
+  name: string;
+  start(options?: EmulatorOptions, client?: ClientOptions): Promise<Harness>;
+}
+
+/** HTTP emulators started by this file's tests, closed once they all ran (tests run concurrently). */
+const servers = new Set<Emulator>();
+afterAll(() => Promise.all([...servers].map((server) => server.close())));
+
+export const MODES: Mode[] = [
+  {
+    name: 'in-process',
+    async start(options = {}, clientOptions = {}) {
+      const emulator = createEmulator({
+        ...CREDENTIALS,
+        ...options,
+        jobDurations: { ...FAST_JOBS, ...options.jobDurations },
+      });
+      const warnings: string[] = [];
+      const client = new Scenario({
+        fetch: emulator.fetch,
+        baseUrl: emulator.url,
+        ...CREDENTIALS,
+        logger: recordingLogger(warnings),
+        ...clientOptions,
+      });
+      return { emulator, client, warnings };
+    },
+  },
+  {
+    name: 'over HTTP',
+    async start(options = {}, clientOptions = {}) {
+      const { baseUrl: _baseUrl, cdnUrl: _cdnUrl, ...rest } = options;
+      const running = await startEmulator({
+        port: 0,
+        ...CREDENTIALS,
+        ...rest,
+        jobDurations: { ...FAST_JOBS, ...options.jobDurations },
+      });
+      servers.add(running);
+      const warnings: string[] = [];
+      const client = new Scenario({
+        baseUrl: running.url,
+        ...CREDENTIALS,
+        logger: recordingLogger(warnings),
+        ...clientOptions,
+      });
+      return { emulator: running, client, warnings };
+    },
+  },
+];
+
+/** Width, height, format and alpha of encoded image bytes. */
+export async function imageInfo(bytes: Uint8Array) {
+  const { width, height, format, hasAlpha, channels } = await sharp(bytes).metadata();
+  return { width, height, format, hasAlpha, channels };
+}
+
+/** The alpha value of the pixel at (x, y). */
+export async function alphaAt(bytes: Uint8Array, x: number, y: number): Promise<number> {
+  const { data, info } = await sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return data[(y * info.width + x) * info.channels + 3] as number;
+}
+
+/** How many requests the emulator received for `"METHOD /route"` (e.g. `"POST /generate/img2img"`). */
+export const requestsTo = (emulator: Emulator, key: string) => emulator.state.counters.requests[key] ?? 0;
+
+/** Total requests the emulator received. */
+export const totalRequests = (emulator: Emulator) => emulator.state.requests.length;
+
+/** Resolves once `check` returns true, polling every 20 ms, or rejects after `ms`. */
+export async function eventually(check: () => Promise<boolean> | boolean, ms = 3000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`condition still false after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Mean absolute difference per channel (0–255) between two images, compared at `b`'s size on white. */
+export async function meanDifference(a: Uint8Array, b: Uint8Array): Promise<number> {
+  const { width = 0, height = 0 } = await sharp(b).metadata();
+  const raw = (bytes: Uint8Array) =>
+    sharp(bytes).resize(width, height, { fit: 'cover' }).flatten({ background: '#ffffff' }).raw().toBuffer();
+  const [left, right] = await Promise.all([raw(a), raw(b)]);
+  let sum = 0;
+  for (let i = 0; i < left.length; i++) sum += Math.abs((left[i] ?? 0) - (right[i] ?? 0));
+  return sum / left.length;
+}
