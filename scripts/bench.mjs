@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +33,8 @@ const names = wanted.length > 0 ? wanted : available;
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 await build({
-  entryPoints: names.map((name) => join(benchDir, `${name}.ts`)),
+  // The harness too: its table formatting is shared with the runner.
+  entryPoints: [...names, '_harness'].map((name) => join(benchDir, `${name}.ts`)),
   outdir: outDir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -44,6 +45,8 @@ await build({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
+
+const { formatTable: table } = await import(pathToFileURL(join(outDir, '_harness.mjs')).href);
 
 const started = Date.now();
 const loadBefore = loadavg()[0];
@@ -122,30 +125,4 @@ if (failures.length > 0) {
 function rank(name) {
   const index = ORDER.indexOf(name);
   return index === -1 ? ORDER.length : index;
-}
-
-function table(rows, markdown) {
-  const header = ['benchmark', 'measure', 'value', 'goal', 'met'];
-  const cells = rows.map((row) => [
-    row.bench,
-    row.measure,
-    row.value,
-    row.goal,
-    row.ok === undefined ? '' : row.ok ? 'yes' : 'NO',
-  ]);
-  if (markdown) {
-    const escapeCell = (cell) => cell.replaceAll('|', '\\|');
-    return [header, header.map(() => '---'), ...cells]
-      .map((line) => `| ${line.map(escapeCell).join(' | ')} |`)
-      .join('\n');
-  }
-  const widths = header.map((_, column) => Math.max(...[header, ...cells].map((line) => (line[column] ?? '').length)));
-  return [header, widths.map((width) => '-'.repeat(width)), ...cells]
-    .map((line) =>
-      line
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
