@@ -1,10 +1,11 @@
 import { DEFAULT_BASE_URL, parseBaseUrl } from './core/base-url.js';
-import { authorizationHeader, base64 } from './core/credentials.js';
+import { authorizationHeader, basicToken } from './core/credentials.js';
 import { readEnv, runtimeUserAgent } from './core/env.js';
 import { createLogger } from './core/logger.js';
-import type { ClientOptions } from './core/options.js';
+import { type ClientOptions, ClientOptionsSchema } from './core/options.js';
 import { createRedactor } from './core/redact.js';
 import { Transport } from './core/transport.js';
+import { parseInput } from './core/validate.js';
 import { VERSION } from './core/version.js';
 import { Assets } from './resources/assets.js';
 import { ControlNet } from './resources/controlnet.js';
@@ -47,15 +48,19 @@ export class Scenario {
   /** Models and their input contracts. */
   readonly models: Models;
 
-  constructor(options: ClientOptions = {}) {
-    const apiKey = options.apiKey ?? readEnv('SCENARIO_API_KEY');
-    const apiSecret = options.apiSecret ?? readEnv('SCENARIO_API_SECRET');
-    const token = options.token ?? readEnv('SCENARIO_API_TOKEN');
+  constructor(clientOptions: ClientOptions = {}) {
+    const options = parseInput(ClientOptionsSchema, clientOptions, 'client options');
+    // Credentials passed in replace the env ones as a whole: a token given here must not lose to a key pair from the env.
+    const given = options.apiKey !== undefined || options.apiSecret !== undefined || options.token !== undefined;
+    const fromEnv = (name: string) => (given ? undefined : readEnv(name));
+    const apiKey = options.apiKey ?? fromEnv('SCENARIO_API_KEY');
+    const apiSecret = options.apiSecret ?? fromEnv('SCENARIO_API_SECRET');
+    const token = options.token ?? fromEnv('SCENARIO_API_TOKEN');
     const redact = createRedactor([
       apiKey,
       apiSecret,
       token,
-      apiKey && apiSecret ? base64(`${apiKey}:${apiSecret}`) : undefined,
+      apiKey && apiSecret ? basicToken(apiKey, apiSecret) : undefined,
     ]);
     this.transport = new Transport({
       baseUrl: parseBaseUrl(options.baseUrl ?? readEnv('SCENARIO_BASE_URL') ?? DEFAULT_BASE_URL),
@@ -79,6 +84,6 @@ export class Scenario {
     this.detect = new Detect(generation);
     this.removeBackground = new RemoveBackground(generation);
     this.upscale = new Upscale(generation);
-    this.custom = new Custom({ ...generation, models: this.models, assets: this.assets });
+    this.custom = new Custom({ ...generation, models: this.models });
   }
 }

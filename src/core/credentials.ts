@@ -1,3 +1,4 @@
+import { encodeBase64 } from './base64.js';
 import { InvalidRequestError } from './errors/InvalidRequestError.js';
 
 /** Credentials as given to the client; any may be missing until a call needs them. */
@@ -9,7 +10,7 @@ export interface Credentials {
 
 /** The `Authorization` header value: Basic for a key pair, else Bearer for a token. */
 export function authorizationHeader({ apiKey, apiSecret, token }: Credentials): string {
-  if (apiKey && apiSecret) return `Basic ${base64(`${apiKey}:${apiSecret}`)}`;
+  if (apiKey && apiSecret) return `Basic ${basicToken(apiKey, apiSecret)}`;
   if (token) return `Bearer ${token}`;
   const missing = apiKey ? 'apiSecret is missing' : apiSecret ? 'apiKey is missing' : 'no credentials were given';
   throw new InvalidRequestError('client options', [
@@ -21,6 +22,6 @@ export function authorizationHeader({ apiKey, apiSecret, token }: Credentials): 
 }
 
 /** The Basic-auth encoding of a key pair, also used to redact it. */
-export function base64(text: string): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+export function basicToken(apiKey: string, apiSecret: string): string {
+  return encodeBase64(new TextEncoder().encode(`${apiKey}:${apiSecret}`));
 }

@@ -54,8 +54,10 @@ export async function submitGeneration(
     creativeUnitsCost,
     creativeUnitsDiscount,
     response,
-    // The submitted job is the first state seen, which saves a poll.
-    wait: (waitOptions, waitRequestOptions = options) => context.jobs.wait(job, waitOptions, waitRequestOptions),
+    // The submitted job is the first state seen, which saves a poll. The wait keeps create's
+    // projectId and headers but not its signal: that one bounded the submission only.
+    wait: (waitOptions, waitRequestOptions = { ...options, signal: undefined }) =>
+      context.jobs.wait(job, waitOptions, waitRequestOptions),
   };
 }
 
@@ -141,6 +143,9 @@ export class GenerationResource<S extends z.ZodType> {
 
   /**
    * Quotes what the generation would cost (`?dryRun=true`); no job is created and nothing is billed.
+   * Image inputs are resolved as for `create`, so images beyond the request's inline budget
+   * (~4.4 MB raw in total) are uploaded first, as hidden assets: pass asset ids to quote without
+   * uploading.
    *
    * @example
    * ```ts

@@ -11,7 +11,6 @@ import {
   SNIFF_BYTES,
   sniffImageMimeType,
 } from './mime-sniff.js';
-import { uploadMultipart } from './multipart-upload.js';
 import { FileAccessError, fileNameOf, openFile } from './node-files.js';
 import type { RequestOptions } from './options.js';
 import { isAsyncIterable, isReadableStream, readAllBytes } from './read-bytes.js';
@@ -42,8 +41,9 @@ export type ImageInput =
   | AsyncIterable<Uint8Array | string>;
 
 /**
- * Images up to this many raw bytes are sent inline as a data URL (≈5.9 MB once base64-encoded,
- * under the API gateway's ~6 MB body limit); larger ones go through the multipart `/uploads` flow.
+ * Raw bytes of image data one request may carry inline: ≈5.9 MB once base64-encoded, under the
+ * API gateway's ~6 MB body limit. It bounds the sum over a request's data-URL images (see
+ * `resolveImages`), and the image of one `POST /assets`; larger images go through `/uploads`.
  */
 export const MAX_INLINE_IMAGE_BYTES = 4_400_000;
 
@@ -74,32 +74,12 @@ export interface LoadedImage {
 /** What {@link loadImage} found: an existing asset, or an image to send. */
 export type ImageSource = { kind: 'asset'; assetId: string } | LoadedImage;
 
-/** What {@link resolveImage} needs: the client's transport and the call's options. */
+/** What {@link loadImage} needs: the client's transport and the call's options. */
 export interface ResolveImageContext {
   transport: Transport;
   options?: RequestOptions | undefined;
   /** The field being resolved, named in errors (`image`, `styleImages[1]`). Default `image`. */
   field?: string | undefined;
-}
-
-/**
- * Turns any {@link ImageInput} into what a generate endpoint takes: an asset id unchanged, a
- * `data:<mime>;base64,…` URL for an image up to {@link MAX_INLINE_IMAGE_BYTES}, or, for a larger
- * one, the id of a new asset uploaded through the multipart `/uploads` flow.
- *
- * @throws InvalidRequestError when the input is not a supported image (before any API call).
- */
-export async function resolveImage(input: ImageInput, ctx: ResolveImageContext): Promise<string> {
-  const image = await loadImage(input, ctx);
-  if (image.kind === 'asset') return image.assetId;
-  if (image.size <= MAX_INLINE_IMAGE_BYTES) return toDataUrl(image);
-  const upload = await uploadMultipart(
-    ctx.transport,
-    { data: image.data, fileName: imageFileName(image), contentType: image.mimeType },
-    {},
-    ctx.options,
-  );
-  return upload.entityId;
 }
 
 /** The image as a `data:<mime>;base64,…` URL. */

@@ -25,7 +25,7 @@ export interface ListRequest<Q extends z.ZodType, S extends z.ZodType, T> {
  */
 export function listPages<
   Q extends z.ZodType,
-  S extends z.ZodType & z.ZodType<{ nextPaginationToken?: string | undefined }>,
+  S extends z.ZodType & z.ZodType<{ nextPaginationToken?: string | null | undefined }>,
   T,
 >(transport: Transport, request: ListRequest<Q, S, T>): PagePromise<T> {
   const query = parseInput(request.querySchema, request.query, request.what) as Record<string, QueryValue>;

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import type { Logger, LogLevel } from './logger.js';
 
 /** Options of `new Scenario(options)`. Every field is optional; env variables fill the gaps. */
@@ -39,3 +40,34 @@ export interface RequestOptions {
   /** `?projectId=` for this call, overriding the client's. */
   projectId?: string | undefined;
 }
+
+/** Per-attempt timeout in ms: positive, and within what `setTimeout` can hold. */
+const TimeoutSchema = z.number().positive().max(2_147_483_647);
+/** Retries after the first attempt. */
+const MaxRetriesSchema = z.number().int().min(0).max(10);
+
+/** Checks {@link ClientOptions} once, at the edge; unknown keys (typos) are refused. */
+export const ClientOptionsSchema = z.strictObject({
+  apiKey: z.string().optional(),
+  apiSecret: z.string().optional(),
+  token: z.string().optional(),
+  baseUrl: z.union([z.string(), z.instanceof(URL)]).optional(),
+  projectId: z.string().min(1).optional(),
+  timeout: TimeoutSchema.optional(),
+  maxRetries: MaxRetriesSchema.optional(),
+  fetch: z.custom<typeof fetch>((value) => typeof value === 'function', 'expected a fetch function').optional(),
+  logger: z
+    .custom<Logger>((value) => typeof value === 'object' && value !== null, 'expected a logger object')
+    .optional(),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'off']).optional(),
+  defaultHeaders: z.record(z.string(), z.string()).optional(),
+});
+
+/** Checks {@link RequestOptions} of each call. */
+export const RequestOptionsSchema = z.strictObject({
+  signal: z.instanceof(AbortSignal).optional(),
+  timeout: TimeoutSchema.optional(),
+  maxRetries: MaxRetriesSchema.optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  projectId: z.string().min(1).optional(),
+});

@@ -1,3 +1,4 @@
+import { ScenarioError } from './errors/ScenarioError.js';
 import type { RequestOptions } from './options.js';
 
 /** One page as fetched: its items and the token of the next page, if any. */
@@ -5,7 +6,7 @@ export interface PageData<T> {
   /** The items of this page, in the server's order. */
   items: T[];
   /** Token of the next page; absent on the last page. */
-  nextPaginationToken?: string | undefined;
+  nextPaginationToken?: string | null | undefined;
 }
 
 /** Fetches the page that starts at `paginationToken` (the first page when undefined). */
@@ -38,7 +39,7 @@ export class Page<T> implements AsyncIterable<T> {
 
   /** The following page; throws when there is none (check {@link hasNextPage} first). */
   async getNextPage(): Promise<Page<T>> {
-    if (!this.nextPaginationToken) throw new Error('No next page: check hasNextPage() first.');
+    if (!this.nextPaginationToken) throw new ScenarioError('No next page: check hasNextPage() first.');
     return new Page(await this.#fetchPage(this.nextPaginationToken, this.#options), this.#fetchPage, this.#options);
   }
 

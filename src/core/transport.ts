@@ -38,7 +38,7 @@ export interface TransportConfig {
   fetch: typeof fetch;
   logger: Logger;
   defaultHeaders: Record<string, string>;
-  /** Throws a readable error when no credentials are configured. Called per request, so a client without credentials can still be built. */
+  /** Throws a readable error when no credentials are configured. Called by the first request (again until it succeeds), so a client without credentials can still be built. */
   authorization: () => string;
   /** Removes secrets from any text that may reach an error or a log. */
   redact: (text: string) => string;
@@ -61,6 +61,7 @@ export interface RawRequest {
 export class Transport {
   readonly #config: TransportConfig;
   readonly #ky: KyInstance;
+  #sharedHeaders: Record<string, string> | undefined;
 
   /** @internal The client builds the transport from its options. */
   constructor(config: TransportConfig) {
@@ -77,9 +78,7 @@ export class Transport {
   async request<S extends z.ZodType>(request: APIRequest<S>): Promise<z.output<S>> {
     const mode = request.retry ?? (request.method === 'GET' || request.method === 'DELETE' ? 'idempotent' : 'billed');
     const url = this.#url(request.path, request.query, request.options?.projectId);
-    const headers = this.#headers();
-    headers.set('authorization', this.#config.authorization());
-    setAll(headers, request.options?.headers);
+    const headers = this.#headers(request.options?.headers);
     const endpoint = `${request.method} ${request.path}`;
     try {
       const body = await this.#withRetries(endpoint, mode, request.options, async (signal) => {
@@ -184,15 +183,30 @@ export class Transport {
     return url.href;
   }
 
-  #headers(): Headers {
-    const headers = new Headers({ accept: 'application/json' });
-    setAll(headers, this.#config.defaultHeaders);
-    if (this.#config.userAgent) headers.set('user-agent', this.#config.userAgent);
-    return headers;
+  /**
+   * The headers of an API call as a plain object with lower-case names: ky copies a plain
+   * object far more cheaply than a `Headers`. The part every call shares (accept, default
+   * headers, user agent, authorization) is built once, on the first call, so a bad default
+   * header or missing credentials still fail the call rather than the client's constructor.
+   */
+  #headers(perCall: Record<string, string> | undefined): Record<string, string> {
+    this.#sharedHeaders ??= headerRecord(
+      { accept: 'application/json' },
+      this.#config.defaultHeaders,
+      this.#config.userAgent ? { 'user-agent': this.#config.userAgent } : undefined,
+      // The credentials are fixed when the client is built, so one encoding serves every call.
+      { authorization: this.#config.authorization() },
+    );
+    return perCall ? headerRecord(this.#sharedHeaders, perCall) : this.#sharedHeaders;
   }
 }
 
-/** Header names are case-insensitive: a later `Authorization` replaces an earlier `authorization` instead of joining it. */
-function setAll(headers: Headers, values: Record<string, string> | undefined): void {
-  for (const [name, value] of Object.entries(values ?? {})) headers.set(name, value);
+/**
+ * Merges header sets through `Headers`, which validates them and treats names case-insensitively
+ * (a later `Authorization` replaces an earlier `authorization` instead of joining it).
+ */
+function headerRecord(...sets: Array<Record<string, string> | undefined>): Record<string, string> {
+  const headers = new Headers();
+  for (const set of sets) for (const [name, value] of Object.entries(set ?? {})) headers.set(name, value);
+  return Object.fromEntries(headers);
 }

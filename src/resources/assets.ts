@@ -7,6 +7,7 @@ import { type ImageInput, imageFileName, loadImage, MAX_INLINE_IMAGE_BYTES, toDa
 import { listPages } from '../core/list-pages.js';
 import { uploadMultipart } from '../core/multipart-upload.js';
 import { FileAccessError, openAtomicFile } from '../core/node-files.js';
+import { type OpenEnum, openEnum } from '../core/open-enum.js';
 import type { RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
@@ -17,9 +18,9 @@ import { parseInput } from '../core/validate.js';
 /** Kinds of asset the API stores. New kinds are accepted as plain strings. */
 export const KNOWN_ASSET_KINDS = ['image', 'image-hdr', 'video', 'audio', '3d', 'document', 'json', 'text'] as const;
 /** Zod schema of an asset kind: a known one or any newer string. */
-export const AssetKindSchema = z.union([z.enum(KNOWN_ASSET_KINDS), z.string()]);
+export const AssetKindSchema = openEnum(KNOWN_ASSET_KINDS);
 /** An asset kind; unknown newer kinds come through as strings. */
-export type AssetKind = (typeof KNOWN_ASSET_KINDS)[number] | (string & {});
+export type AssetKind = OpenEnum<(typeof KNOWN_ASSET_KINDS)[number]>;
 
 /** Asset metadata: always `kind` and `type` (e.g. `uploaded`, `inference-img2img`); generation inputs are echoed. */
 export const AssetMetadataSchema = z.looseObject({
@@ -92,7 +93,7 @@ export const AssetEnvelopeSchema = z.looseObject({ asset: AssetSchema });
 /** `{ assets, nextPaginationToken? }` of `GET /assets` (and `{ assets }` of `POST /assets/get-bulk`). */
 export const AssetListResponseSchema = z.looseObject({
   assets: z.array(AssetSchema),
-  nextPaginationToken: z.string().optional(),
+  nextPaginationToken: z.string().nullish(),
 });
 
 /** Body of `POST /assets`: a small image as raw base64 or a data URL. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
-import { ImageInputSchema, resolveImage } from '../core/image-input.js';
+import { ImageInputSchema } from '../core/image-input.js';
+import { resolveImages } from '../core/resolve-images.js';
 import {
   GenerationBaseBodySchema,
   type GenerationSubmitResponse,
@@ -132,10 +133,9 @@ export class ControlNet extends GenerationResource<typeof ControlNetParamsSchema
       what: 'controlnet params',
       schema: ControlNetParamsSchema,
       async prepare({ image, controlImage, influence, strength, ...rest }, context) {
-        const [resolvedImage, resolvedControl] = await Promise.all([
-          resolveImage(image, context),
-          controlImage === undefined ? undefined : resolveImage(controlImage, { ...context, field: 'controlImage' }),
-        ]);
+        const slots = [{ field: 'image', input: image }];
+        if (controlImage !== undefined) slots.push({ field: 'controlImage', input: controlImage });
+        const [resolvedImage, resolvedControl] = await resolveImages(slots, context);
         const body = {
           ...rest,
           image: resolvedImage,

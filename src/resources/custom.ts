@@ -5,12 +5,12 @@ import {
   type GenerationRequest,
   submitGeneration,
 } from '../core/generation-resource.js';
-import { type ImageInput, ImageInputSchema, loadImage } from '../core/image-input.js';
+import { type ImageInput, ImageInputSchema } from '../core/image-input.js';
 import type { RequestOptions } from '../core/options.js';
 import { path } from '../core/path.js';
+import { type ImageSlot, resolveImages } from '../core/resolve-images.js';
 import { parseInput } from '../core/validate.js';
 import type { WaitOptions } from '../core/wait-for-job.js';
-import type { Asset } from './assets.js';
 import {
   type CostEstimate,
   type GenerationJob,
@@ -22,7 +22,7 @@ import type { Model, ModelInput, Models } from './models.js';
 
 /**
  * Inputs of `client.custom`: the model's own input names and values, sent as a flat JSON body.
- * File inputs may be any image input; they are uploaded and sent as asset ids.
+ * File inputs may be any image input; they are uploaded (as hidden assets) and sent as asset ids.
  */
 export const CustomInputsSchema = z.record(z.string(), z.unknown());
 /** What the caller passes, as {@link CustomInputsSchema}. */
@@ -43,15 +43,9 @@ export interface CustomRequestOptions extends RequestOptions {
   validate?: boolean | undefined;
 }
 
-/** Uploads an image and returns the new asset: `client.assets.upload`. */
-export interface ImageUploader {
-  upload(input: ImageInput, params?: { name?: string | undefined }, options?: RequestOptions): Promise<Asset>;
-}
-
 /** What {@link Custom} needs from the client besides the transport and jobs. */
 export interface CustomContext extends GenerationContext {
   models: Pick<Models, 'get' | 'cached'>;
-  assets: ImageUploader;
 }
 
 const FILE_TYPES = new Set(['file', 'file_array']);
@@ -174,7 +168,9 @@ export class Custom {
   }
 
   /**
-   * Quotes a run of the model (`?dryRun=true`); no job is created and nothing is billed.
+   * Quotes a run of the model (`?dryRun=true`); no job is created and nothing is billed. Image
+   * inputs other than asset ids are still uploaded first (as hidden assets), since the model
+   * takes asset ids: pass asset ids to quote without uploading.
    *
    * @example
    * ```ts
@@ -206,10 +202,10 @@ export class Custom {
   }
 
   /**
-   * Custom models take files as asset ids, so images are uploaded. Every image is read and
-   * checked first, so a bad one leaves no orphan upload behind. Without the model's contract a
-   * string cannot be told from text, so only non-string images (bytes, Blob, URL, stream) are
-   * uploaded; with it, any image input of a `file`/`file_array` input is.
+   * Custom models take files as asset ids, so images are uploaded (never inlined), all checked
+   * first by `resolveImages`. Without the model's contract a string cannot be told from text,
+   * so only non-string images (bytes, Blob, URL, stream) are uploaded; with it, any image input
+   * of a `file`/`file_array` input is.
    */
   async #uploadImages(
     inputs: Record<string, unknown>,
@@ -217,7 +213,7 @@ export class Custom {
     options: RequestOptions,
   ): Promise<Record<string, unknown>> {
     const body = { ...inputs };
-    const slots: { field: string; input: ImageInput; put: (assetId: string) => void }[] = [];
+    const slots: (ImageSlot & { put: (assetId: string) => void })[] = [];
     const isImage = (value: unknown, isFile: boolean) =>
       typeof value === 'string' ? isFile : ImageInputSchema.safeParse(value).success;
     for (const [name, value] of Object.entries(inputs)) {
@@ -233,17 +229,8 @@ export class Custom {
         slots.push({ field: name, input: value as ImageInput, put: (id) => (body[name] = id) });
       }
     }
-    const { transport, assets } = this.#context;
-    const images = await Promise.all(slots.map(({ field, input }) => loadImage(input, { transport, options, field })));
-    await Promise.all(
-      images.map(async (image, index) => {
-        const assetId =
-          image.kind === 'asset'
-            ? image.assetId
-            : (await assets.upload(image.data, { name: image.fileName }, options)).id;
-        slots[index]?.put(assetId);
-      }),
-    );
+    const assetIds = await resolveImages(slots, { transport: this.#context.transport, options, inline: false });
+    for (const [index, assetId] of assetIds.entries()) slots[index]?.put(assetId);
     return body;
   }
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
-import { ImageInputSchema, resolveImage } from '../core/image-input.js';
+import { ImageInputSchema } from '../core/image-input.js';
+import { resolveImages } from '../core/resolve-images.js';
 import { type GenerationSubmitResponse, GenerationSubmitResponseSchema, ImageRefSchema } from './generation.js';
 
 /** Maps `POST /generate/detect` can extract. Note `normal`, `segmentation`, `grayscale` (ControlNet says `normal-map`, `seg`, `gray`). */
@@ -82,7 +83,8 @@ export class Detect extends GenerationResource<typeof DetectParamsSchema> {
       what: 'detect params',
       schema: DetectParamsSchema,
       async prepare({ image, ...rest }, context) {
-        return { path: '/generate/detect', body: { ...rest, image: await resolveImage(image, context) } };
+        const [resolved] = await resolveImages([{ field: 'image', input: image }], context);
+        return { path: '/generate/detect', body: { ...rest, image: resolved } };
       },
     });
   }

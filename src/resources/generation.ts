@@ -86,8 +86,9 @@ export const GenerationSubmitResponseSchema = z.looseObject({
   job: JobSchema,
   creativeUnitsCost: z.number().optional(),
   creativeUnitsDiscount: z.number().optional(),
-  asset: AssetSchema.optional(),
-  ipDetection: IpDetectionSchema.optional(),
+  // The job is billed by now: an extra we cannot read must not turn success into an error.
+  asset: AssetSchema.optional().catch(undefined),
+  ipDetection: IpDetectionSchema.optional().catch(undefined),
 });
 /** The parsed shape of {@link GenerationSubmitResponseSchema}. */
 export type GenerationSubmitResponse = z.output<typeof GenerationSubmitResponseSchema>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
-import { ImageInputSchema, resolveImage } from '../core/image-input.js';
+import { ImageInputSchema } from '../core/image-input.js';
+import { resolveImages } from '../core/resolve-images.js';
 import {
   GenerationBaseBodySchema,
   type GenerationSubmitResponse,
@@ -59,9 +60,10 @@ export class Img2Img extends GenerationResource<typeof Img2ImgParamsSchema> {
       what: 'img2img params',
       schema: Img2ImgParamsSchema,
       async prepare({ image, influence, strength, ...rest }, context) {
+        const [resolved] = await resolveImages([{ field: 'image', input: image }], context);
         const body = {
           ...rest,
-          image: await resolveImage(image, context),
+          image: resolved,
           strength: strengthOf({ influence, strength }),
         };
         return { path: '/generate/img2img', body };

@@ -4,6 +4,7 @@ import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
 import { JobError } from '../core/errors/JobError.js';
 import { KNOWN_JOB_STATUSES } from '../core/job-status.js';
 import { listPages } from '../core/list-pages.js';
+import { type OpenEnum, openEnum } from '../core/open-enum.js';
 import type { RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
@@ -16,19 +17,19 @@ import type { GenerationResult } from './generation.js';
 export { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from '../core/job-status.js';
 
 /** A job status: one of {@link KNOWN_JOB_STATUSES}, or a newer one the SDK does not know yet. */
-export const JobStatusSchema = z.union([z.enum(KNOWN_JOB_STATUSES), z.string()]);
-/** A job status: a known one, or a newer string the SDK treats as still running. */
-export type JobStatus = (typeof KNOWN_JOB_STATUSES)[number] | (string & {});
+export type JobStatus = OpenEnum<(typeof KNOWN_JOB_STATUSES)[number]>;
+/** Schema of {@link JobStatus}. */
+export const JobStatusSchema = openEnum(KNOWN_JOB_STATUSES);
 
 /** Job metadata: outputs, error and hint on failure, an echo of the input. Unknown keys kept. */
 export const JobMetadataSchema = z.looseObject({
   assetIds: z.array(z.string()).optional(),
   error: z.string().nullish(),
-  hint: z.string().optional(),
+  hint: z.string().nullish(),
   input: z.record(z.string(), z.unknown()).optional(),
   output: z.record(z.string(), z.unknown()).optional(),
-  workflowId: z.string().optional(),
-  workflowJobId: z.string().optional(),
+  workflowId: z.string().nullish(),
+  workflowJobId: z.string().nullish(),
 });
 
 /** What a job cost: creative units charged and discounted. */
@@ -66,7 +67,7 @@ export const JobEnvelopeSchema = z.looseObject({ job: JobSchema });
 /** `{ jobs, nextPaginationToken? }` of `GET /jobs`. */
 export const JobListResponseSchema = z.looseObject({
   jobs: z.array(JobSchema),
-  nextPaginationToken: z.string().optional(),
+  nextPaginationToken: z.string().nullish(),
 });
 /** The parsed shape of {@link JobListResponseSchema}. */
 export type JobListResponse = z.output<typeof JobListResponseSchema>;

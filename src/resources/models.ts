@@ -62,7 +62,7 @@ export const ModelEnvelopeSchema = z.looseObject({ model: ModelSchema });
 /** `{ models, nextPaginationToken? }` of `GET /models`. */
 export const ModelListResponseSchema = z.looseObject({
   models: z.array(ModelSchema),
-  nextPaginationToken: z.string().optional(),
+  nextPaginationToken: z.string().nullish(),
 });
 
 /** Query of `client.models.list()` (`GET /models`); the page token is handled by the page. */

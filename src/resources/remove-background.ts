@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
-import { ImageInputSchema, resolveImage } from '../core/image-input.js';
+import { ImageInputSchema } from '../core/image-input.js';
+import { resolveImages } from '../core/resolve-images.js';
 import { type GenerationSubmitResponse, GenerationSubmitResponseSchema, ImageRefSchema } from './generation.js';
 
 /** `transparent`, a hex colour (`#fff`, `#FFFFFF`, `#FFFFFF80`) or an HTML colour name (`white`). */
@@ -62,7 +63,8 @@ export class RemoveBackground extends GenerationResource<typeof RemoveBackground
       what: 'removeBackground params',
       schema: RemoveBackgroundParamsSchema,
       async prepare({ image, ...rest }, context) {
-        return { path: '/generate/remove-background', body: { ...rest, image: await resolveImage(image, context) } };
+        const [resolved] = await resolveImages([{ field: 'image', input: image }], context);
+        return { path: '/generate/remove-background', body: { ...rest, image: resolved } };
       },
     });
   }

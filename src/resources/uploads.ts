@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { type OpenEnum, openEnum } from '../core/open-enum.js';
 
 /** Upload statuses; `imported` means `entityId` holds the new asset id. New values accepted. */
 export const KNOWN_UPLOAD_STATUSES = ['pending', 'validating', 'validated', 'complete', 'imported', 'failed'] as const;
 /** An upload status; unknown newer ones come through as strings. */
-export type UploadStatus = (typeof KNOWN_UPLOAD_STATUSES)[number] | (string & {});
+export type UploadStatus = OpenEnum<(typeof KNOWN_UPLOAD_STATUSES)[number]>;
 
 /** One part of a multipart upload: PUT its bytes to `url` (signed; no API auth). */
 export const UploadPartSchema = z.looseObject({
@@ -15,7 +16,7 @@ export const UploadPartSchema = z.looseObject({
 /** An upload, as `/uploads` returns it. Unknown fields are kept. */
 export const UploadSchema = z.looseObject({
   id: z.string(),
-  status: z.union([z.enum(KNOWN_UPLOAD_STATUSES), z.string()]),
+  status: openEnum(KNOWN_UPLOAD_STATUSES),
   fileName: z.string().optional(),
   kind: z.string().optional(),
   source: z.string().optional(),

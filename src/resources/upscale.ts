@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
-import { ImageInputSchema, resolveImage } from '../core/image-input.js';
+import { ImageInputSchema } from '../core/image-input.js';
+import { resolveImages } from '../core/resolve-images.js';
 import {
   type GenerationSubmitResponse,
   GenerationSubmitResponseSchema,
@@ -80,12 +81,9 @@ export class Upscale extends GenerationResource<typeof UpscaleParamsSchema> {
       what: 'upscale params',
       schema: UpscaleParamsSchema,
       async prepare({ image, styleImages, ...rest }, context) {
-        const [resolved, styles] = await Promise.all([
-          resolveImage(image, context),
-          styleImages &&
-            Promise.all(styleImages.map((input, i) => resolveImage(input, { ...context, field: `styleImages[${i}]` }))),
-        ]);
-        return { path: '/generate/upscale', body: { ...rest, image: resolved, styleImages: styles } };
+        const styleSlots = (styleImages ?? []).map((input, i) => ({ field: `styleImages[${i}]`, input }));
+        const [resolved, ...styles] = await resolveImages([{ field: 'image', input: image }, ...styleSlots], context);
+        return { path: '/generate/upscale', body: { ...rest, image: resolved, styleImages: styleImages && styles } };
       },
     });
   }

@@ -172,6 +172,43 @@ describe('env fallbacks', () => {
   });
 });
 
+describe('credentials passed in replace the env ones as a whole', () => {
+  test('a token option wins over a key pair from the env', async () => {
+    clearEnv();
+    vi.stubEnv('SCENARIO_API_KEY', 'api_env');
+    vi.stubEnv('SCENARIO_API_SECRET', 'secret_env');
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    await get(new Scenario({ token: 'jwt_option' }));
+    expect(requests[0]?.headers.get('authorization')).toBe('Bearer jwt_option');
+  });
+
+  test('an apiKey option is not completed by an env secret', async () => {
+    clearEnv();
+    vi.stubEnv('SCENARIO_API_SECRET', 'secret_env');
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    const error = await rejectionOf(get(new Scenario({ apiKey: 'api_option' })));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(String(error)).toContain('apiSecret is missing');
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('client options are checked when the client is built', () => {
+  test.each([
+    [{ timeout: 0 }, 'timeout'],
+    [{ timeout: -5 }, 'timeout'],
+    [{ maxRetries: -1 }, 'maxRetries'],
+    [{ maxRetries: 1.5 }, 'maxRetries'],
+    [{ logLevel: 'verbose' }, 'logLevel'],
+    [{ retries: 3 }, 'retries'],
+  ])('%o is refused naming %s', (options, field) => {
+    expect(() => new Scenario({ apiKey: 'k', apiSecret: 's', ...options } as never)).toThrow(InvalidRequestError);
+    expect(() => new Scenario({ apiKey: 'k', apiSecret: 's', ...options } as never)).toThrow(field);
+  });
+});
+
 describe('missing credentials', () => {
   test('construction succeeds; the first call fails with a clear error and sends nothing', async () => {
     clearEnv();

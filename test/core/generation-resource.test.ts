@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
-import { describe, expect, it } from 'vitest';
-import { APIUserAbortError, InternalServerError, JobError } from '../../src/index.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { APIUserAbortError, InternalServerError, JobError, type JobStatus } from '../../src/index.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
 import { FAST, fakeGenerationApi, jobWire } from '../resources/fake-generation.js';
@@ -37,6 +37,39 @@ describe('create', () => {
     const generation = await testClient().img2img.create(params, { projectId: 'proj_x' });
     await generation.wait(FAST);
     expect(api.seen.map((s) => s.query.get('projectId'))).toEqual(['proj_x', 'proj_x', 'proj_x']);
+  });
+});
+
+describe('create: what the wait inherits, and what the answer may carry', () => {
+  it("wait() does not inherit create's signal, which bounded the submission only", async () => {
+    fakeGenerationApi(server);
+    const submission = new AbortController();
+    const generation = await testClient().img2img.create(params, { signal: submission.signal });
+    submission.abort();
+    const { job } = await generation.wait(FAST);
+    expect(job.status).toBe('success');
+  });
+
+  it('a submit answer with an unreadable extra (asset, ipDetection) still yields the billed job', async () => {
+    server.use(
+      http.post(`${API}/generate/img2img`, () =>
+        HttpResponse.json({ job: jobWire('job_9', 'queued', 0), asset: { broken: true }, ipDetection: 'n/a' }),
+      ),
+    );
+    const generation = await testClient().img2img.create(params);
+    expect(generation.id).toBe('job_9');
+    expect(generation.response.asset).toBeUndefined();
+  });
+
+  it('null metadata fields (hint, workflowId) and typed statuses are accepted', async () => {
+    server.use(
+      http.get(`${API}/jobs/job_n`, () =>
+        HttpResponse.json({ job: jobWire('job_n', 'brand-new-status', 0.5, { hint: null, workflowId: null }) }),
+      ),
+    );
+    const job = await testClient().jobs.get('job_n');
+    expect(job.status).toBe('brand-new-status');
+    expectTypeOf(job.status).toEqualTypeOf<JobStatus>();
   });
 });
 

@@ -13,8 +13,9 @@ import {
   loadImage,
   MAX_FETCHED_IMAGE_BYTES,
   MAX_INLINE_IMAGE_BYTES,
-  resolveImage,
+  type ResolveImageContext,
 } from '../../src/core/image-input.js';
+import { resolveImages } from '../../src/core/resolve-images.js';
 import { MIN_UPLOAD_PART_BYTES } from '../../src/resources/uploads.js';
 import { decodeDataUrl, PDF, PNG, pngOfSize } from '../helpers/images.js';
 import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
@@ -29,6 +30,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+
+/** One image resolved alone, as a single-image resource does. */
+async function resolveImage(input: ImageInput, { field = 'image', ...ctx }: ResolveImageContext): Promise<string> {
+  const [resolved] = await resolveImages([{ field, input }], ctx);
+  return resolved as string;
+}
 
 /** Resolves with a fresh client whose every request is recorded. */
 function setup(projectId?: string) {
@@ -254,7 +261,7 @@ describe('ImageInputSchema', () => {
   });
 });
 
-describe('resolveImage: small inline, large through /uploads', () => {
+describe('resolveImage: small inline, large through hidden /uploads', () => {
   function uploadFlow() {
     const requests: Request[] = [];
     const parts: { url: string; size: number; headers: Headers }[] = [];
@@ -311,6 +318,7 @@ describe('resolveImage: small inline, large through /uploads', () => {
       fileSize: size,
       parts: 3,
       kind: 'image',
+      assetOptions: { hide: true },
     });
     expect(create?.headers.get('authorization')).toMatch(/^Basic /);
     expect(await complete?.json()).toEqual({ action: 'complete' });

@@ -68,6 +68,40 @@ describe.concurrent.each(MODES)('image inputs and outputs end to end ($name)', (
     expect(job.metadata.input?.image).not.toBe(asset.id);
     expect(assets[0]?.metadata.parentId).toBe(job.metadata.input?.image);
     expect(assets[0]?.properties).toMatchObject({ width: 256, height: 256 });
+
+    // The input uploaded on the caller's behalf is hidden: out of listings, unlike the explicit upload.
+    const implicit = await client.assets.get(job.metadata.input?.image as string);
+    expect(implicit.isHidden).toBe(true);
+    const listed: string[] = [];
+    for await (const listedAsset of client.assets.list()) listed.push(listedAsset.id);
+    expect(listed).toContain(asset.id);
+    expect(listed).not.toContain(implicit.id);
+  });
+
+  test('two ~3 MB images in one controlnet request: one inlined, the other uploaded hidden', async () => {
+    const { emulator, client } = await mode.start();
+    const noise = { type: 'gaussian' as const, mean: 128, sigma: 60 };
+    const threeMB = async () =>
+      new Uint8Array(
+        await sharp({ create: { width: 860, height: 860, channels: 4, background: '#000000', noise } })
+          .png({ compressionLevel: 0 })
+          .toBuffer(),
+      );
+    const [init, control] = [await threeMB(), await threeMB()];
+    expect(init.byteLength + control.byteLength).toBeGreaterThan(MAX_INLINE_IMAGE_BYTES);
+
+    const { job } = await client.controlnet.run(
+      { modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: init, controlImage: control },
+      QUICK,
+    );
+    expect(requestsTo(emulator, 'POST /assets')).toBe(1);
+    expect(emulator.state.counters.uploadsCreated).toBe(0);
+    const inputIds = [job.metadata.input?.image, job.metadata.input?.controlImage] as string[];
+    const inputs = await client.assets.getMany(inputIds);
+    expect(inputs.map((input) => input.isHidden)).toContain(true);
+    const listed: string[] = [];
+    for await (const listedAsset of client.assets.list({ type: 'uploaded' })) listed.push(listedAsset.id);
+    for (const input of inputs.filter((input) => input.isHidden)) expect(listed).not.toContain(input.id);
   });
 
   test('a per-call projectId scopes the whole run: submit, polls, asset fetch and download', async () => {

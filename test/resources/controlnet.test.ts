@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_INLINE_IMAGE_BYTES } from '../../src/core/image-input.js';
+import { decodeDataUrl, PDF, pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
 import { expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
 
@@ -27,6 +29,38 @@ describe('controlnet wire body', () => {
     await testClient().controlnet.create({ ...base, image: 'asset_init', controlImage: PNG, influence: 25 });
     const [body] = api.bodies('/generate/controlnet-img2img');
     expect(body).toEqual({ ...base, image: 'asset_init', controlImage: PNG_DATA_URL, strength: 0.75 });
+  });
+});
+
+describe('controlnet image inputs share one inline budget', () => {
+  const threeMB = () => pngOfSize(3_000_000);
+
+  it('two 3 MB images: one inlined, one uploaded hidden, the body under the gateway limit', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().controlnet.create({ ...base, image: threeMB(), controlImage: threeMB() });
+    const [upload] = api.bodies('/assets');
+    expect(api.bodies('/assets')).toHaveLength(1);
+    expect(upload).toMatchObject({ name: 'image.png', hide: true });
+    const [body] = api.bodies('/generate/controlnet-img2img');
+    expect(decodeDataUrl(body?.image as string).bytes.length).toBe(3_000_000);
+    expect(body?.controlImage).toBe('asset_uploaded');
+    // ≈4.0 MB, where inlining both sent ≈8.0 MB; the limit is ~6 MB of base64.
+    expect(JSON.stringify(body).length).toBeLessThan((MAX_INLINE_IMAGE_BYTES * 4) / 3 + 10_000);
+  });
+
+  it('estimate resolves the same way: the image over the budget is uploaded hidden', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().controlnet.estimate({ ...base, image: threeMB(), controlImage: threeMB() });
+    expect(api.bodies('/assets')).toEqual([expect.objectContaining({ hide: true })]);
+  });
+
+  it.each([
+    ['create', (params: never) => testClient().controlnet.create(params)],
+    ['estimate', (params: never) => testClient().controlnet.estimate(params)],
+  ])('%s: a bad controlImage beside a large image → InvalidRequestError, no request at all', async (_m, call) => {
+    const api = fakeGenerationApi(server);
+    await expectInvalid(call({ ...base, image: pngOfSize(5_000_000), controlImage: PDF } as never), 'controlImage');
+    expect(api.seen).toHaveLength(0);
   });
 });
 

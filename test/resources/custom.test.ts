@@ -65,6 +65,24 @@ describe('custom wire body', () => {
       { image: 'asset_uploaded', referenceImages: ['asset_a', 'asset_uploaded'] },
     ]);
     expect(api.bodies('/assets')).toHaveLength(2);
+    expect(api.bodies('/assets').every((body) => body.hide === true)).toBe(true);
+  });
+
+  it('uploads even small images (models take asset ids), one POST /assets each, never inlined', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().custom.estimate('model_any', { image: PNG, referenceImages: [PNG, PNG] });
+    const [body] = api.bodies('/generate/custom/model_any');
+    expect(body).toEqual({ image: 'asset_uploaded', referenceImages: ['asset_uploaded', 'asset_uploaded'] });
+    expect(api.bodies('/assets')).toHaveLength(3);
+  });
+
+  it('a bad image among several: InvalidRequestError naming it, no upload, nothing POSTed', async () => {
+    const api = fakeGenerationApi(server);
+    await expectInvalid(
+      testClient().custom.create('model_any', { image: PNG, referenceImages: [PNG, new TextEncoder().encode('nope')] }),
+      'referenceImages[1]',
+    );
+    expect(api.seen).toHaveLength(0);
   });
 });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_INLINE_IMAGE_BYTES } from '../../src/core/image-input.js';
+import { PDF, pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
 import { expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
 
@@ -19,6 +21,33 @@ describe('upscale wire body', () => {
     const api = fakeGenerationApi(server);
     await testClient().upscale.create({ image: 'asset_x', targetWidth: 4096 });
     expect(api.bodies('/generate/upscale')).toEqual([{ image: 'asset_x', targetWidth: 4096 }]);
+  });
+});
+
+describe('upscale style images share the inline budget with image', () => {
+  it('ten 1 MB style images and a 1 MB image: four inlined, seven uploaded hidden, in order', async () => {
+    const api = fakeGenerationApi(server);
+    const styleImages = Array.from({ length: 10 }, () => pngOfSize(1_000_000));
+    await testClient().upscale.create({ image: pngOfSize(1_000_000), scalingFactor: 2, styleImages });
+    const uploads = api.bodies('/assets');
+    expect(uploads).toHaveLength(7);
+    expect(uploads.every((body) => body.hide === true)).toBe(true);
+    const [body] = api.bodies('/generate/upscale');
+    const refs = [body?.image, ...((body?.styleImages as string[]) ?? [])] as string[];
+    expect(refs).toHaveLength(11);
+    expect(refs.filter((ref) => ref.startsWith('data:'))).toHaveLength(4);
+    expect(refs.filter((ref) => ref === 'asset_uploaded')).toHaveLength(7);
+    expect(JSON.stringify(body).length).toBeLessThan((MAX_INLINE_IMAGE_BYTES * 4) / 3 + 10_000);
+  });
+
+  it('a bad styleImages[3] leaves no orphan upload of styleImages[0..2]', async () => {
+    const api = fakeGenerationApi(server);
+    const big = () => pngOfSize(3_000_000);
+    await expectInvalid(
+      testClient().upscale.create({ image: big(), styleImages: [big(), big(), big(), PDF] }),
+      'styleImages[3]',
+    );
+    expect(api.seen).toHaveLength(0);
   });
 });
 

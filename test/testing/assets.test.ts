@@ -85,7 +85,7 @@ describe('reading, listing, deleting', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await uploadImage(call, png, `${i}.png`)).id);
     const seen: string[] = [];
-    let token: string | undefined;
+    let token: string | null | undefined;
     do {
       const answer = await call('GET', '/assets', {
         query: { pageSize: '2', ...(token ? { paginationToken: token } : {}) },

@@ -12,7 +12,7 @@ export class JobFailedError extends JobError {
 
   constructor(job: Job) {
     const reason = job.metadata?.error ?? 'no reason given';
-    const hint = job.metadata?.hint;
+    const hint = job.metadata?.hint ?? undefined;
     super(job.jobId, `Job ${job.jobId} failed: ${reason}${hint ? `. Hint: ${hint}` : ''}`);
     this.job = job;
     this.reason = reason;

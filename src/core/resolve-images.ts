@@ -1,0 +1,106 @@
+import { AssetEnvelopeSchema, type AssetUploadBody } from '../resources/assets.js';
+import { InvalidRequestError } from './errors/InvalidRequestError.js';
+import {
+  type ImageInput,
+  type ImageSource,
+  imageFileName,
+  type LoadedImage,
+  loadImage,
+  MAX_INLINE_IMAGE_BYTES,
+  toDataUrl,
+} from './image-input.js';
+import { uploadMultipart } from './multipart-upload.js';
+import type { RequestOptions } from './options.js';
+import type { Transport } from './transport.js';
+
+/** One image field of a request: its name, used in errors, and what the caller passed. */
+export interface ImageSlot {
+  /** The field, as named in errors: `image`, `controlImage`, `styleImages[2]`. */
+  field: string;
+  input: ImageInput;
+}
+
+/** What {@link resolveImages} needs: the client's transport, the call's options, whether to inline. */
+export interface ResolveImagesContext {
+  transport: Transport;
+  options?: RequestOptions | undefined;
+  /**
+   * `true` (default): send images as data URLs while the request's inline total stays within
+   * {@link MAX_INLINE_IMAGE_BYTES}. `false`: upload every image (custom models take asset ids only).
+   */
+  inline?: boolean | undefined;
+}
+
+/**
+ * Turns the image fields of one request into what the endpoint takes, in slot order: asset ids
+ * unchanged, data URLs, or the ids of new assets.
+ *
+ * Every image is read and checked before anything is sent, so a bad one leaves no upload
+ * behind. The gateway's body limit is per request, not per image, so the smallest images are
+ * inlined while their total raw size stays within {@link MAX_INLINE_IMAGE_BYTES}; the rest are
+ * uploaded as hidden assets (`POST /assets` up to that size, the multipart `/uploads` flow
+ * above it), so inputs uploaded on the caller's behalf stay out of their asset listings.
+ *
+ * @throws InvalidRequestError listing every input that is not a supported image, before any API call.
+ */
+export async function resolveImages(slots: readonly ImageSlot[], ctx: ResolveImagesContext): Promise<string[]> {
+  const images = await loadAll(slots, ctx);
+  const inline = ctx.inline === false ? new Set<LoadedImage>() : pickInline(images);
+  return Promise.all(
+    images.map((image) => {
+      if (image.kind === 'asset') return image.assetId;
+      if (inline.has(image)) return toDataUrl(image);
+      return uploadHidden(image, ctx);
+    }),
+  );
+}
+
+/** Loads every slot; waits for all so that every bad input is reported at once. */
+async function loadAll(slots: readonly ImageSlot[], ctx: ResolveImagesContext): Promise<ImageSource[]> {
+  const { transport, options } = ctx;
+  const settled = await Promise.allSettled(
+    slots.map(({ field, input }) => loadImage(input, { transport, options, field })),
+  );
+  const failures = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  if (failures.length === 0) return settled.map((result) => (result as PromiseFulfilledResult<ImageSource>).value);
+  // An abort or a failed download says more than bad input; else merge the issues of every field.
+  const other = failures.find((reason) => !(reason instanceof InvalidRequestError));
+  if (other !== undefined || failures.length === 1) throw other ?? failures[0];
+  throw new InvalidRequestError(
+    'image input',
+    (failures as InvalidRequestError[]).flatMap((error) => error.issues),
+  );
+}
+
+/** The images to inline: smallest first, while their total stays within the request's budget. */
+function pickInline(images: readonly ImageSource[]): Set<LoadedImage> {
+  const loaded = images.filter((image): image is LoadedImage => image.kind === 'image');
+  const bySize = [...loaded].sort((a, b) => a.size - b.size);
+  const inline = new Set<LoadedImage>();
+  let total = 0;
+  for (const image of bySize) {
+    if (total + image.size > MAX_INLINE_IMAGE_BYTES) break;
+    total += image.size;
+    inline.add(image);
+  }
+  return inline;
+}
+
+/** Uploads an image as a hidden asset and returns its id. */
+async function uploadHidden(image: LoadedImage, { transport, options }: ResolveImagesContext): Promise<string> {
+  const fileName = imageFileName(image);
+  if (image.size <= MAX_INLINE_IMAGE_BYTES) {
+    const body: AssetUploadBody = { name: fileName, image: await toDataUrl(image), hide: true };
+    const { asset } = await transport.request({
+      method: 'POST',
+      path: '/assets',
+      body,
+      schema: AssetEnvelopeSchema,
+      options,
+    });
+    return asset.id;
+  }
+  const file = { data: image.data, fileName, contentType: image.mimeType };
+  const upload = await uploadMultipart(transport, file, { assetOptions: { hide: true } }, options);
+  return upload.entityId;
+}
