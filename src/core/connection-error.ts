@@ -20,8 +20,6 @@ export interface FailedAttempt {
   timeoutMs: number;
   userSignal: AbortSignal | undefined;
   timeoutSignal: AbortSignal;
-  /** For billed calls, a timeout message warns that the work may exist. */
-  billed: boolean;
   /** Removes secrets from the text of the underlying error. */
   redact: (text: string) => string;
 }
@@ -31,12 +29,11 @@ export function connectionError(error: unknown, attempt: FailedAttempt): Error {
   if (attempt.userSignal?.aborted) return abortError(attempt.userSignal);
   const cause = safeCopy(rootCause(error), attempt.redact);
   if (attempt.timeoutSignal.aborted) {
-    const maybeDone = attempt.billed
-      ? ' The server may still have created the job; look for it with client.jobs.list() before trying again.'
-      : '';
-    return new APITimeoutError(`${attempt.endpoint} timed out after ${attempt.timeoutMs} ms.${maybeDone}`, { cause });
+    return new APITimeoutError(`${attempt.endpoint} timed out after ${attempt.timeoutMs} ms.`, { cause });
   }
-  const failure = new APIConnectionError(`${attempt.endpoint} could not reach the server: ${cause.message}`, { cause });
+  const failure = new APIConnectionError(`${attempt.endpoint} failed without a complete answer: ${cause.message}`, {
+    cause,
+  });
   return notConnectedCodes.has(codeOf(cause)) ? markNeverSent(failure) : failure;
 }
 

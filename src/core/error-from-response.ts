@@ -16,8 +16,20 @@ const classByStatus: Record<number, typeof APIError> = {
   409: ConflictError,
 };
 
+/** Where a failed answer came from, and how to keep secrets out of the error. */
+export interface FailedResponseContext {
+  method: string;
+  /** Path (or origin and path) without query string. */
+  path: string;
+  /** A server may echo credentials in its body or headers. */
+  redact: (text: string) => string;
+  /** Replaces the status class's advice (signed URLs fail for their own reasons). */
+  advice?: string | undefined;
+}
+
 /** Turns a non-2xx answer (JSON or not) into the matching `APIError` subclass. */
-export function errorFromResponse(response: Response, text: string, method: string, path: string): APIError {
+export function errorFromResponse(response: Response, rawText: string, context: FailedResponseContext): APIError {
+  const text = context.redact(rawText);
   const body = parseJsonOrText(text);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const init: APIErrorInit = {
@@ -26,9 +38,10 @@ export function errorFromResponse(response: Response, text: string, method: stri
     traceId: firstString(fields.trace_id, fields.traceId, response.headers.get('x-trace-id')),
     details: fields.details,
     body,
-    headers: Object.fromEntries(response.headers),
-    method,
-    path,
+    headers: Object.fromEntries([...response.headers].map(([name, value]) => [name, context.redact(value)])),
+    method: context.method,
+    path: context.path,
+    advice: context.advice,
   };
   if (response.status === 429) return new RateLimitError(init, serverRetryDelayMs(response.headers, body));
   if (response.status >= 500) return new InternalServerError(init);
@@ -59,4 +72,22 @@ function summarizeText(text: string, response: Response): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
   const words = (title ?? text.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim().slice(0, 200);
   return words || response.statusText || 'no error message in the response';
+}
+
+/**
+ * API calls do not follow redirects: a redirect could carry the credentials, headers and body
+ * to another host. The real API does not redirect, so one is reported, not obeyed.
+ */
+export function redirectError(response: Response, context: Omit<FailedResponseContext, 'advice'>): APIError {
+  const location = response.headers.get('location');
+  const target = location ? ` to ${URL.parse(location, response.url)?.origin ?? 'an unreadable location'}` : '';
+  return new APIError({
+    status: response.status,
+    reason: `the API answered with a redirect${target}, which the SDK does not follow so that credentials stay with the API's host`,
+    body: undefined,
+    headers: Object.fromEntries([...response.headers].map(([name, value]) => [name, context.redact(value)])),
+    method: context.method,
+    path: context.path,
+    advice: 'Check baseUrl',
+  });
 }

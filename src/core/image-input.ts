@@ -1,8 +1,6 @@
 import * as z from 'zod';
 import { decodeBase64, encodeBase64 } from './base64.js';
-import { APIConnectionError } from './errors/APIConnectionError.js';
 import { InvalidRequestError } from './errors/InvalidRequestError.js';
-import { isScenarioError } from './errors/ScenarioError.js';
 import {
   describeBytes,
   IMAGE_FORMAT_NAMES,
@@ -175,25 +173,16 @@ async function fromHttp(url: URL, ctx: ResolveImageContext, field: string): Prom
       field,
       `${shown} is ${formatMiB(size)} or more; images fetched from a URL are limited to ${formatMiB(MAX_FETCHED_IMAGE_BYTES)}`,
     );
-  const signal = ctx.options?.signal;
-  const response = await ctx.transport.fetchRaw(url.href, { options: ctx.options });
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > MAX_FETCHED_IMAGE_BYTES) {
-    await response.body?.cancel().catch(() => {});
-    throw tooLarge(declared);
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = response.body
-      ? await readAllBytes(response.body, { maxBytes: MAX_FETCHED_IMAGE_BYTES, tooLarge, signal })
+  const bytes = await ctx.transport.fetchRaw(url.href, { options: ctx.options }, async (response) => {
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (declared > MAX_FETCHED_IMAGE_BYTES) {
+      await response.body?.cancel().catch(() => {});
+      throw tooLarge(declared);
+    }
+    return response.body
+      ? readAllBytes(response.body, { maxBytes: MAX_FETCHED_IMAGE_BYTES, tooLarge })
       : new Uint8Array(0);
-  } catch (error) {
-    if (signal?.aborted) throw abortError(signal);
-    if (isScenarioError(error)) throw error;
-    throw new APIConnectionError(`GET ${shown} failed while reading the image: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
+  });
   return fromBytes(bytes, field, urlFileName(url), shown);
 }
 

@@ -136,13 +136,11 @@ async function sendParts(
       const end = start + partSize;
       // A view or Blob slice: the part's bytes are not copied.
       const body = file.data instanceof Uint8Array ? file.data.subarray(start, end) : file.data.slice(start, end);
-      const response = await transport.fetchRaw(urls[index] as string, {
-        method: 'PUT',
-        body: body as BodyInit,
-        headers: { 'content-type': file.contentType },
-        options: partOptions,
-      });
-      await response.body?.cancel();
+      await transport.fetchRaw(
+        urls[index] as string,
+        { method: 'PUT', body: body as BodyInit, headers: { 'content-type': file.contentType }, options: partOptions },
+        async (response) => response.body?.cancel(),
+      );
     }
   };
   try {

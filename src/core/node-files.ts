@@ -1,5 +1,4 @@
 import type * as FsPromises from 'node:fs/promises';
-import { abortError } from './sleep.js';
 
 /*
  * Local files, for Node, Bun and Deno. `node:fs` is imported lazily, and through a variable so
@@ -54,8 +53,8 @@ export async function openFile(path: string | URL): Promise<Blob> {
 
 /** A file being written by {@link openAtomicFile}: nothing appears at its path until `commit`. */
 export interface AtomicFile {
-  /** Writes a stream to the temporary file; stops with `APIUserAbortError` when `signal` aborts. */
-  writeStream(stream: ReadableStream<Uint8Array>, signal?: AbortSignal): Promise<number>;
+  /** Writes a stream to the temporary file, replacing what an earlier attempt wrote; returns the byte count. */
+  writeStream(stream: ReadableStream<Uint8Array>): Promise<number>;
   /** Moves the finished file to its path (an atomic rename, replacing any file there). */
   commit(): Promise<void>;
   /** Removes the temporary file; safe to call at any point, and more than once. */
@@ -78,20 +77,19 @@ export async function openAtomicFile(path: string): Promise<AtomicFile> {
     throw accessError(error, `cannot write ${path}`);
   }
   return {
-    async writeStream(stream, signal) {
+    async writeStream(stream) {
+      await file.truncate(0);
       let written = 0;
       const reader = stream.getReader();
       try {
         for (let result = await reader.read(); !result.done; result = await reader.read()) {
-          if (signal?.aborted) throw abortError(signal);
-          await file.write(result.value);
+          await file.write(result.value, 0, result.value.length, written);
           written += result.value.length;
         }
-        if (signal?.aborted) throw abortError(signal);
         return written;
       } catch (error) {
         await reader.cancel(error).catch(() => {});
-        throw signal?.aborted ? abortError(signal) : error;
+        throw error;
       } finally {
         reader.releaseLock();
       }

@@ -64,8 +64,16 @@ export const ClientOptionsSchema = z.strictObject({
 });
 
 /** Checks {@link RequestOptions} of each call. */
-export const RequestOptionsSchema = z.strictObject({
-  signal: z.instanceof(AbortSignal).optional(),
+export const RequestOptionsSchema = z.looseObject({
+  // Duck-typed: a signal from another realm (an iframe, a polyfill) fails `instanceof`.
+  signal: z
+    .custom<AbortSignal>(
+      (value) =>
+        typeof (value as AbortSignal)?.aborted === 'boolean' &&
+        typeof (value as AbortSignal).addEventListener === 'function',
+      'expected an AbortSignal',
+    )
+    .optional(),
   timeout: TimeoutSchema.optional(),
   maxRetries: MaxRetriesSchema.optional(),
   headers: z.record(z.string(), z.string()).optional(),

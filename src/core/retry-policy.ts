@@ -24,10 +24,15 @@ export function markNeverSent(error: APIConnectionError): APIConnectionError {
   return error;
 }
 
+/** Whether the server certainly never saw the request that failed with `error`. */
+export function wasNeverSent(error: unknown): boolean {
+  return error instanceof APIConnectionError && neverSent.has(error);
+}
+
 /** Whether the policy of design.md §4 allows another attempt after `error`. */
 export function isRetryable(error: unknown, mode: RetryMode): boolean {
   if (mode === 'billed') {
-    return error instanceof RateLimitError || (error instanceof APIConnectionError && neverSent.has(error));
+    return error instanceof RateLimitError || wasNeverSent(error);
   }
   if (error instanceof APIError) return retryableStatuses.has(error.status);
   // A read whose body arrived truncated or garbled is safe to read again.

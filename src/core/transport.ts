@@ -1,15 +1,18 @@
 import ky, { type KyInstance } from 'ky';
 import pRetry from 'p-retry';
 import type { z } from 'zod';
+import { withBilledAdvice } from './billed-advice.js';
 import { connectionError } from './connection-error.js';
-import { errorFromResponse } from './error-from-response.js';
+import { errorFromResponse, redirectError } from './error-from-response.js';
+import { InvalidRequestError } from './errors/InvalidRequestError.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
 import { isScenarioError } from './errors/ScenarioError.js';
 import type { Logger } from './logger.js';
-import type { RequestOptions } from './options.js';
+import { type RequestOptions, RequestOptionsSchema } from './options.js';
 import { isRetryable, MAX_RETRY_WAIT_MS, type RetryMode, retryDelayMs } from './retry-policy.js';
 import { abortError, sleep } from './sleep.js';
-import { parseResponse } from './validate.js';
+import { untilAborted } from './until-aborted.js';
+import { parseInput, parseResponse } from './validate.js';
 
 /** Query values; `undefined` drops the parameter, arrays repeat it. */
 export type QueryValue = string | number | boolean | undefined | readonly string[];
@@ -77,38 +80,49 @@ export class Transport {
   /** Sends an API call and returns its validated body. */
   async request<S extends z.ZodType>(request: APIRequest<S>): Promise<z.output<S>> {
     const mode = request.retry ?? (request.method === 'GET' || request.method === 'DELETE' ? 'idempotent' : 'billed');
+    checkRequestOptions(request.options);
     const url = this.#url(request.path, request.query, request.options?.projectId);
     const headers = this.#headers(request.options?.headers);
     const endpoint = `${request.method} ${request.path}`;
     try {
       const body = await this.#withRetries(endpoint, mode, request.options, async (signal) => {
-        const response = await this.#ky(url, { method: request.method, json: request.body, headers, signal });
+        // `manual`: a redirect could carry the credentials and the body to another host.
+        const response = await this.#ky(url, {
+          method: request.method,
+          json: request.body,
+          headers,
+          signal,
+          redirect: 'manual',
+        });
         return this.#readJson(response, request.method, request.path);
       });
       return parseResponse(request.schema, body, endpoint, this.#config.redact);
     } catch (error) {
-      // A garbled 2xx to a billed call: the server did the work, so "try again" would bill it twice.
-      if (mode === 'billed' && error instanceof ResponseValidationError) {
-        error.message +=
-          ' The server accepted the request, so what it creates (a job, an asset) may exist and be billed;' +
-          ' look for it (client.jobs.list(), client.assets.list(); `body` may hold its id) before trying again.';
-      }
-      throw error;
+      throw mode === 'billed' ? withBilledAdvice(error) : error;
     }
   }
 
   /**
    * Fetches a URL outside the API (signed asset or upload-part URLs) with the same timeout,
-   * abort and retry rules, but never with the API's auth or default headers.
+   * abort and retry rules, but never with the API's auth or default headers. `read` consumes
+   * the successful response inside the attempt, so the timeout covers the body too and a body
+   * cut short is retried like any other failed read.
    */
-  async fetchRaw(url: string, request: RawRequest = {}): Promise<Response> {
+  async fetchRaw<T>(url: string, request: RawRequest, read: (response: Response) => Promise<T>): Promise<T> {
     const method = request.method ?? 'GET';
+    checkRequestOptions(request.options);
+    const parsed = URL.parse(url);
+    if (!parsed) throw new InvalidRequestError('url', [{ path: '', message: 'expected an absolute URL' }]);
     // Origin and path only: the query of a signed URL is a credential.
-    const where = `${new URL(url).origin}${new URL(url).pathname}`;
+    const where = `${parsed.origin}${parsed.pathname}`;
     return this.#withRetries(`${method} ${where}`, 'idempotent', request.options, async (signal) => {
       const response = await this.#ky(url, { method, body: request.body, headers: request.headers, signal });
-      if (!response.ok) throw errorFromResponse(response, this.#config.redact(await response.text()), method, where);
-      return response;
+      if (!response.ok) {
+        const context = { method, path: where, redact: this.#config.redact, advice: signedUrlAdvice };
+        throw errorFromResponse(response, await response.text(), context);
+      }
+      // A custom fetch may not end its body when the signal aborts: the timeout must still win.
+      return untilAborted(read(response), signal);
     });
   }
 
@@ -130,13 +144,11 @@ export class Transport {
         return await send(signal);
       } catch (error) {
         if (isScenarioError(error)) throw error;
-        const billed = mode === 'billed';
         throw connectionError(error, {
           endpoint,
           timeoutMs,
           userSignal,
           timeoutSignal: timeout.signal,
-          billed,
           redact: this.#config.redact,
         });
       } finally {
@@ -160,8 +172,13 @@ export class Transport {
   }
 
   async #readJson(response: Response, method: string, path: string): Promise<unknown> {
+    const context = { method, path, redact: this.#config.redact };
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      await response.body?.cancel();
+      throw redirectError(response, context);
+    }
     const text = await response.text();
-    if (!response.ok) throw errorFromResponse(response, this.#config.redact(text), method, path);
+    if (!response.ok) throw errorFromResponse(response, text, context);
     if (text.trim() === '') return undefined;
     try {
       return JSON.parse(text);
@@ -209,4 +226,11 @@ function headerRecord(...sets: Array<Record<string, string> | undefined>): Recor
   const headers = new Headers();
   for (const set of sets) for (const [name, value] of Object.entries(set ?? {})) headers.set(name, value);
   return Object.fromEntries(headers);
+}
+
+const signedUrlAdvice = 'Signed URLs expire: read the asset (or upload) again for a fresh one';
+
+/** Per-call options are checked like the client's, so a typo'd or negative timeout fails here, not later. */
+function checkRequestOptions(options: RequestOptions | undefined): void {
+  if (options !== undefined) parseInput(RequestOptionsSchema, options, 'request options');
 }

@@ -10,6 +10,7 @@ import type { Logger } from './logger.js';
 import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay } from './poll-schedule.js';
 import { realClock } from './real-clock.js';
 import { abortError } from './sleep.js';
+import { untilAborted } from './until-aborted.js';
 
 /** How long `wait()` waits by default before giving up: 10 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 600_000;
@@ -154,15 +155,6 @@ async function pollOnce(jobId: string, getJob: WaitForJobDeps['getJob'], stop: A
       { cause: error },
     );
   }
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** Shortens a sleep that would run past the last poll before the deadline; past that point the deadline cuts it. */

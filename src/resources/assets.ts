@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { APIConnectionError } from '../core/errors/APIConnectionError.js';
 import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
 import { NotFoundError } from '../core/errors/NotFoundError.js';
-import { isScenarioError } from '../core/errors/ScenarioError.js';
 import { type ImageInput, imageFileName, loadImage, MAX_INLINE_IMAGE_BYTES, toDataUrl } from '../core/image-input.js';
 import { listPages } from '../core/list-pages.js';
 import { uploadMultipart } from '../core/multipart-upload.js';
@@ -11,7 +10,6 @@ import { type OpenEnum, openEnum } from '../core/open-enum.js';
 import type { RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
-import { abortError } from '../core/sleep.js';
 import type { Transport } from '../core/transport.js';
 import { parseInput } from '../core/validate.js';
 
@@ -325,15 +323,11 @@ export class Assets {
    * ```
    */
   async download(idOrAsset: string | AssetLike, options?: RequestOptions): Promise<Uint8Array> {
-    const response = await this.#fetchFile(idOrAsset, options);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await response.arrayBuffer());
-    } catch (error) {
-      throw readError(error, response.url, options);
-    }
-    checkLength(response, bytes.length);
-    return bytes;
+    return this.#fetchFile(idOrAsset, options, async (response) => {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      checkLength(response, bytes.length);
+      return bytes;
+    });
   }
 
   /**
@@ -356,14 +350,10 @@ export class Assets {
       throw new InvalidRequestError('download path', [{ path: 'path', message: error.message }]);
     }
     try {
-      const response = await this.#fetchFile(idOrAsset, options);
-      let written: number;
-      try {
-        written = await file.writeStream(response.body ?? new Blob([]).stream(), options?.signal);
-      } catch (error) {
-        throw readError(error, response.url, options);
-      }
-      checkLength(response, written);
+      await this.#fetchFile(idOrAsset, options, async (response) => {
+        // Each attempt rewrites the temporary file from its start.
+        checkLength(response, await file.writeStream(response.body ?? new Blob([]).stream()));
+      });
       await file.commit();
     } catch (error) {
       await file.discard();
@@ -371,14 +361,18 @@ export class Assets {
     }
   }
 
-  async #fetchFile(idOrAsset: string | AssetLike, options: RequestOptions | undefined): Promise<Response> {
+  async #fetchFile<T>(
+    idOrAsset: string | AssetLike,
+    options: RequestOptions | undefined,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> {
     const asset = typeof idOrAsset === 'string' ? await this.get(idOrAsset, options) : idOrAsset;
     if (typeof asset?.url !== 'string' || !URL.canParse(asset.url)) {
       const message = 'expected an asset id or an asset with a url';
       throw new InvalidRequestError('download input', [{ path: 'idOrAsset', message }]);
     }
     // Signed CDN URL: sent untouched (the query string is the signature) and without auth.
-    return this.#transport.fetchRaw(asset.url, { options });
+    return this.#transport.fetchRaw(asset.url, { options }, read);
   }
 }
 
@@ -414,10 +408,3 @@ function shownUrl(url: string): string {
 }
 
 /** A failure while reading a download's body: the caller's abort, or a dropped connection. */
-function readError(error: unknown, url: string, options: RequestOptions | undefined): Error {
-  if (options?.signal?.aborted) return abortError(options.signal);
-  if (isScenarioError(error)) return error;
-  return new APIConnectionError(`GET ${shownUrl(url)} failed while downloading: ${(error as Error).message}`, {
-    cause: error,
-  });
-}

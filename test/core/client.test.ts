@@ -64,41 +64,45 @@ describe('auth', () => {
       defaultHeaders: { 'x-team': 'secret-team' },
     });
     const signed = 'https://cdn.cloud.scenario.com/assets-transform/a.png?Signature=abc%2F&Expires=1';
-    const response = await client.transport.fetchRaw(signed);
-    expect(await response.text()).toBe('png bytes');
+    const text = await client.transport.fetchRaw(signed, {}, (response) => response.text());
+    expect(text).toBe('png bytes');
     expect(seen[0]?.headers.get('authorization')).toBeNull();
     expect(seen[0]?.headers.get('x-team')).toBeNull();
     expect(seen[0]?.url).toBe(signed);
   });
 
-  test('auth is not forwarded when the API redirects to another host', async () => {
+  test('an API redirect is reported, not followed: no header or body reaches the other host', async () => {
     const seen: Request[] = [];
     server.use(
-      http.get(`${API}/assets/asset_1/file`, () =>
-        HttpResponse.json(null, { status: 302, headers: { location: 'https://cdn.example.com/a.json' } }),
+      http.post(`${API}/generate/img2img`, () =>
+        HttpResponse.json(null, { status: 307, headers: { location: 'https://elsewhere.example.com/steal' } }),
       ),
-      http.get('https://cdn.example.com/a.json', ({ request }) => {
+      http.all('https://elsewhere.example.com/*', ({ request }) => {
         seen.push(request);
         return HttpResponse.json({ ok: true });
       }),
     );
-    const client = new Scenario({ token: 't0ken' });
-    await client.transport.request({ method: 'GET', path: '/assets/asset_1/file', schema: anything });
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.headers.get('authorization')).toBeNull();
+    const client = new Scenario({ token: 't0ken', defaultHeaders: { 'x-gateway-key': 'gw-secret' } });
+    const error = await rejectionOf(
+      client.transport.request({ method: 'POST', path: '/generate/img2img', body: { prompt: 'x' }, schema: anything }),
+    );
+    expect(error).toMatchObject({ name: 'APIError', status: 307 });
+    expect(error.message).toContain('https://elsewhere.example.com');
+    expect(seen).toHaveLength(0);
   });
 
   test('fetchRaw maps a failure to a typed error naming the URL without its query', async () => {
     server.use(http.put('https://uploads.example.com/part/1', () => new HttpResponse('denied', { status: 403 })));
     const error = await rejectionOf(
-      new Scenario({ token: 't0ken' }).transport.fetchRaw('https://uploads.example.com/part/1?X-Sig=zzz', {
-        method: 'PUT',
-        body: 'bytes',
-        options: { maxRetries: 0 },
-      }),
+      new Scenario({ token: 't0ken' }).transport.fetchRaw(
+        'https://uploads.example.com/part/1?X-Sig=zzz',
+        { method: 'PUT', body: 'bytes', options: { maxRetries: 0 } },
+        async () => undefined,
+      ),
     );
     expect(error).toMatchObject({ name: 'PermissionDeniedError', status: 403 });
     expect(error.message).toMatch(/^PUT https:\/\/uploads\.example\.com\/part\/1 failed with 403/);
+    expect(error.message).toContain('Signed URLs expire');
     expect(error.message).not.toContain('X-Sig');
   });
 
@@ -191,6 +195,19 @@ describe('credentials passed in replace the env ones as a whole', () => {
     const error = await rejectionOf(get(new Scenario({ apiKey: 'api_option' })));
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect(String(error)).toContain('apiSecret is missing');
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('request options are checked before any request', () => {
+  test.each([[{ timeout: -1 }], [{ maxRetries: 99 }], [{ signal: 'stop' }], [{ projectId: '' }]])('%o', async (options) => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    const client = new Scenario({ token: 't' });
+    const error = await rejectionOf(
+      client.transport.request({ method: 'GET', path: '/jobs', schema: anything, options: options as never }),
+    );
+    expect(error).toBeInstanceOf(InvalidRequestError);
     expect(requests).toHaveLength(0);
   });
 });

@@ -129,3 +129,20 @@ describe('createRedactor', () => {
     });
   });
 });
+
+test('response headers that echo the credentials are redacted in the error', async () => {
+  server.use(
+    recordApi((request) =>
+      HttpResponse.json(
+        { reason: 'no' },
+        { status: 403, headers: { 'x-echo-auth': request.headers.get('authorization') ?? '' } },
+      ),
+    ).handler,
+  );
+  const client = new Scenario({ apiKey, apiSecret, logLevel: 'off' });
+  const error = await rejectionOf(client.transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
+  for (const text of [JSON.stringify(error), inspect(error, { depth: 10 })]) {
+    for (const secret of secrets) expect(text).not.toContain(secret);
+  }
+  expect((error as unknown as { headers: Record<string, string> }).headers['x-echo-auth']).toContain('[redacted]');
+});

@@ -9,7 +9,8 @@ import { RateLimitError } from '../../src/core/errors/RateLimitError.js';
 import { backoffMs, isRetryable, markNeverSent, retryDelayMs } from '../../src/core/retry-policy.js';
 
 const init: APIErrorInit = { status: 429, reason: 'slow down', body: {}, headers: {}, method: 'GET', path: '/jobs' };
-const statusError = (status: number) => errorFromResponse(new Response('{}', { status }), '{}', 'GET', '/jobs');
+const statusError = (status: number) =>
+  errorFromResponse(new Response('{}', { status }), '{}', { method: 'GET', path: '/jobs', redact: (text) => text });
 
 describe('backoffMs', () => {
   test('full jitter: uniform in [0, min(8 s, 0.5 s × 2^(retry-1))]', () => {

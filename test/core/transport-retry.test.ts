@@ -111,6 +111,15 @@ describe('billed calls (POST by default)', () => {
     expect(requests).toHaveLength(1);
   });
 
+  test('a 5xx, timeout or dropped connection on a billed call says the work may exist', async () => {
+    for (const answer of [status(500), networkError]) {
+      const { result } = callWith(answer, { method: 'POST' });
+      expect((await rejectionOf(result)).message).toContain('may exist and be billed');
+    }
+    const { result } = callWith(status(400), { method: 'POST' });
+    expect((await rejectionOf(result)).message).not.toContain('may exist');
+  });
+
   test('POST timeout: sent once', async () => {
     const { result, requests } = callWith(hang, { method: 'POST', client: testClient({ timeout: 1000 }) });
     expect(await rejectionOf(result)).toBeInstanceOf(APITimeoutError);

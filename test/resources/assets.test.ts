@@ -310,6 +310,42 @@ describe('assets.download / downloadTo', () => {
     return new Assets(testClient({ fetch }).transport);
   }
 
+  it('a body that stalls after the headers times out (per attempt) instead of hanging', async () => {
+    const stalled = assetsWithCdnBody(
+      () =>
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(PNG.slice(0, 10));
+          },
+        }),
+    );
+    const started = Date.now();
+    const error = await rejectionOf(stalled.download('asset_d', { timeout: 200, maxRetries: 0 }));
+    expect(error.name).toBe('APITimeoutError');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('a download cut short is retried and then succeeds, writing the whole file once', async () => {
+    let attempts = 0;
+    const flaky = assetsWithCdnBody(() => {
+      attempts++;
+      return new ReadableStream({
+        start(controller) {
+          controller.enqueue(PNG.slice(0, 10));
+          if (attempts === 1) setTimeout(() => controller.error(new TypeError('terminated')), 5);
+          else {
+            controller.enqueue(PNG.slice(10));
+            controller.close();
+          }
+        },
+      });
+    });
+    const target = await mkdtemp(join(dir, 'flaky-'));
+    await flaky.downloadTo('asset_d', join(target, 'out.png'));
+    expect(attempts).toBe(2);
+    expect(await readFile(join(target, 'out.png'))).toEqual(Buffer.from(PNG));
+  });
+
   it('downloadTo leaves no partial file when the connection drops midway', async () => {
     const broken = assetsWithCdnBody(
       () =>
@@ -322,7 +358,7 @@ describe('assets.download / downloadTo', () => {
     );
     const target = await mkdtemp(join(dir, 'broken-'));
     const error = await rejectionOf(broken.downloadTo('asset_d', join(target, 'out.png')));
-    expect(error.message).toMatch(/failed while downloading: terminated/);
+    expect(error.message).toMatch(/failed without a complete answer: terminated/);
     expect(isScenarioError(error)).toBe(true);
     expect(await readdir(target)).toEqual([]);
   });

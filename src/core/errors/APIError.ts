@@ -13,6 +13,8 @@ export interface APIErrorInit {
   method: string;
   /** Path without query string, so no secret or token ever reaches a message. */
   path: string;
+  /** What to do next, when it differs from the status class's own advice. */
+  advice?: string | undefined;
 }
 
 /** The API answered with a non-2xx status. Subclasses name the common statuses. */
@@ -39,7 +41,7 @@ export class APIError extends ScenarioError {
   /** The response headers, lower-cased. */
   readonly headers: Record<string, string>;
 
-  constructor(init: APIErrorInit, advice: string = (new.target as typeof APIError).advice) {
+  constructor(init: APIErrorInit, advice: string = init.advice ?? (new.target as typeof APIError).advice) {
     const trace = init.traceId ? ` (trace ${init.traceId})` : '';
     super(
       `${init.method} ${init.path} failed with ${init.status}: ${init.reason}${trace}${advice ? `. ${advice}` : ''}`,
