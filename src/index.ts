@@ -9,6 +9,7 @@ export {
 } from './core/image-input.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export { IMAGE_MIME_TYPES, type ImageMimeType } from './core/mime-sniff.js';
+export type { OpenEnum } from './core/open-enum.js';
 export type { ClientOptions, RequestOptions } from './core/options.js';
 export { Page, type PageData, PagePromise } from './core/pagination.js';
 export type { RetryMode } from './core/retry-policy.js';

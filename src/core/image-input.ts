@@ -258,7 +258,7 @@ function isBlob(value: unknown): value is Blob {
 }
 
 /** How a wrong value is named in error messages: `a number (42)`, `an Asset object (pass asset.id)`. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (typeof value === 'string') return `the string ${JSON.stringify(shorten(value))}`;

@@ -4,7 +4,6 @@ import {
   type UploadAssetOptions,
   type UploadCreateBody,
   UploadEnvelopeSchema,
-  type UploadKind,
 } from '../resources/uploads.js';
 import type { Clock } from './clock.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
@@ -25,11 +24,9 @@ export interface UploadFile {
 
 /** Options of {@link uploadMultipart}. */
 export interface MultipartUploadParams {
-  /** What the file becomes. Default `'image'`. */
-  kind?: UploadKind | undefined;
   /** Options of the asset the upload creates. */
   assetOptions?: UploadAssetOptions | undefined;
-  /** How long to wait for the server to import the file once sent, in ms. Default {@link DEFAULT_UPLOAD_TIMEOUT_MS}. */
+  /** How long to wait for the server to import the file once sent, in ms. Default 300 s. */
   timeout?: number | undefined;
   /** Time source for the import wait; tests pass a virtual one. */
   clock?: Clock | undefined;
@@ -39,13 +36,13 @@ export interface MultipartUploadParams {
 export type ImportedUpload = Upload & { entityId: string };
 
 /** Default wait for an upload's import after `complete`: 300 s, as Scenario's own helpers use. */
-export const DEFAULT_UPLOAD_TIMEOUT_MS = 300_000;
+const DEFAULT_UPLOAD_TIMEOUT_MS = 300_000;
 
 /** Parts sent at once. */
-export const PART_UPLOAD_CONCURRENCY = 4;
+const PART_UPLOAD_CONCURRENCY = 4;
 
 /** S3's limit on the number of parts of one upload. */
-export const MAX_UPLOAD_PARTS = 10_000;
+const MAX_UPLOAD_PARTS = 10_000;
 
 const FIRST_POLL_MS = 500;
 const MAX_POLL_MS = 2_000;
@@ -83,7 +80,7 @@ export async function uploadMultipart(
     contentType: file.contentType,
     fileSize: size,
     parts: count,
-    kind: params.kind ?? 'image',
+    kind: 'image',
     ...(params.assetOptions && { assetOptions: params.assetOptions }),
   };
   const { upload } = await transport.request({
@@ -155,7 +152,7 @@ async function sendParts(
  * Polls an upload until it is `imported` (or `failed`), starting fast and backing off from
  * 0.5 s to 2 s: small images import in about a second, and a long import costs few calls.
  */
-export async function waitForUpload(
+async function waitForUpload(
   transport: Transport,
   upload: Upload,
   params: Pick<MultipartUploadParams, 'timeout' | 'clock'> = {},

@@ -10,11 +10,16 @@ export function path(strings: TemplateStringsArray, ...ids: string[]): string {
   return strings.reduce((result, part, index) => result + part + (index < ids.length ? encodeId(ids[index]) : ''), '');
 }
 
-function encodeId(id: unknown): string {
+/** Throws `InvalidRequestError` unless `id` can name a resource in a path. */
+export function assertId(id: unknown): asserts id is string {
   if (typeof id !== 'string' || id.trim() === '' || id === '.' || id === '..') {
     throw new InvalidRequestError('id', [
       { path: '', message: `expected a non-empty id string, received ${JSON.stringify(id)}` },
     ]);
   }
+}
+
+function encodeId(id: unknown): string {
+  assertId(id);
   return encodeURIComponent(id);
 }

@@ -4,7 +4,7 @@ import { ResponseValidationError } from './errors/ResponseValidationError.js';
 import { redactValue } from './redact.js';
 
 /** zod issues as `path: message` pairs, the path written the way a user would write it. */
-export function toInputIssues(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
+function toInputIssues(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
   return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 

@@ -160,9 +160,9 @@ export type AssetPage = Page<Asset>;
 export type AssetLike = Pick<Asset, 'url'> & Partial<Pick<Asset, 'id'>>;
 
 /** Ids per `POST /assets/get-bulk` call (the API's maximum). */
-export const GET_MANY_CHUNK_SIZE = 200;
+const GET_MANY_CHUNK_SIZE = 200;
 /** Ids per `DELETE /assets` call (the API's maximum). */
-export const DELETE_CHUNK_SIZE = 100;
+const DELETE_CHUNK_SIZE = 100;
 
 /**
  * Uploaded and generated images: upload, fetch, list, delete and download them.

@@ -7,7 +7,7 @@ import { listPages } from '../core/list-pages.js';
 import { type OpenEnum, openEnum } from '../core/open-enum.js';
 import type { RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
+import { assertId, path } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
 import { type WaitOptions, waitForJob } from '../core/wait-for-job.js';
 import type { Asset } from './assets.js';
@@ -214,7 +214,7 @@ export class Jobs {
     options: RequestOptions = {},
   ): Promise<GenerationResult> {
     // A bad id (null, '', '..', a job without jobId) is an InvalidRequestError now, not a TypeError or a failed poll later.
-    path`/jobs/${(typeof job === 'string' ? job : (job as Job | null | undefined)?.jobId) as string}`;
+    assertId(typeof job === 'string' ? job : (job as Job | null | undefined)?.jobId);
     const signals = [waitOptions.signal, options.signal].filter((signal) => signal !== undefined);
     const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     const done = await waitForJob(
@@ -236,9 +236,9 @@ export class Jobs {
   async #outputs(job: Job, options: RequestOptions): Promise<Asset[]> {
     const ids = job.metadata.assetIds ?? [];
     if (ids.length === 0) return [];
-    let fetched: Asset[];
     try {
-      fetched = await this.#assets.getMany(ids, options);
+      // getMany answers in the order asked, and throws NotFoundError if any id is missing.
+      return await this.#assets.getMany(ids, options);
     } catch (error) {
       if (error instanceof APIUserAbortError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
@@ -248,14 +248,5 @@ export class Jobs {
         { cause: error },
       );
     }
-    const byId = new Map(fetched.map((asset) => [asset.id, asset]));
-    const missing = ids.filter((id) => !byId.has(id));
-    if (missing.length > 0) {
-      throw new JobError(
-        job.jobId,
-        `Job ${job.jobId} succeeded but the server did not return its assets ${missing.join(', ')}; retry with client.jobs.wait('${job.jobId}').`,
-      );
-    }
-    return ids.map((id) => byId.get(id) as Asset);
   }
 }

@@ -200,16 +200,19 @@ describe('credentials passed in replace the env ones as a whole', () => {
 });
 
 describe('request options are checked before any request', () => {
-  test.each([[{ timeout: -1 }], [{ maxRetries: 99 }], [{ signal: 'stop' }], [{ projectId: '' }]])('%o', async (options) => {
-    const { handler, requests } = recordApi();
-    server.use(handler);
-    const client = new Scenario({ token: 't' });
-    const error = await rejectionOf(
-      client.transport.request({ method: 'GET', path: '/jobs', schema: anything, options: options as never }),
-    );
-    expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(requests).toHaveLength(0);
-  });
+  test.each([[{ timeout: -1 }], [{ maxRetries: 99 }], [{ signal: 'stop' }], [{ projectId: '' }]])(
+    '%o',
+    async (options) => {
+      const { handler, requests } = recordApi();
+      server.use(handler);
+      const client = new Scenario({ token: 't' });
+      const error = await rejectionOf(
+        client.transport.request({ method: 'GET', path: '/jobs', schema: anything, options: options as never }),
+      );
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect(requests).toHaveLength(0);
+    },
+  );
 });
 
 describe('client options are checked when the client is built', () => {
