@@ -39,6 +39,8 @@ export const AssetMetadataSchema = z.looseObject({
   scalingFactor: z.number().optional(),
   name: z.string().optional(),
 });
+/** {@link AssetMetadataSchema} as a type. */
+export type AssetMetadata = z.output<typeof AssetMetadataSchema>;
 
 /** File properties: always `size` in bytes; images add `width` and `height`. */
 export const AssetPropertiesSchema = z.looseObject({
@@ -46,6 +48,8 @@ export const AssetPropertiesSchema = z.looseObject({
   width: z.number().optional(),
   height: z.number().optional(),
 });
+/** {@link AssetPropertiesSchema} as a type. */
+export type AssetProperties = z.output<typeof AssetPropertiesSchema>;
 
 const AssetLinkSchema = z.looseObject({ assetId: z.string().optional(), url: z.string() });
 
@@ -93,6 +97,8 @@ export const AssetListResponseSchema = z.looseObject({
   assets: z.array(AssetSchema),
   nextPaginationToken: z.string().nullish(),
 });
+/** {@link AssetListResponseSchema} as a type. */
+export type AssetListResponse = z.output<typeof AssetListResponseSchema>;
 
 /** Body of `POST /assets`: a small image as raw base64 or a data URL. */
 export const AssetUploadBodySchema = z.strictObject({

@@ -45,6 +45,8 @@ export const ConceptSchema = z.strictObject({
   scale: z.number().min(-2).max(2),
   modelEpoch: z.string().optional(),
 });
+/** {@link ConceptSchema} as a type. */
+export type Concept = z.output<typeof ConceptSchema>;
 
 /** Fields shared by txt2img, img2img, inpaint and controlnet bodies (scenario-api.md §6.3). */
 export const GenerationBaseBodySchema = z.strictObject({
@@ -71,6 +73,8 @@ export const GenerationBaseBodySchema = z.strictObject({
   modelEpoch: z.string().optional(),
   baseModelId: z.string().optional(),
 });
+/** {@link GenerationBaseBodySchema} as a type. */
+export type GenerationBaseBody = z.output<typeof GenerationBaseBodySchema>;
 
 /** IP-risk screening result, when the server ran it. */
 export const IpDetectionSchema = z.looseObject({
@@ -80,6 +84,8 @@ export const IpDetectionSchema = z.looseObject({
   evaluatedFilters: z.number().optional(),
   findings: z.array(z.looseObject({ category: z.string(), flagged: z.boolean() })).optional(),
 });
+/** {@link IpDetectionSchema} as a type. */
+export type IpDetection = z.output<typeof IpDetectionSchema>;
 
 /** Answer of every `POST /generate/*`: the new job and what it costs. */
 export const GenerationSubmitResponseSchema = z.looseObject({
@@ -99,6 +105,8 @@ export const DryRunResponseSchema = z.looseObject({
   creativeUnitsDiscount: z.number().optional(),
   costDetails: z.record(z.string(), z.unknown()).optional(),
 });
+/** {@link DryRunResponseSchema} as a type. */
+export type DryRunResponse = z.output<typeof DryRunResponseSchema>;
 
 /** What a generation would cost, from a dry run. No job is created. */
 export const CostEstimateSchema = z.object({

@@ -31,6 +31,8 @@ export const JobMetadataSchema = z.looseObject({
   workflowId: z.string().nullish(),
   workflowJobId: z.string().nullish(),
 });
+/** {@link JobMetadataSchema} as a type. */
+export type JobMetadata = z.output<typeof JobMetadataSchema>;
 
 /** What a job cost: creative units charged and discounted. */
 export const JobBillingSchema = z.looseObject({
@@ -38,6 +40,8 @@ export const JobBillingSchema = z.looseObject({
   cuDiscount: z.number().optional(),
   disableRefund: z.boolean().optional(),
 });
+/** {@link JobBillingSchema} as a type. */
+export type JobBilling = z.output<typeof JobBillingSchema>;
 
 /** An asynchronous job, as `GET /jobs/{jobId}` returns it. Unknown fields are kept. */
 export const JobSchema = z.looseObject({
@@ -76,6 +80,8 @@ export type JobListResponse = z.output<typeof JobListResponseSchema>;
 export const JobListQuerySchema = z.strictObject({
   /** Jobs per page, 1–200. Server default 10. */
   pageSize: z.number().int().min(1).max(200).optional(),
+  /** Resume a listing where a page's `nextPaginationToken` points. */
+  paginationToken: z.string().min(1).optional(),
   /** Only jobs with this status. */
   status: z.string().min(1).optional(),
   /** Only jobs of this type (`inference`, `upscale`, …). */

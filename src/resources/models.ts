@@ -12,6 +12,8 @@ export const ModelInputRequiredSchema = z.looseObject({
   ifNotDefined: z.union([z.string(), z.array(z.string())]).optional(),
   conditionalValues: z.unknown().optional(),
 });
+/** {@link ModelInputRequiredSchema} as a type. */
+export type ModelInputRequired = z.output<typeof ModelInputRequiredSchema>;
 
 /** One input of a model's contract, as `GET /models/{id}` lists it in `inputs[]`. */
 export const ModelInputSchema = z.looseObject({
@@ -64,11 +66,15 @@ export const ModelListResponseSchema = z.looseObject({
   models: z.array(ModelSchema),
   nextPaginationToken: z.string().nullish(),
 });
+/** {@link ModelListResponseSchema} as a type. */
+export type ModelListResponse = z.output<typeof ModelListResponseSchema>;
 
 /** Query of `client.models.list()` (`GET /models`); the page token is handled by the page. */
 export const ModelListQuerySchema = z.strictObject({
   /** Models per page. */
   pageSize: z.number().int().min(1).max(100).optional(),
+  /** Resume a listing where a page's `nextPaginationToken` points. */
+  paginationToken: z.string().min(1).optional(),
   /** `private` (your project's), `public` (Scenario's catalogue) or `unlisted`. */
   privacy: z.enum(['private', 'public', 'unlisted']).optional(),
   /** Only models with this status, e.g. `trained`. */

@@ -12,6 +12,8 @@ export const UploadPartSchema = z.looseObject({
   url: z.string(),
   expires: z.union([z.string(), z.number()]).optional(),
 });
+/** {@link UploadPartSchema} as a type. */
+export type UploadPart = z.output<typeof UploadPartSchema>;
 
 /** An upload, as `/uploads` returns it. Unknown fields are kept. */
 export const UploadSchema = z.looseObject({
