@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // These run against dist/: `npm test` builds before running vitest.
@@ -26,19 +27,59 @@ describe('built package', () => {
     expect(out).toBe('function function');
   });
 
-  it('the main entry imports none of the emulator dependencies', () => {
-    for (const file of ['dist/index.js', 'dist/index.cjs']) {
-      const code = readFileSync(file, 'utf8');
-      const specifiers = (pattern: RegExp) => [...code.matchAll(pattern)].map((match) => match[1] ?? '');
-      const dynamic = specifiers(/import\(\s*["']([^"']+)["']/g);
-      const staticImports = specifiers(/(?:from\s*|require\(\s*)["']([^"']+)["']/g);
-      expect([...staticImports, ...dynamic].filter((name) => /^(hono|@hono\/|msw|sharp)/.test(name))).toEqual([]);
-      // Node built-ins only behind a lazy import(), so browsers and bundlers never load them.
-      expect(staticImports.filter((name) => name.startsWith('node:'))).toEqual([]);
+  it('scenario-sdk/testing loads with require() and import, and its fetch serves the SDK', () => {
+    const cjs = run(
+      "const { createEmulator } = require('scenario-sdk/testing'); const { Scenario } = require('scenario-sdk');" +
+        "const emulator = createEmulator(); const client = new Scenario({ fetch: emulator.fetch, apiKey: 'k', apiSecret: 's' });" +
+        'client.models.list().then((page) => console.log(page.items.length > 0));',
+      'commonjs',
+    );
+    const esm = run(
+      "const { createEmulator, VirtualClock } = await import('scenario-sdk/testing'); console.log(typeof createEmulator, typeof VirtualClock)",
+      'module',
+    );
+    expect([cjs, esm]).toEqual(['true', 'function function']);
+  });
+
+  it('the main entry, and every chunk it loads, imports none of the emulator dependencies', () => {
+    for (const entry of ['dist/index.js', 'dist/index.cjs']) {
+      const files = reachableFiles(entry);
+      expect(files.length).toBeGreaterThan(1); // the entry and its shared chunk
+      for (const file of files) {
+        const { staticImports, dynamicImports } = importsOf(file);
+        const bare = [...staticImports, ...dynamicImports];
+        expect(bare.filter((name) => /^(hono|@hono\/|msw|sharp)/.test(name))).toEqual([]);
+        // Node built-ins only behind a lazy import(), so browsers and bundlers never load them.
+        expect(staticImports.filter((name) => name.startsWith('node:'))).toEqual([]);
+      }
     }
   });
 });
 
 function pkgVersion(): string {
   return JSON.parse(readFileSync('package.json', 'utf8')).version;
+}
+
+function importsOf(file: string): { staticImports: string[]; dynamicImports: string[] } {
+  const code = readFileSync(file, 'utf8');
+  const specifiers = (pattern: RegExp) => [...code.matchAll(pattern)].map((match) => match[1] ?? '');
+  return {
+    staticImports: specifiers(/(?:from\s*|require\(\s*)["']([^"']+)["']/g),
+    dynamicImports: specifiers(/import\(\s*["']([^"']+)["']/g),
+  };
+}
+
+/** `entry` and every file it reaches through relative imports (tsup's shared chunks). */
+function reachableFiles(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const { staticImports, dynamicImports } = importsOf(file);
+    for (const name of [...staticImports, ...dynamicImports]) {
+      if (name.startsWith('.')) visit(join(dirname(file), name));
+    }
+  };
+  visit(entry);
+  return [...seen];
 }
