@@ -9,15 +9,21 @@ export function readEnv(name: string): string | undefined {
   }
 }
 
-/** `scenario-sdk/<version> (<runtime>)` outside browsers, where a User-Agent may be set. */
-export function runtimeUserAgent(version: string): string | undefined {
+/** The server-side runtime and its version (Deno and Bun also expose `process.versions.node`); undefined in browsers. */
+export function serverRuntime(): { name: 'deno' | 'bun' | 'node'; version: string } | undefined {
   const global = globalThis as {
     process?: { versions?: Record<string, string> };
     Deno?: { version?: { deno?: string } };
   };
   const versions = global.process?.versions;
-  if (global.Deno?.version?.deno) return `scenario-sdk/${version} (deno ${global.Deno.version.deno})`;
-  if (versions?.bun) return `scenario-sdk/${version} (bun ${versions.bun})`;
-  if (versions?.node) return `scenario-sdk/${version} (node ${versions.node})`;
+  if (global.Deno?.version?.deno) return { name: 'deno', version: global.Deno.version.deno };
+  if (versions?.bun) return { name: 'bun', version: versions.bun };
+  if (versions?.node) return { name: 'node', version: versions.node };
   return undefined;
+}
+
+/** `scenario-sdk/<version> (<runtime>)` outside browsers, where a User-Agent may be set. */
+export function runtimeUserAgent(version: string): string | undefined {
+  const runtime = serverRuntime();
+  return runtime && `scenario-sdk/${version} (${runtime.name} ${runtime.version})`;
 }

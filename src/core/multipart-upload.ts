@@ -6,13 +6,14 @@ import {
   UploadEnvelopeSchema,
 } from '../resources/uploads.js';
 import type { Clock } from './clock.js';
+import { serverRuntime } from './env.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
 import { UploadFailedError } from './errors/UploadFailedError.js';
 import { UploadTimeoutError } from './errors/UploadTimeoutError.js';
 import type { RequestOptions } from './options.js';
 import { path } from './path.js';
 import { realClock } from './real-clock.js';
-import type { Transport } from './transport.js';
+import type { RawRequest, Transport } from './transport.js';
 
 /** A file to send through `/uploads`. */
 export interface UploadFile {
@@ -131,12 +132,8 @@ async function sendParts(
       const index = next++;
       const start = index * partSize;
       const end = start + partSize;
-      // A view or Blob slice: the part's bytes are not copied.
-      const body = file.data instanceof Uint8Array ? file.data.subarray(start, end) : file.data.slice(start, end);
-      await transport.fetchRaw(
-        urls[index] as string,
-        { method: 'PUT', body: body as BodyInit, headers: { 'content-type': file.contentType }, options: partOptions },
-        async (response) => response.body?.cancel(),
+      await transport.fetchRaw(urls[index] as string, partRequest(file, start, end, partOptions), async (response) =>
+        response.body?.cancel(),
       );
     }
   };
@@ -146,6 +143,35 @@ async function sendParts(
     stop.abort();
     throw error;
   }
+}
+
+/**
+ * Node's fetch copies a `Uint8Array` (or in-memory `Blob`) body about 3 times before sending it,
+ * and the copies stay until a GC: 3× the file in RSS. A stream of the part's view is written to
+ * the socket as is (the caller's buffer is not copied nor detached), and the explicit
+ * `content-length` keeps undici from sending it chunked, which signed S3 PUTs refuse. Browsers
+ * drop that header and most cannot stream a request body, so elsewhere the view is sent as is.
+ */
+const streamPartBodies = serverRuntime()?.name === 'node';
+
+/** The PUT of one part: a Blob slice, or a view of the bytes (never a copy). */
+function partRequest(file: UploadFile, start: number, end: number, options: RequestOptions): RawRequest {
+  const headers = { 'content-type': file.contentType };
+  if (!(file.data instanceof Uint8Array)) return { method: 'PUT', body: file.data.slice(start, end), headers, options };
+  const view = file.data.subarray(start, end);
+  if (!streamPartBodies) return { method: 'PUT', body: view as BodyInit, headers, options };
+  return {
+    method: 'PUT',
+    headers: { ...headers, 'content-length': String(view.byteLength) },
+    options,
+    body: () =>
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(view);
+          controller.close();
+        },
+      }),
+  };
 }
 
 /**

@@ -51,7 +51,8 @@ export interface TransportConfig {
 /** A request to a URL outside the API, for {@link Transport.fetchRaw}. */
 export interface RawRequest {
   method?: 'GET' | 'PUT';
-  body?: BodyInit | undefined;
+  /** The body, or a function making a fresh one for each attempt (a stream can be read only once). */
+  body?: BodyInit | (() => BodyInit) | undefined;
   headers?: Record<string, string> | undefined;
   options?: RequestOptions | undefined;
 }
@@ -116,7 +117,8 @@ export class Transport {
     // Origin and path only: the query of a signed URL is a credential.
     const where = `${parsed.origin}${parsed.pathname}`;
     return this.#withRetries(`${method} ${where}`, 'idempotent', request.options, async (signal) => {
-      const response = await this.#ky(url, { method, body: request.body, headers: request.headers, signal });
+      const body = typeof request.body === 'function' ? request.body() : request.body;
+      const response = await this.#ky(url, { method, body, headers: request.headers, signal });
       if (!response.ok) {
         const context = { method, path: where, redact: this.#config.redact, advice: signedUrlAdvice };
         throw errorFromResponse(response, await response.text(), context);
