@@ -1,10 +1,19 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { badRequest } from './errors.js';
+import { badRequest, EmulatorHttpError } from './errors.js';
+
+/**
+ * The API gateway's synchronous payload ceiling (scenario-api.md §4.1: ~6 MB). Generation
+ * bodies carry inline images, so a client that inlines too much must hit it here as it would there.
+ */
+export const MAX_GENERATE_BODY_BYTES = 6 * 1024 * 1024;
 
 /** The request's JSON body; a body that is not JSON gets the 400 the real API sends. */
-export async function readJson(c: Context): Promise<unknown> {
+export async function readJson(c: Context, maxBytes = Number.POSITIVE_INFINITY): Promise<unknown> {
   const text = await c.req.text();
+  if (text.length > maxBytes) {
+    throw new EmulatorHttpError(413, `Request body too large (${text.length} bytes, limit ${maxBytes})`);
+  }
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);

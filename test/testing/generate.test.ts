@@ -31,6 +31,15 @@ describe('POST /generate/*', () => {
     expect(emulator.state.counters.jobsCreated).toBe(1);
   });
 
+  test('a body over the gateway ceiling (6 MiB) is refused with 413, creating nothing', async () => {
+    const { call, body, emulator } = await withImage();
+    const tooBig = `data:image/png;base64,${'A'.repeat(6 * 1024 * 1024)}`;
+    const answer = await call('POST', '/generate/img2img', { body: { ...body, image: tooBig } });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toMatchObject({ reason: expect.stringContaining('Request body too large') });
+    expect(emulator.state.counters.jobsCreated).toBe(0);
+  });
+
   test('?dryRun=true answers 269 with the cost and an empty job, creating nothing', async () => {
     const { call, body, emulator } = await withImage();
     const quote = await call('POST', '/generate/img2img', {

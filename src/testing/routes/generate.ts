@@ -10,7 +10,7 @@ import { removeBackground } from '../generators/remove-background.js';
 import { upscale } from '../generators/upscale.js';
 import { ImageResolver } from '../image-inputs.js';
 import { createJob, expectedEnd, isRunning, jobView } from '../job-lifecycle.js';
-import { queryFlag, readJson } from '../request.js';
+import { MAX_GENERATE_BODY_BYTES, queryFlag, readJson } from '../request.js';
 import { countFault, routeOf } from '../traffic.js';
 
 /** HTTP status of a `?dryRun=true` quote: non-standard, but what the real API sends. */
@@ -39,7 +39,7 @@ async function submit(context: EmulatorContext, c: Context<AppEnv>, generator: G
   const { store, options } = context;
   const owner = c.get('owner');
   const images = new ImageResolver(context, owner);
-  const body = await readJson(c);
+  const body = await readJson(c, MAX_GENERATE_BODY_BYTES);
   const plan = await generator(body, { context, images, seed: (given) => given ?? store.rng.seeds.int(2_147_483_647) });
   // The real API reads dryRun from the query only; in the body it is ignored and the job runs.
   if (queryFlag(c, 'dryRun')) {
