@@ -38,7 +38,7 @@ export function errorFromResponse(response: Response, rawText: string, context: 
     traceId: firstString(fields.trace_id, fields.traceId, response.headers.get('x-trace-id')),
     details: fields.details,
     body,
-    headers: Object.fromEntries([...response.headers].map(([name, value]) => [name, context.redact(value)])),
+    headers: redactedHeaders(response, context.redact),
     method: context.method,
     path: context.path,
     advice: context.advice,
@@ -85,9 +85,14 @@ export function redirectError(response: Response, context: Omit<FailedResponseCo
     status: response.status,
     reason: `the API answered with a redirect${target}, which the SDK does not follow so that credentials stay with the API's host`,
     body: undefined,
-    headers: Object.fromEntries([...response.headers].map(([name, value]) => [name, context.redact(value)])),
+    headers: redactedHeaders(response, context.redact),
     method: context.method,
     path: context.path,
     advice: 'Check baseUrl',
   });
+}
+
+/** The response headers, lower-cased, with any echoed credential redacted. */
+function redactedHeaders(response: Response, redact: (text: string) => string): Record<string, string> {
+  return Object.fromEntries([...response.headers].map(([name, value]) => [name, redact(value)]));
 }

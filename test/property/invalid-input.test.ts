@@ -20,7 +20,6 @@ import {
   ModelListQuerySchema,
   modelInputsSchema,
   RemoveBackgroundParamsSchema,
-  Scenario,
   UpscaleParamsSchema,
 } from '../../src/index.js';
 import { modalityProblems } from '../../src/resources/controlnet.js';
@@ -38,6 +37,7 @@ import {
   offlineClient,
   PNG,
 } from './arbitraries.js';
+import { observedClient } from './observed-client.js';
 
 /** Runs per property; 15 generation methods alone make 15 × this. */
 const RUNS = 80;
@@ -184,17 +184,7 @@ describe('custom models', () => {
   test('custom.create/estimate check inputs against a fetched contract, before any request', async () => {
     const emulator = createEmulator({ jobDurations: { custom: 10, upscale: 10 } });
     const requests: string[] = [];
-    const client = new Scenario({
-      apiKey: 'k',
-      apiSecret: 's',
-      baseUrl: emulator.url,
-      maxRetries: 0,
-      logLevel: 'off',
-      fetch: async (input, init) => {
-        requests.push(describeRequest(input, init, ''));
-        return emulator.fetch(input, init);
-      },
-    });
+    const client = observedClient(emulator, (request) => requests.push(describeRequest(request, '')));
     const model = await client.models.get('model_upscale-v3');
     const inputs = invalidParams(modelInputsSchema(model) as never, { image: PNG }, [
       // allowedValues
@@ -273,17 +263,7 @@ describe('hostile ids', () => {
   const emulator = createEmulator();
   const requests: string[] = [];
   const root = new URL(emulator.url).pathname; // /v1
-  const client = new Scenario({
-    apiKey: 'k',
-    apiSecret: 's',
-    baseUrl: emulator.url,
-    maxRetries: 0,
-    logLevel: 'off',
-    fetch: async (input, init) => {
-      requests.push(describeRequest(input, init, root));
-      return emulator.fetch(input, init);
-    },
-  });
+  const client = observedClient(emulator, (request) => requests.push(describeRequest(request, root)));
   const methods: [string, (id: string) => Promise<unknown>, (encoded: string) => string][] = [
     ['jobs.get', (id) => client.jobs.get(id), (e) => `GET /jobs/${e}`],
     ['jobs.cancel', (id) => client.jobs.cancel(id), (e) => `POST /jobs/${e}/action`],
@@ -321,11 +301,10 @@ describe('hostile ids', () => {
 });
 
 /** `METHOD /path?query#hash` below the API root, `projectId` left out of the query. */
-function describeRequest(input: RequestInfo | URL, init: RequestInit | undefined, root: string): string {
-  const url = new URL(input instanceof Request ? input.url : String(input));
-  const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+function describeRequest(request: Request, root: string): string {
+  const url = new URL(request.url);
   url.searchParams.delete('projectId');
-  return `${method} ${url.pathname.slice(root.length)}${url.search}${url.hash}`;
+  return `${request.method} ${url.pathname.slice(root.length)}${url.search}${url.hash}`;
 }
 
 test.each([

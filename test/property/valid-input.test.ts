@@ -17,13 +17,13 @@ import {
   DetectParamsSchema,
   Img2ImgParamsSchema,
   RemoveBackgroundParamsSchema,
-  Scenario,
   SchedulerSchema,
   UpscaleParamsSchema,
 } from '../../src/index.js';
 import { createEmulator } from '../../src/testing/index.js';
 import { FAMILIES, type ModelFamily } from '../../src/testing/model-catalog.js';
 import { dataUrl, testImage } from '../testing/helpers.js';
+import { observedClient } from './observed-client.js';
 
 const RUNS = 200;
 const CREATE_RUNS = 10;
@@ -37,19 +37,9 @@ afterAll(() => {
 // The documented batch range is 1–128 ("plans may cap it lower"): the emulator's plan cap is raised to match.
 const emulator = createEmulator({ maxSamples: 128, parallelJobs: 1000, jobDurations: { flux: 1, inference: 1 } });
 const requests: { method: string; path: string; status: number }[] = [];
-const client = new Scenario({
-  apiKey: 'k',
-  apiSecret: 's',
-  baseUrl: emulator.url,
-  maxRetries: 0,
-  logLevel: 'off',
-  fetch: async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const response = await emulator.fetch(request);
-    requests.push({ method: request.method, path: `${url.pathname}${url.search}`, status: response.status });
-    return response;
-  },
+const client = observedClient(emulator, (request, response) => {
+  const url = new URL(request.url);
+  requests.push({ method: request.method, path: `${url.pathname}${url.search}`, status: response.status });
 });
 
 let png: Uint8Array;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { TERMINAL_JOB_STATUSES } from '../../core/job-status.js';
 import type { AppEnv, EmulatorContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import { CANCELABLE_JOB_TYPES, jobStatus, jobView } from '../job-lifecycle.js';
@@ -6,7 +7,7 @@ import { nextToken, paginate } from '../pagination.js';
 import { readJson } from '../request.js';
 import type { JobRecord } from '../store.js';
 
-const TERMINAL = new Set(['success', 'failure', 'canceled']);
+const TERMINAL = new Set<string>(TERMINAL_JOB_STATUSES);
 
 /** `GET /jobs/{id}`, `GET /jobs`, `POST /jobs/{id}/action` (cancel). */
 export function jobRoutes(context: EmulatorContext): Hono<AppEnv> {
