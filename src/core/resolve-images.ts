@@ -1,4 +1,3 @@
-import { AssetEnvelopeSchema, type AssetUploadBody } from '../resources/assets.js';
 import { InvalidRequestError } from './errors/InvalidRequestError.js';
 import {
   type ImageInput,
@@ -9,8 +8,8 @@ import {
   MAX_INLINE_IMAGE_BYTES,
   toDataUrl,
 } from './image-input.js';
-import { uploadMultipart } from './multipart-upload.js';
 import type { RequestOptions } from './options.js';
+import { storeImage } from './store-image.js';
 import type { Transport } from './transport.js';
 
 /** One image field of a request: its name, used in errors, and what the caller passed. */
@@ -87,20 +86,6 @@ function pickInline(images: readonly ImageSource[]): Set<LoadedImage> {
 }
 
 /** Uploads an image as a hidden asset and returns its id. */
-async function uploadHidden(image: LoadedImage, { transport, options }: ResolveImagesContext): Promise<string> {
-  const fileName = imageFileName(image);
-  if (image.size <= MAX_INLINE_IMAGE_BYTES) {
-    const body: AssetUploadBody = { name: fileName, image: await toDataUrl(image), hide: true };
-    const { asset } = await transport.request({
-      method: 'POST',
-      path: '/assets',
-      body,
-      schema: AssetEnvelopeSchema,
-      options,
-    });
-    return asset.id;
-  }
-  const file = { data: image.data, fileName, contentType: image.mimeType };
-  const upload = await uploadMultipart(transport, file, { assetOptions: { hide: true } }, options);
-  return upload.entityId;
+async function uploadHidden(image: LoadedImage, ctx: ResolveImagesContext): Promise<string> {
+  return (await storeImage(image, { name: imageFileName(image), hide: true }, ctx)).assetId;
 }

@@ -2,14 +2,14 @@ import * as z from 'zod';
 import { APIConnectionError } from '../core/errors/APIConnectionError.js';
 import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
 import { NotFoundError } from '../core/errors/NotFoundError.js';
-import { type ImageInput, imageFileName, loadImage, MAX_INLINE_IMAGE_BYTES, toDataUrl } from '../core/image-input.js';
+import { type ImageInput, imageFileName, loadImage } from '../core/image-input.js';
 import { listPages } from '../core/list-pages.js';
-import { uploadMultipart } from '../core/multipart-upload.js';
 import { FileAccessError, openAtomicFile } from '../core/node-files.js';
 import { type OpenEnum, openEnum } from '../core/open-enum.js';
 import type { RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
+import { storeImage } from '../core/store-image.js';
 import type { Transport } from '../core/transport.js';
 import { parseInput } from '../core/validate.js';
 
@@ -200,27 +200,12 @@ export class Assets {
       const message = `${image.assetId} is already an asset; fetch it with client.assets.get('${image.assetId}')`;
       throw new InvalidRequestError('image input', [{ path: 'input', message }]);
     }
-    const fileName = name ?? imageFileName(image);
-    if (image.size <= MAX_INLINE_IMAGE_BYTES) {
-      const body: AssetUploadBody = { name: fileName, image: await toDataUrl(image), ...assetOptions };
-      const { asset } = await this.#transport.request({
-        method: 'POST',
-        path: '/assets',
-        body,
-        schema: AssetEnvelopeSchema,
-        options,
-      });
-      return asset;
-    }
-    const file = { data: image.data, fileName, contentType: image.mimeType };
-    const hasOptions = Object.values(assetOptions).some((value) => value !== undefined);
-    const upload = await uploadMultipart(
-      this.#transport,
-      file,
-      { assetOptions: hasOptions ? assetOptions : undefined },
-      options,
+    const stored = await storeImage(
+      image,
+      { name: name ?? imageFileName(image), ...assetOptions },
+      { transport: this.#transport, options },
     );
-    return this.get(upload.entityId, options);
+    return stored.asset ?? this.get(stored.assetId, options);
   }
 
   /**
