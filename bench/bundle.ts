@@ -60,7 +60,7 @@ export async function run(): Promise<BenchRow[]> {
   const scenario = await bundle("import { Scenario } from 'scenario-sdk'; globalThis.sdk = Scenario;");
   const whole = await bundle("import * as sdk from 'scenario-sdk'; globalThis.sdk = sdk;");
   const scenarioCode = "import { Scenario } from 'scenario-sdk'; globalThis.sdk = Scenario;";
-  const ownOnly = await bundle(scenarioCode, true, ['zod', 'ky', 'p-retry']);
+  const ownOnly = await bundle(scenarioCode, true, ['zod', 'p-retry']);
   const withoutZod = await bundle(scenarioCode, true, ['zod']);
   const some = await bundle("import { Assets, Img2Img } from 'scenario-sdk'; globalThis.sdk = [Assets, Img2Img];");
   const shares = Object.entries(scenario.byPackage)
@@ -75,7 +75,7 @@ export async function run(): Promise<BenchRow[]> {
       value: `${kb(scenario.gzipped)} (${kb(scenario.minified)} min)`,
       goal: `≤ ${kb(GOAL_BYTES)}`,
       ok: scenario.gzipped <= GOAL_BYTES,
-      note: `minified bytes by origin: ${shares}. Min+gzip, the SDK's own code is ${kb(ownOnly.gzipped)} with every dependency left out, zod adds ${kb(scenario.gzipped - withoutZod.gzipped)} (its classic API: each schema carries the whole method surface, JSON Schema included) and ky + p-retry ${kb(withoutZod.gzipped - ownOnly.gzipped)}. 20 KB would need zod/mini, a lighter HTTP layer than ky and a smaller core`,
+      note: `minified bytes by origin: ${shares}. Min+gzip, the SDK's own code is ${kb(ownOnly.gzipped)} with every dependency left out, zod adds ${kb(scenario.gzipped - withoutZod.gzipped)} (its classic API: each schema carries the whole method surface, JSON Schema included) and p-retry ${kb(withoutZod.gzipped - ownOnly.gzipped)}. 20 KB would need zod/mini, a lighter HTTP layer than ky and a smaller core`,
     },
     { bench, measure: 'whole entry (import *), min+gzip', value: kb(whole.gzipped), goal: '' },
     {

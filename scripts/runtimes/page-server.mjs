@@ -2,7 +2,7 @@
 // as npm laid them out) on its own loopback port, so the page's origin is not the emulator's.
 // The page maps bare specifiers with an import map built from the installed packages' own
 // `exports` (browser > import > default), so the browser loads scenario-sdk's built
-// dist/index.js and its chunk unchanged, and zod, ky, p-retry from their ESM builds.
+// dist/index.js and its chunk unchanged, and zod, p-retry from their ESM builds.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';

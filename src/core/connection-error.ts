@@ -45,7 +45,7 @@ function rootCause(error: unknown): unknown {
 
 /**
  * The cause as a plain error with only its name, code, message and stack, redacted: the
- * original may hold the request and its headers (a fetch wrapper's or proxy's error, ky's errors).
+ * original may hold the request and its headers (a fetch wrapper's or proxy's error).
  */
 function safeCopy(cause: unknown, redact: (text: string) => string): Error {
   const source = cause instanceof Error ? cause : new Error(describeNonError(cause));

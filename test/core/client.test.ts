@@ -315,4 +315,45 @@ describe('identity', () => {
     expect(requests[0]?.headers.get('accept')).toBe('application/json');
     expect(await requests[0]?.json()).toEqual({ name: 'x' });
   });
+
+  test('a per-call content-type wins over the JSON default; bodiless calls send none', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    const client = new Scenario({ token: 't0ken' });
+    const headers = { 'Content-Type': 'application/vnd.scenario+json' };
+    await client.transport.request({
+      method: 'PUT',
+      path: '/assets/a',
+      body: {},
+      schema: anything,
+      options: { headers },
+    });
+    await get(client);
+    expect(requests[0]?.headers.get('content-type')).toBe('application/vnd.scenario+json');
+    expect(requests[1]?.headers.get('content-type')).toBeNull();
+  });
+});
+
+describe('custom fetch', () => {
+  // A browser's fetch throws "Illegal invocation" when called as a method of another object.
+  test('is called as a plain function, with the URL and a RequestInit', async () => {
+    const calls: Array<{ receiver: unknown; input: unknown; init: RequestInit | undefined }> = [];
+    const fetch = function (this: unknown, input: string | URL | Request, init?: RequestInit) {
+      calls.push({ receiver: this, input, init });
+      return Promise.resolve(Response.json({ ok: true }));
+    };
+    const client = new Scenario({ token: 't0ken', fetch, baseUrl: 'https://api.example.test/v1/' });
+    await client.transport.request({
+      method: 'POST',
+      path: '/jobs',
+      query: { q: ['a b', 'c'] },
+      body: [1],
+      schema: anything,
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.receiver).toBeUndefined();
+    expect(calls[0]?.input).toBe('https://api.example.test/v1/jobs?q=a+b&q=c');
+    expect(calls[0]?.init).toMatchObject({ method: 'POST', body: '[1]', redirect: 'manual' });
+    expect(calls[0]?.init?.signal).toBeInstanceOf(AbortSignal);
+  });
 });
