@@ -1,8 +1,9 @@
 // The Chromium leg's page server: serves the throwaway project (the installed tarball's files,
 // as npm laid them out) on its own loopback port, so the page's origin is not the emulator's.
 // The page maps bare specifiers with an import map built from the installed packages' own
-// `exports` (browser > import > default), so the browser loads scenario-sdk's built
-// dist/index.js and its chunk unchanged, and zod, p-retry from their ESM builds.
+// `exports` (browser > import > default), subpaths included, so the browser loads scenario-sdk's
+// built dist/index.js and its chunk unchanged, and zod (`zod/mini`, `zod/locales`) and p-retry
+// from their ESM builds.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -90,6 +91,7 @@ async function buildImportMap(projectDir, root) {
     const entry = resolveExport(manifest);
     if (!entry) throw new Error(`${name} has no ESM entry for the browser`);
     imports[name] = `/node_modules/${name}/${entry.replace(/^\.\//, '')}`;
+    Object.assign(imports, subpathImports(name, manifest));
     queue.push(...Object.keys(manifest.dependencies ?? {}));
   }
   return { imports };
@@ -105,6 +107,27 @@ function resolveExport(manifest) {
     return pick(dot);
   }
   return manifest.module ?? manifest.main ?? 'index.js';
+}
+
+/**
+ * The package's subpath exports (`zod/mini`, `zod/locales`), each mapped to its ESM file; a
+ * `./dir/*` pattern whose target is `./dir/*` becomes an import-map prefix (`zod/v4/locales/`).
+ */
+function subpathImports(name, manifest) {
+  const exports = manifest.exports;
+  if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return {};
+  const imports = {};
+  for (const [key, target] of Object.entries(exports)) {
+    const file = key.startsWith('./') ? pick(target) : undefined;
+    if (!file) continue;
+    const from = `${name}/${key.slice(2)}`;
+    const to = `/node_modules/${name}/${file.replace(/^\.\//, '')}`;
+    if (!key.includes('*')) imports[from] = to;
+    else if (key.endsWith('/*') && to.endsWith('/*') && !key.slice(0, -1).includes('*')) {
+      imports[from.slice(0, -1)] = to.slice(0, -1);
+    }
+  }
+  return imports;
 }
 
 function pick(target) {

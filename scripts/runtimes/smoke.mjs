@@ -59,6 +59,9 @@ export async function smoke(sdk, { baseUrl, png, log = () => {} }) {
   check(invalid instanceof InvalidRequestError, `influence 150 → InvalidRequestError, got ${describe(invalid)}`);
   check(invalid instanceof ScenarioError, 'InvalidRequestError is a ScenarioError');
   check(invalid.name === 'InvalidRequestError', `its name is InvalidRequestError, got ${invalid.name}`);
+  // zod/mini loads no locale: the SDK passes zod's English messages to each parse itself.
+  const tooBig = 'influence: Too big: expected number to be <=100';
+  check(invalid.message.includes(tooBig), `its message says "${tooBig}", got "${invalid.message}"`);
   const missing = await rejection(client.assets.get('asset_smoke_missing'));
   check(missing instanceof NotFoundError, `unknown asset → NotFoundError, got ${describe(missing)}`);
   check(missing instanceof APIError && missing.status === 404, `NotFoundError has status 404, got ${missing?.status}`);

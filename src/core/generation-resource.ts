@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   type CostEstimate,
   DryRunResponseSchema,
@@ -83,20 +83,23 @@ export async function estimateGeneration(
 }
 
 /** How one typed `/generate/*` endpoint turns validated params into a request. */
-export interface GenerationEndpoint<S extends z.ZodType> {
+export interface GenerationEndpoint<S extends z.core.$ZodType> {
   /** Names the input in errors: `img2img params`. */
   what: string;
   /** The params schema, checked before any request. */
   schema: S;
   /** Builds path and body from valid params; resolves image inputs (which may upload). */
-  prepare(params: z.output<S>, context: { transport: Transport; options?: RequestOptions }): Promise<GenerationRequest>;
+  prepare(
+    params: z.core.output<S>,
+    context: { transport: Transport; options?: RequestOptions },
+  ): Promise<GenerationRequest>;
 }
 
 /**
  * The three methods every typed generation resource has. Each resource supplies its
  * {@link GenerationEndpoint}; validation, submission, waiting and quoting are written once here.
  */
-export class GenerationResource<S extends z.ZodType> {
+export class GenerationResource<S extends z.core.$ZodType> {
   readonly #context: GenerationContext;
   readonly #endpoint: GenerationEndpoint<S>;
 
@@ -116,7 +119,7 @@ export class GenerationResource<S extends z.ZodType> {
    * const { assets } = await generation.wait();
    * ```
    */
-  async create(params: z.input<S>, options?: RequestOptions): Promise<GenerationJob> {
+  async create(params: z.core.input<S>, options?: RequestOptions): Promise<GenerationJob> {
     return submitGeneration(this.#context, await this.#prepare(params, options), options);
   }
 
@@ -136,7 +139,7 @@ export class GenerationResource<S extends z.ZodType> {
    * console.log(assets.map((asset) => asset.url));
    * ```
    */
-  async run(params: z.input<S>, waitOptions?: WaitOptions, options?: RequestOptions): Promise<GenerationResult> {
+  async run(params: z.core.input<S>, waitOptions?: WaitOptions, options?: RequestOptions): Promise<GenerationResult> {
     const generation = await this.create(params, options);
     return generation.wait(waitOptions, options);
   }
@@ -152,11 +155,11 @@ export class GenerationResource<S extends z.ZodType> {
    * const { creativeUnitsCost } = await client.img2img.estimate({ modelId: 'flux.1-dev', prompt: 'a knight', image: 'asset_abc' });
    * ```
    */
-  async estimate(params: z.input<S>, options?: RequestOptions): Promise<CostEstimate> {
+  async estimate(params: z.core.input<S>, options?: RequestOptions): Promise<CostEstimate> {
     return estimateGeneration(this.#context.transport, await this.#prepare(params, options), options);
   }
 
-  async #prepare(params: z.input<S>, options: RequestOptions | undefined): Promise<GenerationRequest> {
+  async #prepare(params: z.core.input<S>, options: RequestOptions | undefined): Promise<GenerationRequest> {
     const valid = parseInput(this.#endpoint.schema, params, this.#endpoint.what);
     return this.#endpoint.prepare(valid, { transport: this.#context.transport, options });
   }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { decodeBase64, encodeBase64 } from './base64.js';
 import { InvalidRequestError } from './errors/InvalidRequestError.js';
 import {

@@ -1,21 +1,21 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { RequestOptions } from './options.js';
 import { PagePromise } from './pagination.js';
 import type { QueryValue, Transport } from './transport.js';
 import { parseInput } from './validate.js';
 
 /** A paginated `GET` list endpoint, as a resource's `list()` describes it. */
-export interface ListRequest<Q extends z.ZodType, S extends z.ZodType, T> {
+export interface ListRequest<Q extends z.core.$ZodType, S extends z.core.$ZodType, T> {
   /** Names the query in errors: `jobs.list query`. */
   what: string;
   path: string;
   /** The caller's filters, checked with `querySchema` before the first request. */
-  query: z.input<Q>;
+  query: z.core.input<Q>;
   querySchema: Q;
   /** Schema of one page's body. */
   schema: S;
   /** The page's items, out of its envelope (`body.jobs`). */
-  items: (body: z.output<S>) => T[];
+  items: (body: z.core.output<S>) => T[];
   options?: RequestOptions | undefined;
 }
 
@@ -24,8 +24,8 @@ export interface ListRequest<Q extends z.ZodType, S extends z.ZodType, T> {
  * `paginationToken`, reading `nextPaginationToken` from each answer.
  */
 export function listPages<
-  Q extends z.ZodType,
-  S extends z.ZodType & z.ZodType<{ nextPaginationToken?: string | null | undefined }>,
+  Q extends z.core.$ZodType,
+  S extends z.core.$ZodType<{ nextPaginationToken?: string | null | undefined }>,
   T,
 >(transport: Transport, request: ListRequest<Q, S, T>): PagePromise<T> {
   const query = parseInput(request.querySchema, request.query, request.what) as Record<string, QueryValue>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Logger, LogLevel } from './logger.js';
 
 /** Options of `new Scenario(options)`. Every field is optional; env variables fill the gaps. */
@@ -42,40 +42,40 @@ export interface RequestOptions {
 }
 
 /** Per-attempt timeout in ms: positive, and within what `setTimeout` can hold. */
-const TimeoutSchema = z.number().positive().max(2_147_483_647);
+const TimeoutSchema = z.number().check(z.positive(), z.maximum(2_147_483_647));
 /** Retries after the first attempt. */
-const MaxRetriesSchema = z.number().int().min(0).max(10);
+const MaxRetriesSchema = z.number().check(z.int(), z.minimum(0), z.maximum(10));
 
 /** Checks {@link ClientOptions} once, at the edge; unknown keys (typos) are refused. */
 export const ClientOptionsSchema = z.strictObject({
-  apiKey: z.string().optional(),
-  apiSecret: z.string().optional(),
-  token: z.string().optional(),
-  baseUrl: z.union([z.string(), z.instanceof(URL)]).optional(),
-  projectId: z.string().min(1).optional(),
-  timeout: TimeoutSchema.optional(),
-  maxRetries: MaxRetriesSchema.optional(),
-  fetch: z.custom<typeof fetch>((value) => typeof value === 'function', 'expected a fetch function').optional(),
-  logger: z
-    .custom<Logger>((value) => typeof value === 'object' && value !== null, 'expected a logger object')
-    .optional(),
-  logLevel: z.enum(['debug', 'info', 'warn', 'error', 'off']).optional(),
-  defaultHeaders: z.record(z.string(), z.string()).optional(),
+  apiKey: z.optional(z.string()),
+  apiSecret: z.optional(z.string()),
+  token: z.optional(z.string()),
+  baseUrl: z.optional(z.union([z.string(), z.instanceof(URL)])),
+  projectId: z.optional(z.string().check(z.minLength(1))),
+  timeout: z.optional(TimeoutSchema),
+  maxRetries: z.optional(MaxRetriesSchema),
+  fetch: z.optional(z.custom<typeof fetch>((value) => typeof value === 'function', 'expected a fetch function')),
+  logger: z.optional(
+    z.custom<Logger>((value) => typeof value === 'object' && value !== null, 'expected a logger object'),
+  ),
+  logLevel: z.optional(z.enum(['debug', 'info', 'warn', 'error', 'off'])),
+  defaultHeaders: z.optional(z.record(z.string(), z.string())),
 });
 
 /** Checks {@link RequestOptions} of each call. */
 export const RequestOptionsSchema = z.looseObject({
   // Duck-typed: a signal from another realm (an iframe, a polyfill) fails `instanceof`.
-  signal: z
-    .custom<AbortSignal>(
+  signal: z.optional(
+    z.custom<AbortSignal>(
       (value) =>
         typeof (value as AbortSignal)?.aborted === 'boolean' &&
         typeof (value as AbortSignal).addEventListener === 'function',
       'expected an AbortSignal',
-    )
-    .optional(),
-  timeout: TimeoutSchema.optional(),
-  maxRetries: MaxRetriesSchema.optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  projectId: z.string().min(1).optional(),
+    ),
+  ),
+  timeout: z.optional(TimeoutSchema),
+  maxRetries: z.optional(MaxRetriesSchema),
+  headers: z.optional(z.record(z.string(), z.string())),
+  projectId: z.optional(z.string().check(z.minLength(1))),
 });

@@ -1,5 +1,5 @@
 import pRetry from 'p-retry';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { withBilledAdvice } from './billed-advice.js';
 import { connectionError } from './connection-error.js';
 import { errorFromResponse, redirectError } from './error-from-response.js';
@@ -17,7 +17,7 @@ import { parseInput, parseResponse } from './validate.js';
 export type QueryValue = string | number | boolean | undefined | readonly string[];
 
 /** One API call, as a resource method describes it. */
-export interface APIRequest<S extends z.ZodType> {
+export interface APIRequest<S extends z.core.$ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path below the base URL, built with {@link path} so ids are encoded. */
   path: string;
@@ -80,7 +80,7 @@ export class Transport {
   }
 
   /** Sends an API call and returns its validated body. */
-  async request<S extends z.ZodType>(request: APIRequest<S>): Promise<z.output<S>> {
+  async request<S extends z.core.$ZodType>(request: APIRequest<S>): Promise<z.core.output<S>> {
     const mode = request.retry ?? (request.method === 'GET' || request.method === 'DELETE' ? 'idempotent' : 'billed');
     checkRequestOptions(request.options);
     const url = this.#url(request.path, request.query, request.options?.projectId);

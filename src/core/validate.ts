@@ -1,7 +1,26 @@
-import type { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { type InputIssue, InvalidRequestError } from './errors/InvalidRequestError.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
 import { redactValue } from './redact.js';
+
+/**
+ * zod's English messages, given to each parse: zod/mini loads no locale (its messages would be
+ * "Invalid input"), and `z.config` would also change the messages of the caller's own schemas.
+ * Messages a schema sets itself still win.
+ */
+const { localeError } = en();
+
+/**
+ * `schema.safeParse(value)` with zod's English messages. Every parse of the SDK, the emulator's
+ * included, goes through here. Takes any zod 4 schema, mini or classic.
+ */
+export function safeParse<S extends z.core.$ZodType>(
+  schema: S,
+  value: unknown,
+): z.core.util.SafeParseResult<z.core.output<S>> {
+  return z.safeParse(schema, value, { error: localeError });
+}
 
 /** zod issues as `path: message` pairs, the path written the way a user would write it. */
 function toInputIssues(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
@@ -17,8 +36,8 @@ function formatPath(segments: readonly PropertyKey[]): string {
 }
 
 /** Validates caller input before any request; `what` names it in the error ("img2img params"). */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown, what: string): z.core.output<S> {
+  const result = safeParse(schema, input);
   if (!result.success) throw new InvalidRequestError(what, toInputIssues(result.error.issues));
   return result.data;
 }
@@ -27,13 +46,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
  * Validates a server answer; `endpoint` ("GET /jobs/{id}") names it in the error. `redact`
  * cleans the body and issues kept on the error, since a server may echo credentials.
  */
-export function parseResponse<S extends z.ZodType>(
+export function parseResponse<S extends z.core.$ZodType>(
   schema: S,
   body: unknown,
   endpoint: string,
   redact: (text: string) => string = (text) => text,
-): z.output<S> {
-  const result = schema.safeParse(body);
+): z.core.output<S> {
+  const result = safeParse(schema, body);
   if (!result.success) {
     const issues = toInputIssues(result.error.issues).map((issue) => redactValue(issue, redact));
     throw new ResponseValidationError(endpoint, issues, redactValue(body, redact));

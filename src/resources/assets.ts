@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { APIConnectionError } from '../core/errors/APIConnectionError.js';
 import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
 import { NotFoundError } from '../core/errors/NotFoundError.js';
@@ -22,36 +22,36 @@ export type AssetKind = OpenEnum<(typeof KNOWN_ASSET_KINDS)[number]>;
 
 /** Asset metadata: always `kind` and `type` (e.g. `uploaded`, `inference-img2img`); generation inputs are echoed. */
 export const AssetMetadataSchema = z.looseObject({
-  kind: AssetKindSchema.optional(),
-  type: z.string().optional(),
-  prompt: z.string().optional(),
-  negativePrompt: z.string().optional(),
-  modelId: z.string().optional(),
+  kind: z.optional(AssetKindSchema),
+  type: z.optional(z.string()),
+  prompt: z.optional(z.string()),
+  negativePrompt: z.optional(z.string()),
+  modelId: z.optional(z.string()),
   /** The API sends the seed as a string or a number. */
-  seed: z.union([z.string(), z.number()]).optional(),
-  strength: z.number().optional(),
-  width: z.number().optional(),
-  height: z.number().optional(),
-  parentId: z.string().optional(),
-  rootParentId: z.string().optional(),
-  parentJobId: z.string().optional(),
-  modality: z.string().optional(),
-  scalingFactor: z.number().optional(),
-  name: z.string().optional(),
+  seed: z.optional(z.union([z.string(), z.number()])),
+  strength: z.optional(z.number()),
+  width: z.optional(z.number()),
+  height: z.optional(z.number()),
+  parentId: z.optional(z.string()),
+  rootParentId: z.optional(z.string()),
+  parentJobId: z.optional(z.string()),
+  modality: z.optional(z.string()),
+  scalingFactor: z.optional(z.number()),
+  name: z.optional(z.string()),
 });
 /** {@link AssetMetadataSchema} as a type. */
 export type AssetMetadata = z.output<typeof AssetMetadataSchema>;
 
 /** File properties: always `size` in bytes; images add `width` and `height`. */
 export const AssetPropertiesSchema = z.looseObject({
-  size: z.number().optional(),
-  width: z.number().optional(),
-  height: z.number().optional(),
+  size: z.optional(z.number()),
+  width: z.optional(z.number()),
+  height: z.optional(z.number()),
 });
 /** {@link AssetPropertiesSchema} as a type. */
 export type AssetProperties = z.output<typeof AssetPropertiesSchema>;
 
-const AssetLinkSchema = z.looseObject({ assetId: z.string().optional(), url: z.string() });
+const AssetLinkSchema = z.looseObject({ assetId: z.optional(z.string()), url: z.string() });
 
 /** A stored file (uploaded or generated). `url` is a signed CDN URL: download it as is. Unknown fields are kept. */
 export const AssetSchema = z.looseObject({
@@ -59,28 +59,28 @@ export const AssetSchema = z.looseObject({
   url: z.string(),
   mimeType: z.string(),
   kind: AssetKindSchema,
-  metadata: AssetMetadataSchema.default({}),
-  properties: AssetPropertiesSchema.default({}),
-  source: z.string().optional(),
+  metadata: z._default(AssetMetadataSchema, {}),
+  properties: z._default(AssetPropertiesSchema, {}),
+  source: z.optional(z.string()),
   /** `pending | success | error`, or a newer value. */
-  status: z.string().optional(),
+  status: z.optional(z.string()),
   /** `private | public | unlisted`, or a newer value. */
-  privacy: z.string().optional(),
-  ownerId: z.string().optional(),
-  authorId: z.string().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  tags: z.array(z.string()).default([]),
-  collectionIds: z.array(z.string()).default([]),
-  editCapabilities: z.array(z.string()).default([]),
-  description: z.string().optional(),
-  isHidden: z.boolean().optional(),
+  privacy: z.optional(z.string()),
+  ownerId: z.optional(z.string()),
+  authorId: z.optional(z.string()),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
+  tags: z._default(z.array(z.string()), []),
+  collectionIds: z._default(z.array(z.string()), []),
+  editCapabilities: z._default(z.array(z.string()), []),
+  description: z.optional(z.string()),
+  isHidden: z.optional(z.boolean()),
   /** 0-based index among the outputs of the job that made it. */
-  outputIndex: z.number().optional(),
-  nsfw: z.array(z.string()).optional(),
-  originalFileUrl: z.string().optional(),
-  thumbnail: AssetLinkSchema.optional(),
-  preview: AssetLinkSchema.optional(),
+  outputIndex: z.optional(z.number()),
+  nsfw: z.optional(z.array(z.string())),
+  originalFileUrl: z.optional(z.string()),
+  thumbnail: z.optional(AssetLinkSchema),
+  preview: z.optional(AssetLinkSchema),
 });
 /**
  * A stored file (uploaded or generated), as the API returns it.
@@ -95,46 +95,48 @@ export const AssetEnvelopeSchema = z.looseObject({ asset: AssetSchema });
 /** `{ assets, nextPaginationToken? }` of `GET /assets` (and `{ assets }` of `POST /assets/get-bulk`). */
 export const AssetListResponseSchema = z.looseObject({
   assets: z.array(AssetSchema),
-  nextPaginationToken: z.string().nullish(),
+  nextPaginationToken: z.nullish(z.string()),
 });
 /** {@link AssetListResponseSchema} as a type. */
 export type AssetListResponse = z.output<typeof AssetListResponseSchema>;
 
 /** Body of `POST /assets`: a small image as raw base64 or a data URL. */
 export const AssetUploadBodySchema = z.strictObject({
-  name: z.string().min(1),
-  image: z.string().min(1),
-  hide: z.boolean().optional(),
-  parentId: z.string().optional(),
-  collectionIds: z.array(z.string()).optional(),
+  name: z.string().check(z.minLength(1)),
+  image: z.string().check(z.minLength(1)),
+  hide: z.optional(z.boolean()),
+  parentId: z.optional(z.string()),
+  collectionIds: z.optional(z.array(z.string())),
 });
 /** Body of `POST /assets`. */
 export type AssetUploadBody = z.output<typeof AssetUploadBodySchema>;
 
 /** Body of `POST /assets/get-bulk` (at most 200 ids) and `DELETE /assets` (at most 100). */
-export const AssetIdsBodySchema = z.strictObject({ assetIds: z.array(z.string().min(1)).min(1).max(200) });
+export const AssetIdsBodySchema = z.strictObject({
+  assetIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(200)),
+});
 
 /** Query of `GET /assets`. */
 export const AssetListQuerySchema = z.strictObject({
-  pageSize: z.number().int().min(1).max(100).optional(),
-  paginationToken: z.string().optional(),
-  sortBy: z.enum(['createdAt', 'updatedAt']).optional(),
-  sortDirection: z.enum(['asc', 'desc']).optional(),
-  createdAfter: z.string().optional(),
-  createdBefore: z.string().optional(),
-  updatedAfter: z.string().optional(),
-  updatedBefore: z.string().optional(),
-  privacy: z.enum(['private', 'public', 'unlisted']).optional(),
+  pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  paginationToken: z.optional(z.string()),
+  sortBy: z.optional(z.enum(['createdAt', 'updatedAt'])),
+  sortDirection: z.optional(z.enum(['asc', 'desc'])),
+  createdAfter: z.optional(z.string()),
+  createdBefore: z.optional(z.string()),
+  updatedAfter: z.optional(z.string()),
+  updatedBefore: z.optional(z.string()),
+  privacy: z.optional(z.enum(['private', 'public', 'unlisted'])),
   /** One asset type, e.g. `uploaded` or `inference-img2img`; `inference-` matches every inference type. */
-  type: z.string().optional(),
-  types: z.array(z.string()).optional(),
-  inferenceId: z.string().optional(),
-  modelId: z.string().optional(),
-  parentAssetId: z.string().optional(),
-  rootAssetId: z.string().optional(),
-  authorId: z.string().optional(),
-  collectionId: z.string().optional(),
-  originalAssets: z.boolean().optional(),
+  type: z.optional(z.string()),
+  types: z.optional(z.array(z.string())),
+  inferenceId: z.optional(z.string()),
+  modelId: z.optional(z.string()),
+  parentAssetId: z.optional(z.string()),
+  rootAssetId: z.optional(z.string()),
+  authorId: z.optional(z.string()),
+  collectionId: z.optional(z.string()),
+  originalAssets: z.optional(z.boolean()),
 });
 /** Filters and paging of {@link Assets.list}. */
 export type AssetListQuery = z.input<typeof AssetListQuerySchema>;
@@ -142,19 +144,19 @@ export type AssetListQuery = z.input<typeof AssetListQuerySchema>;
 /** Options of {@link Assets.upload}: the new asset's name, lineage, visibility and collections. */
 export const AssetUploadParamsSchema = z.strictObject({
   /** File name of the asset. Default: the input's file name, else `image.<ext>` from its type. */
-  name: z.string().min(1).optional(),
+  name: z.optional(z.string().check(z.minLength(1))),
   /** Parent asset id, recorded as lineage. */
-  parentId: z.string().min(1).optional(),
+  parentId: z.optional(z.string().check(z.minLength(1))),
   /** Hide the asset from listings and the web app. */
-  hide: z.boolean().optional(),
+  hide: z.optional(z.boolean()),
   /** Collections to add the asset to. */
-  collectionIds: z.array(z.string().min(1)).optional(),
+  collectionIds: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 /** Options of {@link Assets.upload}. */
 export type AssetUploadParams = z.input<typeof AssetUploadParamsSchema>;
 
 /** A list of asset ids, for {@link Assets.getMany} and {@link Assets.delete}. */
-export const AssetIdsSchema = z.array(z.string().min(1, 'must be a non-empty asset id'));
+export const AssetIdsSchema = z.array(z.string().check(z.minLength(1, 'must be a non-empty asset id')));
 
 /** `{}` or whatever `DELETE /assets` answers; nothing in it is used. */
 const AssetDeleteResponseSchema = z.unknown();

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema } from '../core/image-input.js';
 import { resolveImages } from '../core/resolve-images.js';
@@ -63,28 +63,30 @@ export function modalityProblems(value: string): string[] {
 }
 
 /** Schema of the `modality` string: known names, at most 3 parts, weights in (0, 1]. */
-export const ControlNetModalitySchema = z.string().superRefine((value, context) => {
-  for (const message of modalityProblems(value)) context.addIssue({ code: 'custom', message });
-});
+export const ControlNetModalitySchema = z.string().check(
+  z.superRefine((value, context) => {
+    for (const message of modalityProblems(value)) context.addIssue({ code: 'custom', message });
+  }),
+);
 
 /**
  * Body of `POST /generate/controlnet` as sent on the wire, and of `POST /generate/controlnet-img2img`
  * (which adds `controlImage` and `strength`).
  */
-export const ControlNetBodySchema = GenerationBaseBodySchema.extend({
+export const ControlNetBodySchema = z.extend(GenerationBaseBodySchema, {
   modality: ControlNetModalitySchema,
   /** The control image (pose map, edges, depth…); with `controlImage`, the init image instead. Asset id or data URL. */
   image: ImageRefSchema,
   /** controlnet-img2img only: the control image, while `image` is the init image. */
-  controlImage: ImageRefSchema.optional(),
+  controlImage: z.optional(ImageRefSchema),
   /** controlnet-img2img only: noise added to the init image, 0.01–1. */
-  strength: z.number().min(0.01).max(1).optional(),
+  strength: z.optional(z.number().check(z.minimum(0.01), z.maximum(1))),
   /** `true` (default) uses the image as the control map; `false` runs the modality's detector on it first. */
-  disableModalityDetection: z.boolean().optional(),
+  disableModalityDetection: z.optional(z.boolean()),
   /** Flux-dev only: fraction of steps where guidance starts. */
-  controlStart: z.number().min(0).max(1).optional(),
+  controlStart: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
   /** Flux-dev only: fraction of steps during which guidance applies. */
-  controlEnd: z.number().min(0).max(1).optional(),
+  controlEnd: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 /** The parsed shape of {@link ControlNetBodySchema}. */
 export type ControlNetBody = z.output<typeof ControlNetBodySchema>;
@@ -95,19 +97,22 @@ export type ControlNetBody = z.output<typeof ControlNetBodySchema>;
  * `controlImage` too, `image` is the init image and `controlImage` the control map, sent to
  * `POST /generate/controlnet-img2img`, where `influence` (0–100) or `strength` apply.
  */
-export const ControlNetParamsSchema = ControlNetBodySchema.extend({
-  /** The control map, or the init image when `controlImage` is given. Any image input. */
-  image: ImageInputSchema,
-  /** The control map of the img2img variant. Any image input. */
-  controlImage: ImageInputSchema.optional(),
-  /** img2img variant only: 0–100, higher stays closer to `image`. */
-  influence: InfluenceSchema.optional(),
-})
-  .refine(...influenceOrStrength)
-  .refine((params) => params.controlImage !== undefined || (params.influence ?? params.strength) === undefined, {
-    message: 'influence and strength apply only with controlImage (ControlNet on an init image)',
-    path: ['controlImage'],
-  });
+export const ControlNetParamsSchema = z
+  .extend(ControlNetBodySchema, {
+    /** The control map, or the init image when `controlImage` is given. Any image input. */
+    image: ImageInputSchema,
+    /** The control map of the img2img variant. Any image input. */
+    controlImage: z.optional(ImageInputSchema),
+    /** img2img variant only: 0–100, higher stays closer to `image`. */
+    influence: z.optional(InfluenceSchema),
+  })
+  .check(
+    z.refine(...influenceOrStrength),
+    z.refine((params) => params.controlImage !== undefined || (params.influence ?? params.strength) === undefined, {
+      message: 'influence and strength apply only with controlImage (ControlNet on an init image)',
+      path: ['controlImage'],
+    }),
+  );
 /** What the caller passes, as {@link ControlNetParamsSchema}. */
 export type ControlNetParams = z.input<typeof ControlNetParamsSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   estimateGeneration,
   type GenerationContext,
@@ -9,7 +9,7 @@ import { type ImageInput, ImageInputSchema } from '../core/image-input.js';
 import type { RequestOptions } from '../core/options.js';
 import { path } from '../core/path.js';
 import { type ImageSlot, resolveImages } from '../core/resolve-images.js';
-import { parseInput } from '../core/validate.js';
+import { parseInput, safeParse } from '../core/validate.js';
 import type { WaitOptions } from '../core/wait-for-job.js';
 import {
   type CostEstimate,
@@ -55,38 +55,40 @@ const FILE_TYPES = new Set(['file', 'file_array']);
  * `min`/`max`, `minLength`/`maxLength`, `allowedValues` and `required.always`; names the model
  * does not list are refused. Input types the SDK does not know accept any value.
  */
-export function modelInputsSchema(model: Model): z.ZodType<Record<string, unknown>> {
-  const shape: Record<string, z.ZodType> = {};
+export function modelInputsSchema(model: Model): z.ZodMiniType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const input of model.inputs ?? []) {
     const value = inputValueSchema(input);
     shape[input.name] = input.required?.always
-      ? z
-          .any()
-          .refine((v) => v !== undefined, { message: `required by model ${model.id}`, abort: true })
-          .pipe(value)
-      : value.optional();
+      ? z.pipe(
+          z.any().check(z.refine((v) => v !== undefined, { message: `required by model ${model.id}`, abort: true })),
+          value,
+        )
+      : z.optional(value);
   }
   return z.strictObject(shape);
 }
 
-function inputValueSchema(input: ModelInput): z.ZodType {
+function inputValueSchema(input: ModelInput): z.ZodMiniType {
   const allowed = input.allowedValues;
-  const oneOf = <S extends z.ZodType>(schema: S) =>
+  const oneOf = <S extends z.ZodMiniType>(schema: S) =>
     allowed && allowed.length > 0
-      ? schema.refine((value) => allowed.includes(value), {
-          message: `expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
-        })
+      ? schema.check(
+          z.refine((value) => allowed.includes(value), {
+            message: `expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+          }),
+        )
       : schema;
   const number = () => {
     let schema = z.number();
-    if (input.min !== undefined) schema = schema.min(input.min);
-    if (input.max !== undefined) schema = schema.max(input.max);
+    if (input.min !== undefined) schema = schema.check(z.minimum(input.min));
+    if (input.max !== undefined) schema = schema.check(z.maximum(input.max));
     return oneOf(schema);
   };
   const string = () => {
     let schema = z.string();
-    if (input.minLength !== undefined) schema = schema.min(input.minLength);
-    if (input.maxLength !== undefined) schema = schema.max(input.maxLength);
+    if (input.minLength !== undefined) schema = schema.check(z.minLength(input.minLength));
+    if (input.maxLength !== undefined) schema = schema.check(z.maxLength(input.maxLength));
     return oneOf(schema);
   };
   switch (input.type) {
@@ -101,9 +103,9 @@ function inputValueSchema(input: ModelInput): z.ZodType {
     case 'string_array':
       return z.array(string());
     case 'model':
-      return z.string().min(1);
+      return z.string().check(z.minLength(1));
     case 'model_array':
-      return z.array(z.string().min(1));
+      return z.array(z.string().check(z.minLength(1)));
     case 'file':
       return ImageInputSchema;
     case 'file_array':
@@ -215,7 +217,7 @@ export class Custom {
     const body = { ...inputs };
     const slots: (ImageSlot & { put: (assetId: string) => void })[] = [];
     const isImage = (value: unknown, isFile: boolean) =>
-      typeof value === 'string' ? isFile : ImageInputSchema.safeParse(value).success;
+      typeof value === 'string' ? isFile : safeParse(ImageInputSchema, value).success;
     for (const [name, value] of Object.entries(inputs)) {
       const isFile = fileInputs.has(name);
       if (Array.isArray(value)) {

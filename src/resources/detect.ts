@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema } from '../core/image-input.js';
 import { resolveImages } from '../core/resolve-images.js';
@@ -25,16 +25,16 @@ export const DetectBodySchema = z.strictObject({
   image: ImageRefSchema,
   modality: DetectModalitySchema,
   /** Canny thresholds. */
-  lowThreshold: z.number().min(0).max(255).optional(),
-  highThreshold: z.number().min(0).max(255).optional(),
-  minThreshold: z.number().optional(),
-  maxThreshold: z.number().optional(),
+  lowThreshold: z.optional(z.number().check(z.minimum(0), z.maximum(255))),
+  highThreshold: z.optional(z.number().check(z.minimum(0), z.maximum(255))),
+  minThreshold: z.optional(z.number()),
+  maxThreshold: z.optional(z.number()),
   /** Contrast factor (grayscale). */
-  factor: z.number().optional(),
+  factor: z.optional(z.number()),
   /** Remove the background first (grayscale). */
-  removeBackground: z.boolean().optional(),
+  removeBackground: z.optional(z.boolean()),
   /** Pose keypoint confidence threshold. */
-  keypointThreshold: z.number().min(0).max(1).optional(),
+  keypointThreshold: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 /** The parsed shape of {@link DetectBodySchema}. */
 export type DetectBody = z.output<typeof DetectBodySchema>;
@@ -52,12 +52,12 @@ function ordered(
 }
 
 /** Params of `client.detect.create/run/estimate`: the wire body, with `image` taking any image input. */
-export const DetectParamsSchema = DetectBodySchema.extend({
-  /** The image to extract a map from. Any image input. */
-  image: ImageInputSchema,
-})
-  .refine(...ordered('lowThreshold', 'highThreshold'))
-  .refine(...ordered('minThreshold', 'maxThreshold'));
+export const DetectParamsSchema = z
+  .extend(DetectBodySchema, {
+    /** The image to extract a map from. Any image input. */
+    image: ImageInputSchema,
+  })
+  .check(z.refine(...ordered('lowThreshold', 'highThreshold')), z.refine(...ordered('minThreshold', 'maxThreshold')));
 /** What the caller passes, as {@link DetectParamsSchema}. */
 export type DetectParams = z.input<typeof DetectParamsSchema>;
 

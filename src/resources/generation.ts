@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/options.js';
 import type { WaitOptions } from '../core/wait-for-job.js';
 import { AssetSchema } from './assets.js';
@@ -7,9 +7,11 @@ import { JobSchema } from './jobs.js';
 /** An image as the API takes it: an asset id (`asset_…`) or a base64 data URL. */
 export const ImageRefSchema = z
   .string()
-  .regex(
-    /^(asset_\S+|data:image\/[\w.+-]+;base64,\S+)$/,
-    'expected an asset id (asset_…) or a data:image/…;base64 URL',
+  .check(
+    z.regex(
+      /^(asset_\S+|data:image\/[\w.+-]+;base64,\S+)$/,
+      'expected an asset id (asset_…) or a data:image/…;base64 URL',
+    ),
   );
 
 /** Schedulers accepted by the typed `/generate/*` endpoints; omitted = the model's default. */
@@ -34,16 +36,18 @@ export const SchedulerSchema = z.enum([
 export type Scheduler = z.output<typeof SchedulerSchema>;
 
 /** Output size in pixels: a multiple of 8 between 64 and 2048. */
-export const DimensionSchema = z.number().int().min(64).max(2048).multipleOf(8, 'must be a multiple of 8');
+export const DimensionSchema = z
+  .number()
+  .check(z.int(), z.minimum(64), z.maximum(2048), z.multipleOf(8, 'must be a multiple of 8'));
 
 /** Seed for reproducible outputs; random when omitted. */
-export const SeedSchema = z.number().int().min(0).max(2_147_483_647);
+export const SeedSchema = z.number().check(z.int(), z.minimum(0), z.maximum(2_147_483_647));
 
 /** A LoRA/concept mixed into the generation. */
 export const ConceptSchema = z.strictObject({
-  modelId: z.string().min(1),
-  scale: z.number().min(-2).max(2),
-  modelEpoch: z.string().optional(),
+  modelId: z.string().check(z.minLength(1)),
+  scale: z.number().check(z.minimum(-2), z.maximum(2)),
+  modelEpoch: z.optional(z.string()),
 });
 /** {@link ConceptSchema} as a type. */
 export type Concept = z.output<typeof ConceptSchema>;
@@ -51,27 +55,27 @@ export type Concept = z.output<typeof ConceptSchema>;
 /** Fields shared by txt2img, img2img, inpaint and controlnet bodies (scenario-api.md §6.3). */
 export const GenerationBaseBodySchema = z.strictObject({
   /** Model id, e.g. `flux.1-dev` or a trained `model_…`. */
-  modelId: z.string().min(1),
+  modelId: z.string().check(z.minLength(1)),
   /** The prompt, including the model's concept token if it has one. */
-  prompt: z.string().trim().min(1, 'must not be empty'),
-  negativePrompt: z.string().optional(),
+  prompt: z.string().check(z.trim(), z.minLength(1, 'must not be empty')),
+  negativePrompt: z.optional(z.string()),
   /** Flux-dev only; must be > 0 for `negativePrompt` to have any effect there. */
-  negativePromptStrength: z.number().min(0).max(10).optional(),
+  negativePromptStrength: z.optional(z.number().check(z.minimum(0), z.maximum(10))),
   /** Images to make, 1–128 (plans may cap it lower). */
-  numSamples: z.number().int().min(1).max(128).optional(),
+  numSamples: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(128))),
   /** Prompt adherence; the useful range depends on the model (Flux dev 0–10, SDXL 0–20). */
-  guidance: z.number().min(0).max(20).optional(),
-  numInferenceSteps: z.number().int().min(1).max(150).optional(),
-  width: DimensionSchema.optional(),
-  height: DimensionSchema.optional(),
-  seed: SeedSchema.optional(),
-  scheduler: SchedulerSchema.optional(),
+  guidance: z.optional(z.number().check(z.minimum(0), z.maximum(20))),
+  numInferenceSteps: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(150))),
+  width: z.optional(DimensionSchema),
+  height: z.optional(DimensionSchema),
+  seed: z.optional(SeedSchema),
+  scheduler: z.optional(SchedulerSchema),
   /** Hide the outputs from listings. */
-  hideResults: z.boolean().optional(),
-  intermediateImages: z.boolean().optional(),
-  concepts: z.array(ConceptSchema).optional(),
-  modelEpoch: z.string().optional(),
-  baseModelId: z.string().optional(),
+  hideResults: z.optional(z.boolean()),
+  intermediateImages: z.optional(z.boolean()),
+  concepts: z.optional(z.array(ConceptSchema)),
+  modelEpoch: z.optional(z.string()),
+  baseModelId: z.optional(z.string()),
 });
 /** {@link GenerationBaseBodySchema} as a type. */
 export type GenerationBaseBody = z.output<typeof GenerationBaseBodySchema>;
@@ -80,9 +84,9 @@ export type GenerationBaseBody = z.output<typeof GenerationBaseBodySchema>;
 export const IpDetectionSchema = z.looseObject({
   action: z.string(),
   flagged: z.boolean(),
-  creativeUnitsCharged: z.number().optional(),
-  evaluatedFilters: z.number().optional(),
-  findings: z.array(z.looseObject({ category: z.string(), flagged: z.boolean() })).optional(),
+  creativeUnitsCharged: z.optional(z.number()),
+  evaluatedFilters: z.optional(z.number()),
+  findings: z.optional(z.array(z.looseObject({ category: z.string(), flagged: z.boolean() }))),
 });
 /** {@link IpDetectionSchema} as a type. */
 export type IpDetection = z.output<typeof IpDetectionSchema>;
@@ -90,11 +94,11 @@ export type IpDetection = z.output<typeof IpDetectionSchema>;
 /** Answer of every `POST /generate/*`: the new job and what it costs. */
 export const GenerationSubmitResponseSchema = z.looseObject({
   job: JobSchema,
-  creativeUnitsCost: z.number().optional(),
-  creativeUnitsDiscount: z.number().optional(),
+  creativeUnitsCost: z.optional(z.number()),
+  creativeUnitsDiscount: z.optional(z.number()),
   // The job is billed by now: an extra we cannot read must not turn success into an error.
-  asset: AssetSchema.optional().catch(undefined),
-  ipDetection: IpDetectionSchema.optional().catch(undefined),
+  asset: z.catch(z.optional(AssetSchema), undefined),
+  ipDetection: z.catch(z.optional(IpDetectionSchema), undefined),
 });
 /** The parsed shape of {@link GenerationSubmitResponseSchema}. */
 export type GenerationSubmitResponse = z.output<typeof GenerationSubmitResponseSchema>;
@@ -102,8 +106,8 @@ export type GenerationSubmitResponse = z.output<typeof GenerationSubmitResponseS
 /** Answer of a `?dryRun=true` quote (HTTP 269): the cost, and an empty job. */
 export const DryRunResponseSchema = z.looseObject({
   creativeUnitsCost: z.number(),
-  creativeUnitsDiscount: z.number().optional(),
-  costDetails: z.record(z.string(), z.unknown()).optional(),
+  creativeUnitsDiscount: z.optional(z.number()),
+  costDetails: z.optional(z.record(z.string(), z.unknown())),
 });
 /** {@link DryRunResponseSchema} as a type. */
 export type DryRunResponse = z.output<typeof DryRunResponseSchema>;
@@ -113,9 +117,9 @@ export const CostEstimateSchema = z.object({
   /** Creative units the request would be billed. */
   creativeUnitsCost: z.number(),
   /** Creative units discounted, when the plan grants a discount. */
-  creativeUnitsDiscount: z.number().optional(),
+  creativeUnitsDiscount: z.optional(z.number()),
   /** The server's cost breakdown (`costDetails` on the wire), when it sends one. */
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.optional(z.record(z.string(), z.unknown())),
 });
 /**
  * What a generation would cost, from a dry run.
@@ -165,7 +169,7 @@ export interface GenerationJob {
 }
 
 /** The web app's Influence slider, 0–100: higher stays closer to the reference image. */
-export const InfluenceSchema = z.number().min(0).max(100);
+export const InfluenceSchema = z.number().check(z.minimum(0), z.maximum(100));
 
 /** `strength = clamp((100 - influence) / 100, 0.01, 1)` (design.md §2): Influence 20 → strength 0.8. */
 export function strengthFromInfluence(influence: number): number {

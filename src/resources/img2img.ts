@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema } from '../core/image-input.js';
 import { resolveImages } from '../core/resolve-images.js';
@@ -13,15 +13,15 @@ import {
 } from './generation.js';
 
 /** Body of `POST /generate/img2img` as sent on the wire. */
-export const Img2ImgBodySchema = GenerationBaseBodySchema.extend({
+export const Img2ImgBodySchema = z.extend(GenerationBaseBodySchema, {
   /** The reference image: asset id or data URL. */
   image: ImageRefSchema,
   /** Noise added to the reference: 0.01 stays close, 1 ignores it. */
-  strength: z.number().min(0.01).max(1).optional(),
+  strength: z.optional(z.number().check(z.minimum(0.01), z.maximum(1))),
   /** Parent of the asset created from a data-URL `image`. */
-  imageParentId: z.string().optional(),
+  imageParentId: z.optional(z.string()),
   /** Hide the asset created from a data-URL `image`. */
-  imageHide: z.boolean().optional(),
+  imageHide: z.optional(z.boolean()),
 });
 /** The parsed shape of {@link Img2ImgBodySchema}. */
 export type Img2ImgBody = z.output<typeof Img2ImgBodySchema>;
@@ -31,12 +31,14 @@ export type Img2ImgBody = z.output<typeof Img2ImgBodySchema>;
  * image input (asset id, data URL, URL, file path, bytes, Blob, stream) and `influence`
  * (0–100, the web app's slider) may replace `strength`. Unknown keys are refused.
  */
-export const Img2ImgParamsSchema = Img2ImgBodySchema.extend({
-  /** The reference image: any image input; resolved (inlined or uploaded) before the request. */
-  image: ImageInputSchema,
-  /** 0–100, higher stays closer to the reference; sent as `strength = clamp((100 - influence) / 100, 0.01, 1)`. */
-  influence: InfluenceSchema.optional(),
-}).refine(...influenceOrStrength);
+export const Img2ImgParamsSchema = z
+  .extend(Img2ImgBodySchema, {
+    /** The reference image: any image input; resolved (inlined or uploaded) before the request. */
+    image: ImageInputSchema,
+    /** 0–100, higher stays closer to the reference; sent as `strength = clamp((100 - influence) / 100, 0.01, 1)`. */
+    influence: z.optional(InfluenceSchema),
+  })
+  .check(z.refine(...influenceOrStrength));
 /** What the caller passes, as {@link Img2ImgParamsSchema}. */
 export type Img2ImgParams = z.input<typeof Img2ImgParamsSchema>;
 

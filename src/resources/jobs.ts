@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Clock } from '../core/clock.js';
 import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
 import { JobError } from '../core/errors/JobError.js';
@@ -23,13 +23,13 @@ export const JobStatusSchema = openEnum(KNOWN_JOB_STATUSES);
 
 /** Job metadata: outputs, error and hint on failure, an echo of the input. Unknown keys kept. */
 export const JobMetadataSchema = z.looseObject({
-  assetIds: z.array(z.string()).optional(),
-  error: z.string().nullish(),
-  hint: z.string().nullish(),
-  input: z.record(z.string(), z.unknown()).optional(),
-  output: z.record(z.string(), z.unknown()).optional(),
-  workflowId: z.string().nullish(),
-  workflowJobId: z.string().nullish(),
+  assetIds: z.optional(z.array(z.string())),
+  error: z.nullish(z.string()),
+  hint: z.nullish(z.string()),
+  input: z.optional(z.record(z.string(), z.unknown())),
+  output: z.optional(z.record(z.string(), z.unknown())),
+  workflowId: z.nullish(z.string()),
+  workflowJobId: z.nullish(z.string()),
 });
 /** {@link JobMetadataSchema} as a type. */
 export type JobMetadata = z.output<typeof JobMetadataSchema>;
@@ -37,8 +37,8 @@ export type JobMetadata = z.output<typeof JobMetadataSchema>;
 /** What a job cost: creative units charged and discounted. */
 export const JobBillingSchema = z.looseObject({
   cuCost: z.number(),
-  cuDiscount: z.number().optional(),
-  disableRefund: z.boolean().optional(),
+  cuDiscount: z.optional(z.number()),
+  disableRefund: z.optional(z.boolean()),
 });
 /** {@link JobBillingSchema} as a type. */
 export type JobBilling = z.output<typeof JobBillingSchema>;
@@ -49,14 +49,14 @@ export const JobSchema = z.looseObject({
   jobType: z.string(),
   status: JobStatusSchema,
   /** 0 to 1. */
-  progress: z.number().default(0),
-  statusHistory: z.array(z.looseObject({ status: JobStatusSchema, date: z.string() })).default([]),
-  metadata: JobMetadataSchema.default({}),
+  progress: z._default(z.number(), 0),
+  statusHistory: z._default(z.array(z.looseObject({ status: JobStatusSchema, date: z.string() })), []),
+  metadata: z._default(JobMetadataSchema, {}),
   createdAt: z.string(),
   updatedAt: z.string(),
-  authorId: z.string().optional(),
-  ownerId: z.string().optional(),
-  billing: JobBillingSchema.optional(),
+  authorId: z.optional(z.string()),
+  ownerId: z.optional(z.string()),
+  billing: z.optional(JobBillingSchema),
 });
 /**
  * An asynchronous job: status, progress 0–1, outputs in `metadata.assetIds`, `billing`.
@@ -71,7 +71,7 @@ export const JobEnvelopeSchema = z.looseObject({ job: JobSchema });
 /** `{ jobs, nextPaginationToken? }` of `GET /jobs`. */
 export const JobListResponseSchema = z.looseObject({
   jobs: z.array(JobSchema),
-  nextPaginationToken: z.string().nullish(),
+  nextPaginationToken: z.nullish(z.string()),
 });
 /** The parsed shape of {@link JobListResponseSchema}. */
 export type JobListResponse = z.output<typeof JobListResponseSchema>;
@@ -79,19 +79,19 @@ export type JobListResponse = z.output<typeof JobListResponseSchema>;
 /** Query of `client.jobs.list()` (`GET /jobs`); the page token is handled by the page. */
 export const JobListQuerySchema = z.strictObject({
   /** Jobs per page, 1–200. Server default 10. */
-  pageSize: z.number().int().min(1).max(200).optional(),
+  pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200))),
   /** Resume a listing where a page's `nextPaginationToken` points. */
-  paginationToken: z.string().min(1).optional(),
+  paginationToken: z.optional(z.string().check(z.minLength(1))),
   /** Only jobs with this status. */
-  status: z.string().min(1).optional(),
+  status: z.optional(z.string().check(z.minLength(1))),
   /** Only jobs of this type (`inference`, `upscale`, …). */
-  type: z.string().min(1).optional(),
+  type: z.optional(z.string().check(z.minLength(1))),
   /** Only jobs of these types; wins over `type`. */
-  types: z.array(z.string().min(1)).optional(),
-  authorId: z.string().min(1).optional(),
+  types: z.optional(z.array(z.string().check(z.minLength(1)))),
+  authorId: z.optional(z.string().check(z.minLength(1))),
   /** `false` leaves out jobs submitted with `hideResults`. */
-  hideResults: z.boolean().optional(),
-  workflowId: z.string().min(1).optional(),
+  hideResults: z.optional(z.boolean()),
+  workflowId: z.optional(z.string().check(z.minLength(1))),
 });
 /** What the caller passes, as {@link JobListQuerySchema}. */
 export type JobListQuery = z.input<typeof JobListQuerySchema>;
@@ -100,7 +100,7 @@ export type JobListQuery = z.input<typeof JobListQuerySchema>;
 export const JobActionBodySchema = z.strictObject({ action: z.literal('cancel') });
 
 /** Answer of the cancel action: the job, when the server sends it back. */
-const JobActionResponseSchema = z.looseObject({ job: JobSchema.optional() });
+const JobActionResponseSchema = z.looseObject({ job: z.optional(JobSchema) });
 
 /** A page of jobs; `for await` walks every later page too. */
 export type JobPage = Page<Job>;

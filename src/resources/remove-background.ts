@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema } from '../core/image-input.js';
 import { resolveImages } from '../core/resolve-images.js';
@@ -7,17 +7,19 @@ import { type GenerationSubmitResponse, GenerationSubmitResponseSchema, ImageRef
 /** `transparent`, a hex colour (`#fff`, `#FFFFFF`, `#FFFFFF80`) or an HTML colour name (`white`). */
 export const BackgroundColorSchema = z
   .string()
-  .regex(
-    /^(transparent|#[0-9a-f]{3}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]{3,30})$/i,
-    'expected "transparent", a hex colour like #FFFFFF, or a colour name',
+  .check(
+    z.regex(
+      /^(transparent|#[0-9a-f]{3}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]{3,30})$/i,
+      'expected "transparent", a hex colour like #FFFFFF, or a colour name',
+    ),
   );
 
 const removeBackgroundFields = z.strictObject({
   image: ImageRefSchema,
   /** Default transparent. */
-  backgroundColor: BackgroundColorSchema.optional(),
+  backgroundColor: z.optional(BackgroundColorSchema),
   /** Default `png`. */
-  format: z.enum(['png', 'jpeg']).optional(),
+  format: z.optional(z.enum(['png', 'jpeg'])),
 });
 
 type ColorAndFormat = { backgroundColor?: string | undefined; format?: string | undefined };
@@ -27,17 +29,17 @@ const transparentNeedsPng: [(body: ColorAndFormat) => boolean, { message: string
 ];
 
 /** Body of `POST /generate/remove-background` as sent on the wire. */
-export const RemoveBackgroundBodySchema = removeBackgroundFields.refine(...transparentNeedsPng);
+export const RemoveBackgroundBodySchema = removeBackgroundFields.check(z.refine(...transparentNeedsPng));
 /** The parsed shape of {@link RemoveBackgroundBodySchema}. */
 export type RemoveBackgroundBody = z.output<typeof RemoveBackgroundBodySchema>;
 
 /** Params of `client.removeBackground.create/run/estimate`: the wire body, with `image` taking any image input. */
-export const RemoveBackgroundParamsSchema = removeBackgroundFields
-  .extend({
+export const RemoveBackgroundParamsSchema = z
+  .extend(removeBackgroundFields, {
     /** The image to cut out. Any image input. */
     image: ImageInputSchema,
   })
-  .refine(...transparentNeedsPng);
+  .check(z.refine(...transparentNeedsPng));
 /** What the caller passes, as {@link RemoveBackgroundParamsSchema}. */
 export type RemoveBackgroundParams = z.input<typeof RemoveBackgroundParamsSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type OpenEnum, openEnum } from '../core/open-enum.js';
 
 /** Upload statuses; `imported` means `entityId` holds the new asset id. New values accepted. */
@@ -10,7 +10,7 @@ export type UploadStatus = OpenEnum<(typeof KNOWN_UPLOAD_STATUSES)[number]>;
 export const UploadPartSchema = z.looseObject({
   number: z.number(),
   url: z.string(),
-  expires: z.union([z.string(), z.number()]).optional(),
+  expires: z.optional(z.union([z.string(), z.number()])),
 });
 /** {@link UploadPartSchema} as a type. */
 export type UploadPart = z.output<typeof UploadPartSchema>;
@@ -19,22 +19,22 @@ export type UploadPart = z.output<typeof UploadPartSchema>;
 export const UploadSchema = z.looseObject({
   id: z.string(),
   status: openEnum(KNOWN_UPLOAD_STATUSES),
-  fileName: z.string().optional(),
-  kind: z.string().optional(),
-  source: z.string().optional(),
-  contentType: z.string().optional(),
-  fileSize: z.number().optional(),
-  partsCount: z.number().optional(),
-  parts: z.array(UploadPartSchema).optional(),
-  jobId: z.string().optional(),
+  fileName: z.optional(z.string()),
+  kind: z.optional(z.string()),
+  source: z.optional(z.string()),
+  contentType: z.optional(z.string()),
+  fileSize: z.optional(z.number()),
+  partsCount: z.optional(z.number()),
+  parts: z.optional(z.array(UploadPartSchema)),
+  jobId: z.optional(z.string()),
   /** The created asset's id, once `status` is `imported`. */
-  entityId: z.string().nullish(),
-  errorMessage: z.string().nullish(),
-  assetOptions: z.looseObject({}).optional(),
-  authorId: z.string().optional(),
-  ownerId: z.string().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
+  entityId: z.nullish(z.string()),
+  errorMessage: z.nullish(z.string()),
+  assetOptions: z.optional(z.looseObject({})),
+  authorId: z.optional(z.string()),
+  ownerId: z.optional(z.string()),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
 });
 /**
  * An upload, as `/uploads` returns it.
@@ -58,21 +58,21 @@ export type UploadKind = z.output<typeof UploadKindSchema>;
 
 /** Options of the asset an upload creates (not for `kind: 'model'`). */
 export const UploadAssetOptionsSchema = z.strictObject({
-  collectionIds: z.array(z.string()).optional(),
-  hide: z.boolean().optional(),
-  parentId: z.string().optional(),
+  collectionIds: z.optional(z.array(z.string())),
+  hide: z.optional(z.boolean()),
+  parentId: z.optional(z.string()),
 });
 /** Options of the asset an upload creates. */
 export type UploadAssetOptions = z.output<typeof UploadAssetOptionsSchema>;
 
 /** Body of `POST /uploads` for a multipart file upload. */
 export const UploadCreateBodySchema = z.strictObject({
-  fileName: z.string().min(1),
-  contentType: z.string().min(1),
-  fileSize: z.number().int().positive(),
-  parts: z.number().int().min(1).max(10_000),
+  fileName: z.string().check(z.minLength(1)),
+  contentType: z.string().check(z.minLength(1)),
+  fileSize: z.number().check(z.int(), z.positive()),
+  parts: z.number().check(z.int(), z.minimum(1), z.maximum(10_000)),
   kind: UploadKindSchema,
-  assetOptions: UploadAssetOptionsSchema.optional(),
+  assetOptions: z.optional(UploadAssetOptionsSchema),
 });
 /** Body of `POST /uploads`. */
 export type UploadCreateBody = z.output<typeof UploadCreateBodySchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
 import { ImageInputSchema } from '../core/image-input.js';
 import { resolveImages } from '../core/resolve-images.js';
@@ -9,35 +9,35 @@ import {
   SeedSchema,
 } from './generation.js';
 
-const percent = z.number().min(0).max(100);
+const percent = z.number().check(z.minimum(0), z.maximum(100));
 
 /** Body of `POST /generate/upscale` as sent on the wire. */
 export const UpscaleBodySchema = z.strictObject({
   image: ImageRefSchema,
   /** 1–16; ignored when `targetWidth` is set. */
-  scalingFactor: z.number().min(1).max(16).optional(),
+  scalingFactor: z.optional(z.number().check(z.minimum(1), z.maximum(16))),
   /** Output width in pixels; takes priority over `scalingFactor`. */
-  targetWidth: z.number().int().min(64).max(16_384).optional(),
+  targetWidth: z.optional(z.number().check(z.int(), z.minimum(64), z.maximum(16_384))),
   /** Default `balanced`. */
-  preset: z.enum(['precise', 'balanced', 'creative']).optional(),
-  style: z.enum(['standard', '3d-rendered', 'anime', 'cartoon', 'comic', 'minimalist', 'photography']).optional(),
+  preset: z.optional(z.enum(['precise', 'balanced', 'creative'])),
+  style: z.optional(z.enum(['standard', '3d-rendered', 'anime', 'cartoon', 'comic', 'minimalist', 'photography'])),
   /** How much detail the upscaler may invent. */
-  creativity: percent.optional(),
-  creativityDecay: percent.optional(),
-  imageFidelity: percent.optional(),
-  promptFidelity: percent.optional(),
-  detailsLevel: z.number().min(-50).max(50).optional(),
-  fractality: percent.optional(),
-  refinementSteps: z.number().int().min(0).max(100).optional(),
+  creativity: z.optional(percent),
+  creativityDecay: z.optional(percent),
+  imageFidelity: z.optional(percent),
+  promptFidelity: z.optional(percent),
+  detailsLevel: z.optional(z.number().check(z.minimum(-50), z.maximum(50))),
+  fractality: z.optional(percent),
+  refinementSteps: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100))),
   /** Style references: asset ids or data URLs. */
-  styleImages: z.array(ImageRefSchema).max(10).optional(),
-  styleImagesFidelity: percent.optional(),
-  tileStyle: z.boolean().optional(),
-  imageType: z.enum(['seamfull', 'skybox', 'texture']).optional(),
-  prompt: z.string().optional(),
-  negativePrompt: z.string().optional(),
-  overrideEmbeddings: z.boolean().optional(),
-  seed: SeedSchema.optional(),
+  styleImages: z.optional(z.array(ImageRefSchema).check(z.maxLength(10))),
+  styleImagesFidelity: z.optional(percent),
+  tileStyle: z.optional(z.boolean()),
+  imageType: z.optional(z.enum(['seamfull', 'skybox', 'texture'])),
+  prompt: z.optional(z.string()),
+  negativePrompt: z.optional(z.string()),
+  overrideEmbeddings: z.optional(z.boolean()),
+  seed: z.optional(SeedSchema),
 });
 /** The parsed shape of {@link UpscaleBodySchema}. */
 export type UpscaleBody = z.output<typeof UpscaleBodySchema>;
@@ -46,16 +46,20 @@ export type UpscaleBody = z.output<typeof UpscaleBodySchema>;
  * Params of `client.upscale.create/run/estimate`: the wire body, with `image` and `styleImages`
  * taking any image input. `scalingFactor` and `targetWidth` are alternatives: pass one.
  */
-export const UpscaleParamsSchema = UpscaleBodySchema.extend({
-  /** The image to upscale. Any image input. */
-  image: ImageInputSchema,
-  /** Style references. Any image inputs. */
-  styleImages: z.array(ImageInputSchema).max(10).optional(),
-}).refine((params) => params.scalingFactor === undefined || params.targetWidth === undefined, {
-  // The API silently ignores scalingFactor when targetWidth is set; refusing both avoids a surprise.
-  message: 'pass scalingFactor or targetWidth, not both',
-  path: ['scalingFactor'],
-});
+export const UpscaleParamsSchema = z
+  .extend(UpscaleBodySchema, {
+    /** The image to upscale. Any image input. */
+    image: ImageInputSchema,
+    /** Style references. Any image inputs. */
+    styleImages: z.optional(z.array(ImageInputSchema).check(z.maxLength(10))),
+  })
+  .check(
+    z.refine((params) => params.scalingFactor === undefined || params.targetWidth === undefined, {
+      // The API silently ignores scalingFactor when targetWidth is set; refusing both avoids a surprise.
+      message: 'pass scalingFactor or targetWidth, not both',
+      path: ['scalingFactor'],
+    }),
+  );
 /** What the caller passes, as {@link UpscaleParamsSchema}. */
 export type UpscaleParams = z.input<typeof UpscaleParamsSchema>;
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import { safeParse } from '../core/validate.js';
 import { badRequest, EmulatorHttpError } from './errors.js';
 
 /**
@@ -26,8 +27,8 @@ export async function readJson(c: Context, maxBytes = Number.POSITIVE_INFINITY):
  * Validates with the SDK's own wire schema (one source of truth for the rules). The reason is
  * phrased like the real API's (`Input prompt is required`) for missing fields.
  */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown): z.core.output<S> {
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   const reasons = result.error.issues.map((issue) => {
     const path = issue.path.join('.') || 'body';

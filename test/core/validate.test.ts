@@ -1,9 +1,10 @@
 import { HttpResponse } from 'msw';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
 import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
 import { ResponseValidationError } from '../../src/core/errors/ResponseValidationError.js';
 import { parseInput } from '../../src/core/validate.js';
+import { type Asset, AssetSchema } from '../../src/resources/assets.js';
 import { recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
 
@@ -78,5 +79,27 @@ describe('parseInput', () => {
     expect(() => parseInput(schema, { strength: 2 }, 'img2img params')).toThrow(
       /^Invalid img2img params: prompt: .*; strength: /,
     );
+  });
+});
+
+describe('the SDK schemas (zod/mini) with zod classic', () => {
+  const asset = { id: 'asset_a', url: 'https://cdn.example.com/a.png', mimeType: 'image/png', kind: 'image' };
+
+  test('compose into classic schemas, by shape or as a field', () => {
+    const Noted = z.object({ ...AssetSchema.shape, note: z.string() });
+    const parsed = Noted.parse({ ...asset, note: 'hi' });
+    expect(parsed).toMatchObject({ note: 'hi', tags: [], metadata: {} });
+    expectTypeOf(parsed.note).toEqualTypeOf<string>();
+    expectTypeOf(parsed.metadata).toEqualTypeOf<Asset['metadata']>();
+    const Envelope = z.object({ asset: AssetSchema, at: z.iso.datetime() });
+    expect(Envelope.safeParse({ asset: { ...asset, kind: 3 }, at: 'now' }).error?.issues.map((i) => i.path)).toEqual([
+      ['asset', 'kind'],
+      ['at'],
+    ]);
+  });
+
+  test('keep parse and safeParse', () => {
+    expect(AssetSchema.parse(asset).tags).toEqual([]);
+    expect(AssetSchema.safeParse({}).success).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * schemas (bounds, integer-ness, enums, required keys, strictness), hostile ids and bad images.
  */
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sniffImageMimeType } from '../../src/core/mime-sniff.js';
 import { InvalidRequestError, Scenario } from '../../src/index.js';
 
@@ -177,21 +177,25 @@ async function* iterable(items: unknown[]): AsyncGenerator<unknown> {
 
 // ---- Values outside a zod field's rules.
 
-function unwrap(schema: z.ZodType): z.ZodType {
+type Schema = z.core.$ZodType;
+
+function unwrap(schema: Schema): Schema {
   let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+  while (current instanceof z.core.$ZodOptional || current instanceof z.core.$ZodDefault) {
+    current = current._zod.def.innerType;
+  }
   return current;
 }
 
-export const isOptional = (schema: z.ZodType) => schema.safeParse(undefined).success;
+export const isOptional = (schema: Schema) => z.safeParse(schema, undefined).success;
 
 /** Values that break `schema` (a field of a params object), derived from its bounds, kind and checks. */
-export function invalidValue(schema: z.ZodType, field = ''): fc.Arbitrary<unknown> {
+export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> {
   const inner = unwrap(schema);
   const options: fc.Arbitrary<unknown>[] = [];
-  if (inner instanceof z.ZodNumber) {
+  if (inner instanceof z.core.$ZodNumber) {
     options.push(wrong.number, fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY));
-    const { minValue: min, maxValue: max, isInt } = inner;
+    const { min, max, isInt } = numberBounds(inner);
     if (min !== null && Number.isFinite(min)) {
       options.push(fc.double({ max: min, noNaN: true, noDefaultInfinity: true }).filter((x) => x < min));
       options.push(fc.constant(isInt ? min - 1 : min - Math.max(1e-9, Math.abs(min) * 1e-9)));
@@ -211,64 +215,85 @@ export function invalidValue(schema: z.ZodType, field = ''): fc.Arbitrary<unknow
       const hi = max ?? 4096;
       options.push(fc.integer({ min: lo, max: hi }).filter((x) => x % step !== 0));
     }
-  } else if (inner instanceof z.ZodEnum) {
-    const allowed = new Set<unknown>(inner.options);
+  } else if (inner instanceof z.core.$ZodEnum) {
+    const values: unknown[] = Object.values(inner._zod.def.entries);
+    const allowed = new Set<unknown>(values);
     options.push(
       wrong.string,
       fc.string({ maxLength: 12 }).filter((x) => !allowed.has(x)),
-      fc.constantFrom(...inner.options.map((x) => String(x).toUpperCase())).filter((x) => !allowed.has(x)),
-      fc.constantFrom(...inner.options.map((x) => ` ${String(x)}`)),
+      fc.constantFrom(...values.map((x) => String(x).toUpperCase())).filter((x) => !allowed.has(x)),
+      fc.constantFrom(...values.map((x) => ` ${String(x)}`)),
     );
-  } else if (inner instanceof z.ZodString) {
+  } else if (inner instanceof z.core.$ZodString) {
     options.push(wrong.string);
-    if ((inner.minLength ?? 0) >= 1) options.push(fc.constant(''));
+    const minLength = checkValue(inner, 'min_length', 'minimum') ?? 0;
+    if (minLength >= 1) options.push(fc.constant(''));
     // `prompt` of the generation bodies is trimmed before its length is checked.
-    if ((inner.minLength ?? 0) >= 1 && field === 'prompt') options.push(fc.constantFrom(' ', '   ', '\n\t '));
-  } else if (inner instanceof z.ZodBoolean) {
+    if (minLength >= 1 && field === 'prompt') options.push(fc.constantFrom(' ', '   ', '\n\t '));
+  } else if (inner instanceof z.core.$ZodBoolean) {
     options.push(wrong.boolean);
-  } else if (inner instanceof z.ZodPipe) {
-    options.push(invalidValue(inner.out as z.ZodType, field));
-  } else if (inner instanceof z.ZodCustom) {
+  } else if (inner instanceof z.core.$ZodPipe) {
+    options.push(invalidValue(inner._zod.def.out, field));
+  } else if (inner instanceof z.core.$ZodCustom) {
     options.push(badImage);
-  } else if (inner instanceof z.ZodArray) {
-    options.push(wrong.array, fc.array(invalidValue(inner.element as z.ZodType), { minLength: 1, maxLength: 3 }));
-    const max = maxLength(inner);
+  } else if (inner instanceof z.core.$ZodArray) {
+    options.push(wrong.array, fc.array(invalidValue(inner._zod.def.element), { minLength: 1, maxLength: 3 }));
+    const max = checkValue(inner, 'max_length', 'maximum');
     if (max !== undefined) options.push(fc.constant(Array.from({ length: max + 1 }, () => PNG)));
-  } else if (inner instanceof z.ZodObject) {
-    const shape = inner.shape as Record<string, z.ZodType>;
+  } else if (inner instanceof z.core.$ZodObject) {
+    const shape = inner._zod.def.shape;
     options.push(wrong.object);
     for (const [key, value] of Object.entries(shape)) {
       options.push(invalidValue(value, key).map((bad) => ({ ...validExample(shape), [key]: bad })));
     }
   } else {
-    throw new Error(`no invalid values for ${field} (${inner.constructor.name})`);
+    throw new Error(`no invalid values for ${field} (${inner._zod.def.type})`);
   }
   return fc.oneof(...options);
 }
 
 /** A minimal valid object for a small strict shape (the concept `{ modelId, scale }`). */
-function validExample(shape: Record<string, z.ZodType>): Record<string, unknown> {
+function validExample(shape: Record<string, Schema>): Record<string, unknown> {
   const example: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(shape)) {
     if (isOptional(value)) continue;
     const inner = unwrap(value);
-    example[key] = inner instanceof z.ZodNumber ? 0 : inner instanceof z.ZodString ? 'x' : undefined;
+    example[key] = inner instanceof z.core.$ZodNumber ? 0 : inner instanceof z.core.$ZodString ? 'x' : undefined;
   }
   return example;
 }
 
-function checksOf(schema: z.ZodType): { _zod: { def: Record<string, unknown> } }[] {
+function checksOf(schema: Schema): { _zod: { def: Record<string, unknown> } }[] {
   return ((schema as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks ?? []) as never;
 }
 
-function multipleOf(schema: z.ZodType): number | undefined {
-  const check = checksOf(schema).find((c) => c._zod.def.check === 'multiple_of');
-  return check ? Number(check._zod.def.value) : undefined;
+/** The `key` of the schema's first check of kind `check` (`max_length` → `maximum`). */
+function checkValue(schema: Schema, check: string, key: string): number | undefined {
+  const found = checksOf(schema).find((c) => c._zod.def.check === check);
+  return found ? Number(found._zod.def[key]) : undefined;
 }
 
-function maxLength(schema: z.ZodType): number | undefined {
-  const check = checksOf(schema).find((c) => c._zod.def.check === 'max_length');
-  return check ? Number(check._zod.def.maximum) : undefined;
+function multipleOf(schema: Schema): number | undefined {
+  return checkValue(schema, 'multiple_of', 'value');
+}
+
+/** Bounds of a number schema from its checks: the tightest min and max, and whether it takes integers only. */
+function numberBounds(schema: Schema): { min: number | null; max: number | null; isInt: boolean } {
+  let min: number | null = null;
+  let max: number | null = null;
+  let isInt = false;
+  for (const { _zod } of checksOf(schema)) {
+    const { check, value, format } = _zod.def;
+    if (check === 'greater_than') min = Math.max(min ?? Number.NEGATIVE_INFINITY, Number(value));
+    if (check === 'less_than') max = Math.min(max ?? Number.POSITIVE_INFINITY, Number(value));
+    if (check === 'multiple_of' && Number.isSafeInteger(value)) isInt = true;
+    if (check === 'number_format' && String(format).includes('int')) {
+      isInt = true;
+      min = Math.max(min ?? Number.NEGATIVE_INFINITY, Number.MIN_SAFE_INTEGER);
+      max = Math.min(max ?? Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER);
+    }
+  }
+  return { min, max, isInt };
 }
 
 /**
@@ -277,11 +302,11 @@ function maxLength(schema: z.ZodType): number | undefined {
  * (cross-field rules the field bounds do not show).
  */
 export function invalidParams(
-  schema: z.ZodObject,
+  schema: z.core.$ZodObject,
   base: Record<string, unknown>,
   extra: fc.Arbitrary<unknown>[] = [],
 ): fc.Arbitrary<unknown> {
-  const shape = schema.shape as Record<string, z.ZodType>;
+  const shape = schema._zod.def.shape;
   const fields = Object.entries(shape).map(([key, field]) =>
     invalidValue(field, key).map((bad) => ({ ...base, [key]: bad })),
   );
@@ -292,7 +317,7 @@ export function invalidParams(
     )
     .filter((key) => !(key in shape))
     .map((key) => Object.defineProperty({ ...base }, key, { value: 1, enumerable: true }));
-  const required = Object.keys(shape).filter((key) => !isOptional(shape[key] as z.ZodType));
+  const required = Object.keys(shape).filter((key) => !isOptional(shape[key] as Schema));
   const missing = required.map((key) =>
     fc.constant(Object.fromEntries(Object.entries(base).filter(([name]) => name !== key))),
   );
