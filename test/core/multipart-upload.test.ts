@@ -41,6 +41,7 @@ interface FlowOptions {
 function flow(options: FlowOptions = {}) {
   const log: string[] = [];
   const bodies = new Map<number, Uint8Array>();
+  const lengths = new Map<number, string | null>();
   const attempts = new Map<number, number>();
   let poll = 0;
   const polls = options.polls ?? [{ status: 'imported', entityId: 'asset_new' }];
@@ -65,6 +66,7 @@ function flow(options: FlowOptions = {}) {
       log.push(`put ${number}`);
       const custom = options.part?.(number, attempt);
       if (custom) return custom;
+      lengths.set(number, request.headers.get('content-length'));
       bodies.set(number, new Uint8Array(await request.arrayBuffer()));
       return new HttpResponse(null, { status: 200 });
     }),
@@ -78,7 +80,7 @@ function flow(options: FlowOptions = {}) {
       return HttpResponse.json({ upload: { id: 'upload_9', fileName: 'big.png', ...answer } });
     }),
   );
-  return { log, bodies, attempts };
+  return { log, bodies, lengths, attempts };
 }
 
 /** Byte equality without vitest's slow element-wise diff of megabytes. */
@@ -115,8 +117,8 @@ describe('uploadMultipart', () => {
     expect(sleeps).toEqual([500, 750]);
   });
 
-  it('slices a Blob per part without reading it whole', async () => {
-    const { bodies } = flow();
+  it('slices a Blob per part without reading it whole; each part states its length (S3 refuses chunked PUTs)', async () => {
+    const { bodies, lengths } = flow();
     const bytes = pngOfSize(MIN_UPLOAD_PART_BYTES + 5);
     const blob = new Blob([bytes]);
     await uploadMultipart(
@@ -128,6 +130,7 @@ describe('uploadMultipart', () => {
     );
     expect(same(bodies.get(1), bytes.subarray(0, MIN_UPLOAD_PART_BYTES))).toBe(true);
     expect(same(bodies.get(2), bytes.subarray(MIN_UPLOAD_PART_BYTES))).toBe(true);
+    expect([lengths.get(1), lengths.get(2)]).toEqual([String(MIN_UPLOAD_PART_BYTES), '5']);
   });
 
   it('passes assetOptions and the kind', async () => {

@@ -37,6 +37,10 @@ export function cdnRoutes(context: EmulatorContext): Hono {
     if (!upload || upload.completedAt !== undefined) {
       return storageError(404, 'NoSuchUpload', 'The specified upload does not exist or was completed.');
     }
+    // As S3 does: a signed PUT must state its length up front (only visible over HTTP).
+    if (c.req.header('transfer-encoding')) {
+      return storageError(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
+    }
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     upload.parts.set(Number(partNumber), bytes);
     return new Response(null, { headers: { etag: `"${uploadId}-${partNumber}-${bytes.byteLength}"` } });
