@@ -2,13 +2,14 @@
  * Transport overhead: sequential `client.jobs.get(id)` against a minimal local `node:http` server
  * answering a fixed `{ job }` body, beside raw `fetch` + `JSON.parse` on the same server in the
  * same run. Both warm up first, then take turns in rounds (rotating who goes first) so drift
- * hits both alike. A third contender, raw `fetch` called the way the transport calls it (a
- * per-attempt timeout signal, `redirect: 'manual'`, its headers) + `JSON.parse`, shows how much
- * of the overhead is fetch's own price for those options and how much the SDK's code.
+ * hits both alike. Two more contenders split the overhead: raw `fetch` called the way the
+ * transport calls it (a per-attempt timeout signal, `redirect: 'manual'`, its headers) +
+ * `JSON.parse`, and the transport with a schema that validates nothing.
  * Goal (issue 6): SDK time ≤ 1.10 × raw time.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as z from 'zod/mini';
 import { Scenario } from '../src/client.js';
 import { VERSION } from '../src/core/version.js';
 import { type BenchRow, median, publish } from './_harness.js';
@@ -87,6 +88,12 @@ export async function run(): Promise<BenchRow[]> {
       }
     }
   };
+  const unvalidated = z.unknown();
+  const sdkWithoutValidation = async (count: number) => {
+    for (let i = 0; i < count; i++) {
+      await client.transport.request({ method: 'GET', path: '/jobs/job_bench', schema: unvalidated });
+    }
+  };
   const timed = async (body: (count: number) => Promise<void>, count: number) => {
     const start = performance.now();
     await body(count);
@@ -94,27 +101,26 @@ export async function run(): Promise<BenchRow[]> {
   };
 
   try {
-    await sdk(WARM_UP);
-    await raw(WARM_UP);
-    await asTheSdkCalls(WARM_UP);
+    // Raw first: every ratio is to it.
+    const contenders = [raw, asTheSdkCalls, sdkWithoutValidation, sdk];
+    for (const contender of contenders) await contender(WARM_UP);
     const perRound = CALLS / ROUNDS;
-    const contenders = [sdk, raw, asTheSdkCalls];
-    const totals = [0, 0, 0];
-    const roundRatios: number[] = [];
-    const optionRatios: number[] = [];
+    const totals = contenders.map(() => 0);
+    const ratios: number[][] = contenders.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
-      const times = [0, 0, 0];
+      const times = contenders.map(() => 0);
       for (let turn = 0; turn < contenders.length; turn++) {
         const which = (round + turn) % contenders.length;
         times[which] = await timed(contenders[which] as (count: number) => Promise<void>, perRound);
       }
-      for (let i = 0; i < times.length; i++) totals[i] = (totals[i] as number) + (times[i] as number);
-      roundRatios.push((times[0] as number) / (times[1] as number));
-      optionRatios.push((times[2] as number) / (times[1] as number));
+      times.forEach((time, which) => {
+        totals[which] = (totals[which] as number) + time;
+        ratios[which]?.push(time / (times[0] as number));
+      });
     }
-    const [sdkTotal, rawTotal, optionsTotal] = totals as [number, number, number];
     // The median of per-round ratios: robust to bursts of load from other processes.
-    const ratio = median(roundRatios);
+    const [, withOptions, withoutValidation, ratio] = ratios.map(median) as [number, number, number, number];
+    const perCall = (which: number) => `${((1000 * (totals[which] as number)) / CALLS).toFixed(0)} µs`;
     const bench = 'transport';
     return [
       {
@@ -123,16 +129,14 @@ export async function run(): Promise<BenchRow[]> {
         value: `${ratio.toFixed(3)}×`,
         goal: `≤ ${GOAL.toFixed(2)}×`,
         ok: ratio <= GOAL,
-        note: `ratio of the total times ${(sdkTotal / rawTotal).toFixed(3)}×; raw fetch with the transport's options + JSON.parse: ${median(optionRatios).toFixed(3)}× raw (median)`,
+        note: `ratio of the total times ${((totals[3] as number) / (totals[0] as number)).toFixed(3)}×. Where the rest goes (medians, × raw): fetch called with the transport's options (a per-attempt timeout signal, manual redirects, its headers) ${withOptions.toFixed(3)}×; the transport without validating the answer (its code and p-retry) ${withoutValidation.toFixed(3)}×; with the zod parse of the 1 KB job ${ratio.toFixed(3)}×`,
       },
       {
         bench,
-        measure: "per call: SDK / raw fetch with the SDK's options / raw",
-        value: [sdkTotal, optionsTotal, rawTotal]
-          .map((total) => `${((1000 * total) / CALLS).toFixed(0)} µs`)
-          .join(' / '),
+        measure: 'per call: raw / fetch with the options / transport unvalidated / SDK',
+        value: [0, 1, 2, 3].map(perCall).join(' / '),
         goal: '',
-        note: `mean per call over the whole run. By the medians, fetch itself costs ${median(optionRatios).toFixed(2)}× raw when called as the transport calls it (undici follows the per-attempt timeout signal); the rest is the SDK's code: p-retry, URL and headers, the status checks and the zod parse of the job`,
+        note: 'mean per call over the whole run, on loopback against an in-process server; over a real network (tens of ms a call) the whole difference is under 0.2 %',
       },
     ];
   } finally {
