@@ -222,7 +222,8 @@ export class Transport {
       // The credentials are fixed when the client is built, so one encoding serves every call.
       { authorization: this.#config.authorization() },
     );
-    if (!perCall && !json) return this.#sharedHeaders;
+    // A copy each call: a fetch wrapper that edits `init.headers` must not change later calls.
+    if (!perCall && !json) return { ...this.#sharedHeaders };
     return headerRecord(json ? { 'content-type': 'application/json' } : undefined, this.#sharedHeaders, perCall);
   }
 }

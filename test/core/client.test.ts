@@ -356,4 +356,18 @@ describe('custom fetch', () => {
     expect(calls[0]?.init).toMatchObject({ method: 'POST', body: '[1]', redirect: 'manual' });
     expect(calls[0]?.init?.signal).toBeInstanceOf(AbortSignal);
   });
+
+  test('a wrapper that edits init.headers changes only its own call', async () => {
+    const seen: Array<Record<string, string>> = [];
+    const fetch = (_input: string | URL | Request, init?: RequestInit) => {
+      const headers = init?.headers as Record<string, string>;
+      seen.push({ ...headers });
+      headers['x-trace'] = `trace-${seen.length}`;
+      return Promise.resolve(Response.json({}));
+    };
+    const client = new Scenario({ token: 't0ken', fetch });
+    await get(client);
+    await get(client);
+    expect(seen[1]?.['x-trace']).toBeUndefined();
+  });
 });
