@@ -93,6 +93,7 @@ export class Transport {
       redirect: 'manual',
     };
     const endpoint = `${request.method} ${request.path}`;
+    // Called as a plain function: a browser's fetch throws "Illegal invocation" with another `this`.
     const { fetch } = this.#config;
     try {
       const body = await this.#withRetries(endpoint, mode, request.options, async (signal) => {
