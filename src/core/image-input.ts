@@ -12,6 +12,7 @@ import {
 import { FileAccessError, fileNameOf, openFile } from './node-files.js';
 import type { RequestOptions } from './options.js';
 import { isAsyncIterable, isReadableStream, readAllBytes } from './read-bytes.js';
+import { shownUrl } from './redact.js';
 import { abortError } from './sleep.js';
 import type { Transport } from './transport.js';
 
@@ -166,8 +167,7 @@ function fromDataUrl(text: string, field: string): LoadedImage {
 }
 
 async function fromHttp(url: URL, ctx: ResolveImageContext, field: string): Promise<LoadedImage> {
-  // Shown without the query string, which may carry a signature.
-  const shown = `${url.origin}${url.pathname}`;
+  const shown = shownUrl(url);
   const tooLarge = (size: number) =>
     invalid(
       field,

@@ -1,5 +1,10 @@
 const placeholder = '[redacted]';
 
+/** A URL as errors and logs show it: origin and path only, since the query of a signed URL is a credential. */
+export function shownUrl(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
 /**
  * Builds a function that replaces every secret (and its Basic-auth encodings) in a text.
  * Applied to log lines and to error bodies, which a server may echo credentials into.

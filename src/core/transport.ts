@@ -8,6 +8,7 @@ import { ResponseValidationError } from './errors/ResponseValidationError.js';
 import { isScenarioError } from './errors/ScenarioError.js';
 import type { Logger } from './logger.js';
 import { type RequestOptions, RequestOptionsSchema } from './options.js';
+import { shownUrl } from './redact.js';
 import { isRetryable, MAX_RETRY_WAIT_MS, type RetryMode, retryDelayMs } from './retry-policy.js';
 import { abortError, sleep } from './sleep.js';
 import { untilAborted } from './until-aborted.js';
@@ -117,8 +118,7 @@ export class Transport {
     checkRequestOptions(request.options);
     const parsed = URL.parse(url);
     if (!parsed) throw new InvalidRequestError('url', [{ path: '', message: 'expected an absolute URL' }]);
-    // Origin and path only: the query of a signed URL is a credential.
-    const where = `${parsed.origin}${parsed.pathname}`;
+    const where = shownUrl(parsed);
     const { fetch } = this.#config;
     return this.#withRetries(`${method} ${where}`, 'idempotent', request.options, async (signal) => {
       const body = typeof request.body === 'function' ? request.body() : request.body;
@@ -129,8 +129,7 @@ export class Transport {
         const context = { method, path: where, redact: this.#config.redact, advice: signedUrlAdvice };
         throw errorFromResponse(response, await response.text(), context);
       }
-      // A custom fetch may not end its body when the signal aborts: the timeout must still win.
-      return untilAborted(read(response), signal);
+      return read(response);
     });
   }
 
@@ -149,7 +148,8 @@ export class Transport {
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
       const signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal;
       try {
-        return await send(signal);
+        // A custom fetch may not end its answer or body when the signal aborts: the timeout must still win.
+        return await untilAborted(send(signal), signal);
       } catch (error) {
         if (isScenarioError(error)) throw error;
         throw connectionError(error, {

@@ -9,6 +9,7 @@ import { type OpenEnum, openEnum } from '../core/open-enum.js';
 import type { RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
+import { shownUrl } from '../core/redact.js';
 import { storeImage } from '../core/store-image.js';
 import type { Transport } from '../core/transport.js';
 import { parseInput } from '../core/validate.js';
@@ -392,12 +393,11 @@ function checkLength(response: Response, received: number): void {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if ((encoding && encoding !== 'identity') || !Number.isFinite(declared) || declared === received) return;
   throw new APIConnectionError(
-    `GET ${shownUrl(response.url)} ended early: received ${received} of ${declared} bytes. Try the download again.`,
+    `GET ${shownAssetUrl(response.url)} ended early: received ${received} of ${declared} bytes. Try the download again.`,
   );
 }
 
-function shownUrl(url: string): string {
-  return URL.canParse(url) ? `${new URL(url).origin}${new URL(url).pathname}` : 'the asset URL';
+function shownAssetUrl(url: string): string {
+  const parsed = URL.parse(url);
+  return parsed ? shownUrl(parsed) : 'the asset URL';
 }
-
-/** A failure while reading a download's body: the caller's abort, or a dropped connection. */

@@ -144,8 +144,7 @@ export class Custom {
    * ```
    */
   async create(modelId: string, inputs: CustomInputs, options?: CustomRequestOptions): Promise<GenerationJob> {
-    const { validate, ...requestOptions } = options ?? {};
-    const request = await this.#prepare(modelId, inputs, validate, requestOptions);
+    const { request, requestOptions } = await this.#prepare(modelId, inputs, options);
     return submitGeneration(this.#context, request, requestOptions);
   }
 
@@ -165,8 +164,9 @@ export class Custom {
     waitOptions?: WaitOptions,
     options?: CustomRequestOptions,
   ): Promise<GenerationResult> {
-    const generation = await this.create(modelId, inputs, options);
-    return generation.wait(waitOptions);
+    const { request, requestOptions } = await this.#prepare(modelId, inputs, options);
+    const generation = await submitGeneration(this.#context, request, requestOptions);
+    return generation.wait(waitOptions, requestOptions);
   }
 
   /**
@@ -180,27 +180,28 @@ export class Custom {
    * ```
    */
   async estimate(modelId: string, inputs: CustomInputs, options?: CustomRequestOptions): Promise<CostEstimate> {
-    const { validate, ...requestOptions } = options ?? {};
-    const request = await this.#prepare(modelId, inputs, validate, requestOptions);
+    const { request, requestOptions } = await this.#prepare(modelId, inputs, options);
     return estimateGeneration(this.#context.transport, request, requestOptions);
   }
 
+  /** The request for a run of the model, and the options of its calls (`validate` taken out). */
   async #prepare(
     modelId: string,
     inputs: CustomInputs,
-    validate: boolean | undefined,
-    options: RequestOptions,
-  ): Promise<GenerationRequest> {
+    options: CustomRequestOptions = {},
+  ): Promise<{ request: GenerationRequest; requestOptions: RequestOptions }> {
+    const { validate, ...requestOptions } = options;
     const requestPath = path`/generate/custom/${modelId}`;
     let valid = parseInput(CustomInputsSchema, inputs, `custom inputs of ${modelId}`);
     const { models } = this.#context;
     const model =
       validate === false
         ? undefined
-        : (models.cached(modelId) ?? (validate ? await models.get(modelId, options) : undefined));
+        : (models.cached(modelId) ?? (validate ? await models.get(modelId, requestOptions) : undefined));
     if (model?.inputs) valid = parseInput(modelInputsSchema(model), valid, `inputs of model ${modelId}`);
     const fileInputs = new Set(model?.inputs?.filter((input) => FILE_TYPES.has(input.type)).map((input) => input.name));
-    return { path: requestPath, body: await this.#uploadImages(valid, fileInputs, options) };
+    const body = await this.#uploadImages(valid, fileInputs, requestOptions);
+    return { request: { path: requestPath, body }, requestOptions };
   }
 
   /**

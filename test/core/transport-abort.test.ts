@@ -125,6 +125,24 @@ describe('timeout', () => {
     expect(error.message).toContain('timed out after 250 ms');
   });
 
+  test('wins over a custom fetch whose answer never ends, even though it ignores the signal', async () => {
+    const stalledBody = new ReadableStream({ start() {} });
+    const fetch = () => Promise.resolve(new Response(stalledBody, { status: 200 }));
+    const error = await rejectionOf(
+      settle(
+        testClient({ fetch, timeout: 250 }).transport.request({
+          method: 'GET',
+          path: '/jobs',
+          schema: anything,
+          options: { maxRetries: 0 },
+        }),
+        50,
+      ),
+    );
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error.message).toBe('GET /jobs timed out after 250 ms.');
+  });
+
   test('a billed call says the job may exist', async () => {
     const { handler } = recordApi(hang);
     server.use(handler);

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { modelInputsSchema } from '../../src/index.js';
+import { APIUserAbortError, modelInputsSchema } from '../../src/index.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
-import { expectInvalid, FAST, fakeGenerationApi, PNG } from './fake-generation.js';
+import { rejectionOf } from '../helpers/timers.js';
+import { expectInvalid, FAST, fakeGenerationApi, jobWire, PNG } from './fake-generation.js';
 
 const server = useMockServer();
 
@@ -56,6 +57,20 @@ describe('custom wire body', () => {
     const estimate = await client.custom.estimate('model_upscale-v3', { image: 'asset_x' });
     expect(estimate.creativeUnitsCost).toBe(6);
     expect(api.seen.at(-1)?.query.get('dryRun')).toBe('true');
+  });
+
+  it('run: the options apply to the wait too (projectId on every poll, the signal aborts it)', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().custom.run('model_upscale-v3', { image: 'asset_x' }, FAST, { projectId: 'proj_y' });
+    expect(api.seen.every((s) => s.query.get('projectId') === 'proj_y')).toBe(true);
+
+    server.use(http.get(`${API}/jobs/job_1`, () => HttpResponse.json({ job: jobWire('job_1', 'in-progress', 0.1) })));
+    const controller = new AbortController();
+    const running = testClient().custom.run('model_upscale-v3', { image: 'asset_x' }, FAST, {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    expect(await rejectionOf(running)).toBeInstanceOf(APIUserAbortError);
   });
 
   it('uploads non-string images and sends the asset id', async () => {
