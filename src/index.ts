@@ -97,6 +97,7 @@ export {
   type Scheduler,
   SchedulerSchema,
   SeedSchema,
+  StrengthSchema,
   strengthFromInfluence,
 } from './resources/generation.js';
 export {

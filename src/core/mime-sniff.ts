@@ -28,7 +28,9 @@ const extensions: Record<ImageMimeType, string> = {
 };
 
 /** Human names of the accepted formats, for error messages. */
-export const IMAGE_FORMAT_NAMES = 'png, jpeg, webp, gif, avif, tiff, heic, svg';
+export const IMAGE_FORMAT_NAMES = IMAGE_MIME_TYPES.map((type) => type.slice('image/'.length).replace('+xml', '')).join(
+  ', ',
+);
 
 /** The usual file extension (no dot) for an image MIME type: `image/jpeg` → `jpg`. */
 export function imageExtension(mimeType: ImageMimeType): string {

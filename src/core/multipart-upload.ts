@@ -74,7 +74,7 @@ export async function uploadMultipart(
   params: MultipartUploadParams = {},
   options?: RequestOptions,
 ): Promise<ImportedUpload> {
-  const size = file.data instanceof Uint8Array ? file.data.byteLength : file.data.size;
+  const size = byteSize(file.data);
   const { partSize, count } = planUploadParts(size);
   const body: UploadCreateBody = {
     fileName: file.fileName,
@@ -162,13 +162,16 @@ function partRequest(file: UploadFile, start: number, end: number, options: Requ
   const headers = { 'content-type': file.contentType };
   const part = file.data instanceof Uint8Array ? file.data.subarray(start, end) : file.data.slice(start, end);
   if (!streamPartBodies) return { method: 'PUT', body: part as BodyInit, headers, options };
-  const length = part instanceof Uint8Array ? part.byteLength : part.size;
   return {
     method: 'PUT',
-    headers: { ...headers, 'content-length': String(length) },
+    headers: { ...headers, 'content-length': String(byteSize(part)) },
     options,
     body: () => (part instanceof Uint8Array ? streamOf(part) : part.stream().pipeThrough(new TransformStream())),
   };
+}
+
+function byteSize(data: Uint8Array | Blob): number {
+  return data instanceof Uint8Array ? data.byteLength : data.size;
 }
 
 function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
@@ -187,8 +190,8 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 async function waitForUpload(
   transport: Transport,
   upload: Upload,
-  params: Pick<MultipartUploadParams, 'timeout' | 'clock'> = {},
-  options?: RequestOptions,
+  params: Pick<MultipartUploadParams, 'timeout' | 'clock'>,
+  options: RequestOptions | undefined,
 ): Promise<ImportedUpload> {
   const clock = params.clock ?? realClock;
   const timeout = params.timeout ?? DEFAULT_UPLOAD_TIMEOUT_MS;

@@ -73,8 +73,7 @@ async function loadAll(slots: readonly ImageSlot[], ctx: ResolveImagesContext): 
 
 /** The images to inline: smallest first, while their total stays within the request's budget. */
 function pickInline(images: readonly ImageSource[]): Set<LoadedImage> {
-  const loaded = images.filter((image): image is LoadedImage => image.kind === 'image');
-  const bySize = [...loaded].sort((a, b) => a.size - b.size);
+  const bySize = images.filter((image): image is LoadedImage => image.kind === 'image').sort((a, b) => a.size - b.size);
   const inline = new Set<LoadedImage>();
   let total = 0;
   for (const image of bySize) {

@@ -50,7 +50,7 @@ export function parseResponse<S extends z.core.$ZodType>(
   schema: S,
   body: unknown,
   endpoint: string,
-  redact: (text: string) => string = (text) => text,
+  redact: (text: string) => string,
 ): z.core.output<S> {
   const result = safeParse(schema, body);
   if (!result.success) {

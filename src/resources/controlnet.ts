@@ -9,6 +9,7 @@ import {
   ImageRefSchema,
   InfluenceSchema,
   influenceOrStrength,
+  StrengthSchema,
   strengthOf,
 } from './generation.js';
 
@@ -80,7 +81,7 @@ export const ControlNetBodySchema = z.extend(GenerationBaseBodySchema, {
   /** controlnet-img2img only: the control image, while `image` is the init image. */
   controlImage: z.optional(ImageRefSchema),
   /** controlnet-img2img only: noise added to the init image, 0.01–1. */
-  strength: z.optional(z.number().check(z.minimum(0.01), z.maximum(1))),
+  strength: z.optional(StrengthSchema),
   /** `true` (default) uses the image as the control map; `false` runs the modality's detector on it first. */
   disableModalityDetection: z.optional(z.boolean()),
   /** Flux-dev only: fraction of steps where guidance starts. */

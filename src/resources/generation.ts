@@ -171,9 +171,15 @@ export interface GenerationJob {
 /** The web app's Influence slider, 0–100: higher stays closer to the reference image. */
 export const InfluenceSchema = z.number().check(z.minimum(0), z.maximum(100));
 
+const MIN_STRENGTH = 0.01;
+const MAX_STRENGTH = 1;
+
+/** Noise added to the reference: 0.01 stays close, 1 ignores it. */
+export const StrengthSchema = z.number().check(z.minimum(MIN_STRENGTH), z.maximum(MAX_STRENGTH));
+
 /** `strength = clamp((100 - influence) / 100, 0.01, 1)` (design.md §2): Influence 20 → strength 0.8. */
 export function strengthFromInfluence(influence: number): number {
-  return Math.min(1, Math.max(0.01, (100 - influence) / 100));
+  return Math.min(MAX_STRENGTH, Math.max(MIN_STRENGTH, (100 - influence) / 100));
 }
 
 /** Params that take either `influence` or `strength`; both at once is an error. */

@@ -9,6 +9,7 @@ import {
   ImageRefSchema,
   InfluenceSchema,
   influenceOrStrength,
+  StrengthSchema,
   strengthOf,
 } from './generation.js';
 
@@ -17,7 +18,7 @@ export const Img2ImgBodySchema = z.extend(GenerationBaseBodySchema, {
   /** The reference image: asset id or data URL. */
   image: ImageRefSchema,
   /** Noise added to the reference: 0.01 stays close, 1 ignores it. */
-  strength: z.optional(z.number().check(z.minimum(0.01), z.maximum(1))),
+  strength: z.optional(StrengthSchema),
   /** Parent of the asset created from a data-URL `image`. */
   imageParentId: z.optional(z.string()),
   /** Hide the asset created from a data-URL `image`. */
