@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { auth } from './auth.js';
 import type { AppEnv, EmulatorContext } from './context.js';
-import { EmulatorHttpError, jsonResponse } from './errors.js';
-import { settleJobs } from './job-lifecycle.js';
+import { EmulatorHttpError, errorResponse } from './errors.js';
+import { settle } from './job-lifecycle.js';
 import { assetRoutes } from './routes/assets.js';
 import { cdnRoutes } from './routes/cdn.js';
 import { generateRoutes } from './routes/generate.js';
@@ -11,7 +11,6 @@ import { jobRoutes } from './routes/jobs.js';
 import { modelRoutes } from './routes/models.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { traffic } from './traffic.js';
-import { settleUploads } from './upload-lifecycle.js';
 
 /**
  * The emulator as one Hono app on internal paths: the API under `/v1`, the signed asset and
@@ -21,8 +20,7 @@ export function createApp(context: EmulatorContext): Hono {
   const api = new Hono<AppEnv>();
   api.use('*', auth(context));
   api.use('*', async (_c, next) => {
-    await settleJobs(context);
-    settleUploads(context);
+    await settle(context);
     await next();
   });
   for (const routes of [assetRoutes, uploadRoutes, generateRoutes, jobRoutes, modelRoutes])
@@ -34,17 +32,14 @@ export function createApp(context: EmulatorContext): Hono {
   app.route('/v1', api);
   app.route('/cdn', cdnRoutes(context));
   app.notFound((c) =>
-    errorResponse(context, new EmulatorHttpError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)),
+    errorResponse(
+      context.store,
+      new EmulatorHttpError(404, `No route for ${c.req.method} ${new URL(c.req.url).pathname}`),
+    ),
   );
   app.onError((error) => {
     const known = error instanceof EmulatorHttpError;
-    return errorResponse(context, known ? error : new EmulatorHttpError(500, `Emulator error: ${error.message}`));
+    return errorResponse(context.store, known ? error : new EmulatorHttpError(500, `Emulator error: ${error.message}`));
   });
   return app;
-}
-
-/** `{ reason, trace_id, ...extra }`, the real API's error shape. */
-function errorResponse(context: EmulatorContext, error: EmulatorHttpError): Response {
-  const body = { reason: error.reason, trace_id: context.store.rng.traces.hex(32), ...error.extra };
-  return jsonResponse(body, error.status, error.headers);
 }

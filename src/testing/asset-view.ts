@@ -3,7 +3,7 @@ import { type EmulatorContext, isoDate } from './context.js';
 import type { AssetRecord } from './store.js';
 
 /** How long signed asset URLs stay valid, in clock time. */
-export const SIGNED_URL_TTL_MS = 7 * 24 * 3600 * 1000;
+const SIGNED_URL_TTL_MS = 7 * 24 * 3600 * 1000;
 
 const IMAGE_EDIT_CAPABILITIES = [
   'DETECTION',

@@ -1,17 +1,18 @@
 import type { Hono } from 'hono';
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import type { Clock } from '../core/clock.js';
+import { untilAborted } from '../core/until-aborted.js';
 import type { Asset } from '../resources/assets.js';
 import type { Job } from '../resources/jobs.js';
 import type { Upload } from '../resources/uploads.js';
 import { createApp } from './app.js';
 import { assetView } from './asset-view.js';
 import { createContext, type EmulatorContext } from './context.js';
-import { jobView, settleJobs } from './job-lifecycle.js';
+import { jobView, settle } from './job-lifecycle.js';
 import type { EmulatorOptions } from './options.js';
 import { type EmulatorCounters, type RequestLogEntry, Store } from './store.js';
 import { CONNECTION_RESET_HEADER } from './traffic.js';
-import { settleUploads, uploadView } from './upload-lifecycle.js';
+import { uploadView } from './upload-lifecycle.js';
 
 /** What tests can inspect. Reads always reflect the current state (after `reset()` too). */
 export interface EmulatorState {
@@ -84,7 +85,7 @@ export function buildEmulator(options: EmulatorOptions, close: () => Promise<voi
   const emulatorFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     request.signal.throwIfAborted();
-    const response = await abortable(dispatch(request), request.signal);
+    const response = await untilAborted(dispatch(request), request.signal);
     if (!response)
       throw new TypeError(`fetch failed: the Scenario emulator serves ${context.urls.api} only, not ${request.url}`);
     if (response.headers.has(CONNECTION_RESET_HEADER)) throw connectionReset();
@@ -122,8 +123,7 @@ export function buildEmulator(options: EmulatorOptions, close: () => Promise<voi
 
 function createState(context: EmulatorContext): EmulatorState {
   const settled = async () => {
-    await settleJobs(context);
-    settleUploads(context);
+    await settle(context);
     return context.store;
   };
   return {
@@ -158,13 +158,4 @@ function internalUrl(context: EmulatorContext, url: string): string | undefined 
 function connectionReset(): TypeError {
   const cause = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' });
   return new TypeError('fetch failed', { cause });
-}
-
-/** `promise`, or the signal's reason as soon as it aborts (as fetch rejects with an AbortError). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

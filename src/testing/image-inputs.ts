@@ -1,9 +1,9 @@
-import { describeBytes } from '../core/mime-sniff.js';
+import { describeBytes, IMAGE_FORMAT_NAMES } from '../core/mime-sniff.js';
 import { AUTHOR_ID, type EmulatorContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
 import { decodeImageString } from './images/image-string.js';
 import { type ImageInfo, probeImage } from './images/probe.js';
-import type { AssetRecord } from './store.js';
+import { type AssetRecord, uploadedAsset } from './store.js';
 
 /** An image input, ready to render from. `assetId` is the existing asset, or the one a data URL becomes. */
 export interface ResolvedImage {
@@ -14,9 +14,7 @@ export interface ResolvedImage {
 
 /** Refusal of bytes that are not an image, shared by every endpoint that takes one. */
 export const notAnImage = (field: string, bytes: Uint8Array) =>
-  badRequest(
-    `${field} is not a supported image (png, jpeg, webp, gif, avif, tiff, heic, svg): got ${describeBytes(bytes)}`,
-  );
+  badRequest(`${field} is not a supported image (${IMAGE_FORMAT_NAMES}): got ${describeBytes(bytes)}`);
 
 /**
  * Resolves the image fields of one request: asset ids are looked up in the caller's project,
@@ -47,20 +45,16 @@ export class ImageResolver {
     if (!bytes) throw badRequest(`${field} must be an asset id or a base64 data URL`);
     const info = await probeImage(bytes);
     if (!info) throw notAnImage(field, bytes);
-    const id = store.id('asset');
-    this.#pending.push({
-      id,
+    const asset = uploadedAsset(store, {
       ownerId: this.owner,
       authorId: AUTHOR_ID,
-      bytes,
-      ...info,
-      type: 'uploaded',
-      metadata: options.parentId ? { parentId: options.parentId } : {},
+      image: { bytes, ...info },
       createdAt: emulatorOptions.clock.now(),
-      hidden: options.hide ?? false,
-      collectionIds: [],
+      parentId: options.parentId,
+      hide: options.hide,
     });
-    return { bytes, info, assetId: id };
+    this.#pending.push(asset);
+    return { bytes, info, assetId: asset.id };
   }
 
   /** Stores the assets made from data URLs. */

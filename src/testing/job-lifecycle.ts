@@ -2,7 +2,7 @@ import type { Job } from '../resources/jobs.js';
 import { AUTHOR_ID, type EmulatorContext, isoDate } from './context.js';
 import { jobTimeline } from './job-timeline.js';
 import type { JobPlan, JobRecord } from './store.js';
-import { uploadJobState } from './upload-lifecycle.js';
+import { settleUploads, uploadJobState } from './upload-lifecycle.js';
 
 /** Job types the real API lets you cancel ("only inference jobs"); custom, flux and tool jobs answer 400. */
 export const CANCELABLE_JOB_TYPES: ReadonlySet<string> = new Set(['inference']);
@@ -12,13 +12,16 @@ const INJECTED_FAILURE = {
   hint: 'Retry the job. If it keeps failing, lower numSamples or the output size.',
 };
 
-/** Records a job and starts rendering its outputs; they become assets once the job's time is up. */
+/**
+ * Records a job and starts rendering its outputs; they become assets once the job's time is up.
+ * A job planned to fail fails before that time, so its outputs are never rendered.
+ */
 export function createJob(context: EmulatorContext, plan: JobPlan, ownerId: string, fails: boolean): JobRecord {
   const { store, options } = context;
   const createdAt = options.clock.now();
   const durationMs = options.jobDurations[plan.jobType] ?? options.jobDurations.custom ?? 10_000;
-  const outputs = plan.render();
-  outputs.catch(() => undefined); // Observed when the job settles; no unhandled rejection meanwhile.
+  const outputs = fails ? undefined : plan.render();
+  outputs?.catch(() => undefined); // Observed when the job settles; no unhandled rejection meanwhile.
   const job: JobRecord = {
     id: store.id('job'),
     jobType: plan.jobType,
@@ -44,6 +47,15 @@ export function isRunning(context: EmulatorContext, job: JobRecord): boolean {
 
 /** When a running job will end (for `Retry-After`). */
 export const expectedEnd = (job: JobRecord) => Math.min(job.createdAt + job.durationMs, job.failure?.at ?? Infinity);
+
+/**
+ * Settles what is due: job outputs, then uploads. Called before every API request and every
+ * `emulator.state` read, so they see what the clock says is done.
+ */
+export async function settle(context: EmulatorContext): Promise<void> {
+  await settleJobs(context);
+  settleUploads(context);
+}
 
 /**
  * Turns the outputs of jobs whose time is up into assets. Called before every API request, so

@@ -1,3 +1,4 @@
+import { DEFAULT_BASE_URL } from '../core/base-url.js';
 import type { Clock } from '../core/clock.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
 import { systemClock } from './system-clock.js';
@@ -64,7 +65,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     throw new TypeError('Pass both apiKey and apiSecret, or neither');
   const latency = options.latency ?? 0;
   return {
-    baseUrl: trimSlash(options.baseUrl ?? 'https://api.cloud.scenario.com/v1'),
+    baseUrl: trimSlash(options.baseUrl ?? DEFAULT_BASE_URL),
     cdnUrl: trimSlash(options.cdnUrl ?? 'https://cdn.cloud.scenario.com/emulator'),
     credentials: { apiKey, apiSecret, token },
     projectId: options.projectId ?? 'proj_emulator',

@@ -42,3 +42,7 @@ export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown):
 
 /** A `true`/`false` query flag. */
 export const queryFlag = (c: Context, name: string) => c.req.query(name) === 'true';
+
+/** The values of repeatable, comma-separated query parameters (`?types=a,b&type=c`), in order of `names`. */
+export const queryList = (c: Context, ...names: string[]) =>
+  names.flatMap((name) => c.req.queries(name) ?? []).flatMap((value) => value.split(','));

@@ -21,6 +21,38 @@ export interface AssetRecord {
   outputIndex?: number;
 }
 
+/** What an uploaded image asset (`POST /assets`, a multipart upload, a data-URL input) is made of. */
+export interface UploadedAssetFields {
+  ownerId: string;
+  authorId: string;
+  image: RenderedImage;
+  createdAt: number;
+  /** `metadata.name`; data-URL inputs have none. */
+  name?: string;
+  parentId?: string | undefined;
+  hide?: boolean | undefined;
+  collectionIds?: string[] | undefined;
+}
+
+/** The record of an uploaded image asset, with a new id; the caller stores it (`store.addAsset`). */
+export function uploadedAsset(store: Store, fields: UploadedAssetFields): AssetRecord {
+  const { image, name, parentId } = fields;
+  return {
+    id: store.id('asset'),
+    ownerId: fields.ownerId,
+    authorId: fields.authorId,
+    bytes: image.bytes,
+    mimeType: image.mimeType,
+    width: image.width,
+    height: image.height,
+    type: 'uploaded',
+    metadata: { ...(name === undefined ? {} : { name }), ...(parentId ? { parentId } : {}) },
+    createdAt: fields.createdAt,
+    hidden: fields.hide ?? false,
+    collectionIds: fields.collectionIds ?? [],
+  };
+}
+
 /** Everything a job needs to run: what `/generate/*` validated and will render. */
 export interface JobPlan {
   jobType: string;
@@ -48,7 +80,7 @@ export interface JobRecord {
   /** Set when the job fails (an injected fault, or a render error): when, and what it reports. */
   failure?: { at: number; error: string; hint: string };
   canceledAt?: number;
-  /** Started at submission; awaited once the job's time is up. */
+  /** Started at submission (not for a job planned to fail); awaited once the job's time is up. */
   outputs?: Promise<RenderedImage[]>;
   plan?: JobPlan;
   /** Output asset ids, once materialised. */
@@ -77,7 +109,6 @@ export interface UploadRecord {
   /** Result of validating the assembled file, computed at `complete`. */
   validation?: { image: RenderedImage } | { error: string };
   entityId?: string;
-  errorMessage?: string;
 }
 
 /** One received request, for tests that assert on traffic. */

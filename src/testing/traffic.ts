@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { EmulatorContext } from './context.js';
-import { jsonResponse } from './errors.js';
+import { EmulatorHttpError, errorResponse } from './errors.js';
 import type { FaultKind } from './faults.js';
 import type { RequestLogEntry, Store } from './store.js';
 
@@ -60,14 +60,15 @@ export function traffic(context: EmulatorContext): MiddlewareHandler {
 
 /** What the client receives instead of (or in place of) the route's `answer`. */
 async function faultAnswer(kind: FaultKind, store: Store, answer?: Response): Promise<Response> {
-  const reason = (text: string) => ({ reason: `${text} (emulated fault)`, trace_id: store.rng.traces.hex(32) });
+  const error = (status: number, text: string, headers: Record<string, string> = {}) =>
+    errorResponse(store, new EmulatorHttpError(status, `${text} (emulated fault)`, {}, headers));
   switch (kind) {
     case 'rateLimit':
-      return jsonResponse(reason('Too many requests'), 429, { 'retry-after': '1' });
+      return error(429, 'Too many requests', { 'retry-after': '1' });
     case 'unavailable':
-      return jsonResponse(reason('Service unavailable'), 503);
+      return error(503, 'Service unavailable');
     case 'serverError':
-      return jsonResponse(reason('Internal server error'), 500);
+      return error(500, 'Internal server error');
     case 'badGateway':
       return new Response(BAD_GATEWAY_HTML, { status: 502, headers: { 'content-type': 'text/html' } });
     case 'connectionReset':

@@ -3,13 +3,13 @@ import { type EmulatorContext, isoDate } from './context.js';
 import { badRequest } from './errors.js';
 import { probeImage } from './images/probe.js';
 import type { JobState } from './job-lifecycle.js';
-import type { JobRecord, UploadRecord } from './store.js';
+import { type JobRecord, type UploadRecord, uploadedAsset } from './store.js';
 
 /** Signed part URLs stay valid this long (clock time), like S3 presigned URLs. */
-export const PART_URL_TTL_MS = 3600 * 1000;
+const PART_URL_TTL_MS = 3600 * 1000;
 
 /** `pending` until completed, `validating` for the `upload` job duration, then `imported` or `failed`. */
-export function uploadStatus(
+function uploadStatus(
   context: EmulatorContext,
   upload: UploadRecord,
 ): 'pending' | 'validating' | 'imported' | 'failed' {
@@ -60,17 +60,18 @@ export function settleUploads(context: EmulatorContext): void {
     if (!('image' in upload.validation)) continue;
     const { image } = upload.validation;
     const options = upload.assetOptions ?? {};
-    upload.entityId = store.addAsset({
-      id: store.id('asset'),
-      ownerId: upload.ownerId,
-      authorId: upload.authorId,
-      ...image,
-      type: 'uploaded',
-      metadata: { name: upload.fileName, ...(options.parentId ? { parentId: options.parentId } : {}) },
-      createdAt: validatedAt(context, upload),
-      hidden: options.hide ?? false,
-      collectionIds: options.collectionIds ?? [],
-    }).id;
+    upload.entityId = store.addAsset(
+      uploadedAsset(store, {
+        ownerId: upload.ownerId,
+        authorId: upload.authorId,
+        image,
+        createdAt: validatedAt(context, upload),
+        name: upload.fileName,
+        parentId: options.parentId,
+        hide: options.hide,
+        collectionIds: options.collectionIds,
+      }),
+    ).id;
   }
 }
 

@@ -1,10 +1,10 @@
 import { ControlNetBodySchema } from '../../resources/controlnet.js';
 import { generationCost } from '../cost.js';
 import { badRequest } from '../errors.js';
-import { styliseImage } from '../images/stylise.js';
+import { styliseImages } from '../images/stylise.js';
 import { FAMILIES, type ModelFamily } from '../model-catalog.js';
 import { parseWith } from '../request.js';
-import { checkBatch, echo, type Generator, outputSize, range, typedJobType, typedModel } from './generator.js';
+import { checkBatch, echo, type Generator, outputSize, typedJobType, typedModel } from './generator.js';
 import { DEFAULT_STRENGTH } from './img2img.js';
 
 /**
@@ -39,8 +39,7 @@ export function controlnet(variant: 'controlnet' | 'controlnet-img2img'): Genera
         { parentId: image.assetId },
       ),
       hideResults: input.hideResults ?? false,
-      render: () =>
-        Promise.all(range(samples).map((i) => styliseImage(image.bytes, { width, height, strength, seed: seed + i }))),
+      render: () => styliseImages(image.bytes, { width, height, strength, seed }, samples),
     };
   };
 }

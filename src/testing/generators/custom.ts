@@ -4,7 +4,7 @@ import type { ResolvedImage } from '../image-inputs.js';
 import { detectMap } from '../images/detect.js';
 import { removeBackground } from '../images/remove-background.js';
 import type { RenderedImage } from '../images/rendered.js';
-import { styliseImage } from '../images/stylise.js';
+import { styliseImages } from '../images/stylise.js';
 import { synthesizeImage } from '../images/synthesize.js';
 import { upscaleImage } from '../images/upscale.js';
 import type { CatalogModel } from '../model-catalog.js';
@@ -101,13 +101,12 @@ function generation(
   const count = batch(values.numOutputs as number);
   const [width, height] = ASPECT_SIZES[values.aspectRatio as string] ?? [1024, 1024];
   const strength = values.strength as number;
-  const one = (i: number) =>
-    reference
-      ? styliseImage(reference.bytes, { width, height, strength, seed: seed + i })
-      : synthesizeImage({ width, height, seed: seed + i });
   return {
     outputType: reference ? 'inference-img2img' : 'inference-txt2img',
     cost: generationCost('custom', count, width, height),
-    render: () => Promise.all(range(count).map(one)),
+    render: () =>
+      reference
+        ? styliseImages(reference.bytes, { width, height, strength, seed }, count)
+        : Promise.all(range(count).map((i) => synthesizeImage({ width, height, seed: seed + i }))),
   };
 }

@@ -1,8 +1,8 @@
 import { Img2ImgBodySchema } from '../../resources/img2img.js';
 import { generationCost } from '../cost.js';
-import { styliseImage } from '../images/stylise.js';
+import { styliseImages } from '../images/stylise.js';
 import { parseWith } from '../request.js';
-import { checkBatch, echo, type Generator, outputSize, range, typedJobType, typedModel } from './generator.js';
+import { checkBatch, echo, type Generator, outputSize, typedJobType, typedModel } from './generator.js';
 
 /** Default `strength` of img2img (scenario-api.md §6.4, SPEC value). */
 export const DEFAULT_STRENGTH = 0.75;
@@ -26,7 +26,6 @@ export const img2img: Generator = async (body, { context, images, seed: drawSeed
       { parentId: image.assetId },
     ),
     hideResults: input.hideResults ?? false,
-    render: () =>
-      Promise.all(range(samples).map((i) => styliseImage(image.bytes, { width, height, strength, seed: seed + i }))),
+    render: () => styliseImages(image.bytes, { width, height, strength, seed }, samples),
   };
 };

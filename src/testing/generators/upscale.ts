@@ -6,7 +6,7 @@ import { parseWith } from '../request.js';
 import { echo, type Generator } from './generator.js';
 
 /** Largest output side the emulator renders (a 16× upscale of a big image would take gigabytes). */
-export const MAX_UPSCALE_SIDE = 8192;
+const MAX_UPSCALE_SIDE = 8192;
 const DEFAULT_SCALING_FACTOR = 2;
 
 /** Output size of an upscale: `targetWidth` wins over `scalingFactor` (default 2), height in proportion. */

@@ -1,11 +1,9 @@
 import type { Sharp } from 'sharp';
+import type { ImageInfo } from './probe.js';
 
 /** An encoded image with the facts an asset's `properties` report. */
-export interface RenderedImage {
+export interface RenderedImage extends ImageInfo {
   bytes: Uint8Array;
-  mimeType: string;
-  width: number;
-  height: number;
 }
 
 /** Encodes a sharp pipeline (PNG unless `format` says `jpeg`) and reads back its real size. */

@@ -1,3 +1,4 @@
+import type sharpType from 'sharp';
 import { createRng } from '../rng.js';
 import { encode, type RenderedImage } from './rendered.js';
 import { loadSharp } from './sharp.js';
@@ -6,17 +7,20 @@ import { loadSharp } from './sharp.js';
 const LEVELS = 5;
 
 /**
- * A seeded stylised variant of `reference` at `width`×`height`, standing in for img2img and
- * ControlNet outputs. The style layer (blurred, posterised, re-tinted by a seeded colour mix,
- * with seeded grain) is blended over the resized reference by `strength`, so the distance from
- * the reference grows linearly with it, as noise strength does in a real diffusion model.
+ * `count` seeded stylised variants of `reference` at `width`×`height` (the `i`-th seeded by
+ * `seed + i`), standing in for img2img and ControlNet outputs. The style layer (blurred,
+ * posterised, re-tinted by a seeded colour mix, with seeded grain) is blended over the resized
+ * reference by `strength`, so the distance from the reference grows linearly with it, as noise
+ * strength does in a real diffusion model. The reference is decoded, resized and blurred once
+ * for all the variants.
  */
-export async function styliseImage(
+export async function styliseImages(
   reference: Uint8Array,
   options: { width: number; height: number; strength: number; seed: number },
-): Promise<RenderedImage> {
+  count: number,
+): Promise<RenderedImage[]> {
   const sharp = await loadSharp();
-  const { width, height, strength, seed } = options;
+  const { width, height, seed } = options;
   const base = await sharp(reference)
     .resize(width, height, { fit: 'cover' })
     .flatten({ background: '#ffffff' })
@@ -26,7 +30,17 @@ export async function styliseImage(
     .blur(2)
     .raw()
     .toBuffer();
+  return Promise.all(Array.from({ length: count }, (_, i) => variant(sharp, base, blurred, options, seed + i)));
+}
 
+/** One variant of the prepared reference (`base`, and `blurred` for the style layer). */
+function variant(
+  sharp: typeof sharpType,
+  base: Uint8Array,
+  blurred: Uint8Array,
+  { width, height, strength }: { width: number; height: number; strength: number },
+  seed: number,
+): Promise<RenderedImage> {
   const rng = createRng(seed);
   // A seeded 3×3 colour mix, mostly diagonal so the variant keeps the reference's shapes.
   const mix = Array.from({ length: 9 }, (_, i) => (i % 4 === 0 ? 0.5 : 0) + rng.next() * 0.5);

@@ -2,16 +2,16 @@ import { Hono } from 'hono';
 import { AssetIdsBodySchema, AssetUploadBodySchema } from '../../resources/assets.js';
 import { assetView } from '../asset-view.js';
 import { type AppEnv, AUTHOR_ID, type EmulatorContext } from '../context.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, findOwned } from '../errors.js';
 import { notAnImage } from '../image-inputs.js';
 import { decodeImageString } from '../images/image-string.js';
 import { probeImage } from '../images/probe.js';
 import { nextToken, paginate } from '../pagination.js';
-import { parseWith, readJson } from '../request.js';
-import type { AssetRecord } from '../store.js';
+import { parseWith, queryList, readJson } from '../request.js';
+import { type AssetRecord, uploadedAsset } from '../store.js';
 
 /** Largest `image` string `POST /assets` takes: ~6 MiB of base64 (≈4.4 MB raw), beyond which the real API wants `/uploads`. */
-export const MAX_ASSET_BASE64_CHARS = 6 * 1024 * 1024;
+const MAX_ASSET_BASE64_CHARS = 6 * 1024 * 1024;
 const MAX_DELETE = 100;
 
 /** `POST /assets`, `GET /assets`, `GET /assets/{id}`, `POST /assets/get-bulk`, `DELETE /assets`. */
@@ -35,25 +35,25 @@ export function assetRoutes(context: EmulatorContext): Hono<AppEnv> {
     if (!bytes) throw badRequest('image must be base64 or a base64 data URL');
     const info = await probeImage(bytes);
     if (!info) throw notAnImage('image', bytes);
-    const asset = context.store.addAsset({
-      id: context.store.id('asset'),
-      ownerId: c.get('owner'),
-      authorId: AUTHOR_ID,
-      bytes,
-      ...info,
-      type: 'uploaded',
-      metadata: { name: input.name, ...(input.parentId ? { parentId: input.parentId } : {}) },
-      createdAt: context.options.clock.now(),
-      hidden: input.hide ?? false,
-      collectionIds: input.collectionIds ?? [],
-    });
+    const asset = context.store.addAsset(
+      uploadedAsset(context.store, {
+        ownerId: c.get('owner'),
+        authorId: AUTHOR_ID,
+        image: { bytes, ...info },
+        createdAt: context.options.clock.now(),
+        name: input.name,
+        parentId: input.parentId,
+        hide: input.hide,
+        collectionIds: input.collectionIds,
+      }),
+    );
     return c.json({ asset: assetView(context, asset) });
   });
 
   app.get('/assets', (c) => {
     const owner = c.get('owner');
     const query = (name: string) => c.req.query(name);
-    const types = [...(c.req.queries('types') ?? []), ...(c.req.queries('type') ?? [])].flatMap((t) => t.split(','));
+    const types = queryList(c, 'types', 'type');
     const all = [...context.store.assets.values()]
       .filter((asset) => asset.ownerId === owner && !asset.hidden)
       .reverse();
@@ -67,9 +67,7 @@ export function assetRoutes(context: EmulatorContext): Hono<AppEnv> {
   });
 
   app.get('/assets/:assetId', (c) => {
-    const id = c.req.param('assetId');
-    const asset = context.store.assets.get(id);
-    if (!owned(c.get('owner'))(asset)) throw notFound(`Asset ${id} not found`);
+    const asset = findOwned(context.store.assets, c.req.param('assetId'), c.get('owner'), 'Asset');
     return c.json({ asset: assetView(context, asset) });
   });
 

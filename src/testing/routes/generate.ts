@@ -14,7 +14,7 @@ import { MAX_GENERATE_BODY_BYTES, queryFlag, readJson } from '../request.js';
 import { countFault, routeOf } from '../traffic.js';
 
 /** HTTP status of a `?dryRun=true` quote: non-standard, but what the real API sends. */
-export const DRY_RUN_STATUS = 269;
+const DRY_RUN_STATUS = 269;
 
 const TYPED: Record<string, Generator> = {
   img2img,

@@ -1,29 +1,24 @@
 import { Hono } from 'hono';
 import { TERMINAL_JOB_STATUSES } from '../../core/job-status.js';
 import type { AppEnv, EmulatorContext } from '../context.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, findOwned } from '../errors.js';
 import { CANCELABLE_JOB_TYPES, jobStatus, jobView } from '../job-lifecycle.js';
 import { nextToken, paginate } from '../pagination.js';
-import { readJson } from '../request.js';
-import type { JobRecord } from '../store.js';
+import { queryList, readJson } from '../request.js';
 
 const TERMINAL = new Set<string>(TERMINAL_JOB_STATUSES);
 
 /** `GET /jobs/{id}`, `GET /jobs`, `POST /jobs/{id}/action` (cancel). */
 export function jobRoutes(context: EmulatorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const find = (id: string, owner: string): JobRecord => {
-    const job = context.store.jobs.get(id);
-    if (!job || job.ownerId !== owner) throw notFound(`Job ${id} not found`);
-    return job;
-  };
+  const find = (id: string, owner: string) => findOwned(context.store.jobs, id, owner, 'Job');
 
   app.get('/jobs/:jobId', (c) => c.json({ job: jobView(context, find(c.req.param('jobId'), c.get('owner'))) }));
 
   app.get('/jobs', (c) => {
     const owner = c.get('owner');
     const status = c.req.query('status');
-    const types = [...(c.req.queries('types') ?? []), ...(c.req.queries('type') ?? [])].flatMap((t) => t.split(','));
+    const types = queryList(c, 'types', 'type');
     const showHidden = c.req.query('hideResults') !== 'false';
     const all = [...context.store.jobs.values()].filter((job) => job.ownerId === owner).reverse();
     const page = paginate(c, all, { defaultSize: 10, maxSize: 200 }, (job) => {

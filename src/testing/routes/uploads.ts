@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { UploadActionBodySchema, UploadCreateBodySchema } from '../../resources/uploads.js';
 import { type AppEnv, AUTHOR_ID, type EmulatorContext } from '../context.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, findOwned } from '../errors.js';
 import { parseWith, readJson } from '../request.js';
 import type { UploadRecord } from '../store.js';
 import { completeUpload, settleUploads, uploadView } from '../upload-lifecycle.js';
@@ -12,11 +12,7 @@ const IMPORTABLE_KINDS = new Set(['image', 'asset']);
 /** `POST /uploads`, `GET /uploads/{id}`, `POST /uploads/{id}/action` (complete). Parts go to signed URLs (see `cdn.ts`). */
 export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const find = (id: string, owner: string): UploadRecord => {
-    const upload = context.store.uploads.get(id);
-    if (!upload || upload.ownerId !== owner) throw notFound(`Upload ${id} not found`);
-    return upload;
-  };
+  const find = (id: string, owner: string) => findOwned(context.store.uploads, id, owner, 'Upload');
 
   app.post('/uploads', async (c) => {
     const input = parseWith(UploadCreateBodySchema, await readJson(c));
