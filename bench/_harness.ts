@@ -1,8 +1,8 @@
 /**
  * Shared by the benchmarks (the runner skips files starting with `_`): result rows, the table,
- * and small statistics. Each bench exports `run(): Promise<BenchRow[]>`; run alone (after
- * bundling, see scripts/bench.mjs) it prints its own rows, and under the runner it writes them
- * as JSON to `$BENCH_RESULTS_FILE`.
+ * small statistics, a reference image and a poll count. Each bench exports
+ * `run(): Promise<BenchRow[]>`; run alone (after bundling, see scripts/bench.mjs) it prints its
+ * own rows, and under the runner it writes them as JSON to `$BENCH_RESULTS_FILE`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,11 +29,27 @@ export function median(values: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-export function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
+export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+let reference: Promise<Uint8Array> | undefined;
+/**
+ * A small (64×64) PNG reference image for img2img, made once. sharp is imported here, not at the
+ * top, so the runner (scripts/bench.mjs), which imports this file for the table, does not load it.
+ */
+export function referenceImage(): Promise<Uint8Array> {
+  reference ??= import('sharp').then(({ default: sharp }) =>
+    sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer()
+      .then((buffer) => new Uint8Array(buffer)),
+  );
+  return reference;
 }
 
-export const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** How many of `requests` (an emulator's log) polled a job. */
+export function countPolls(requests: readonly { method: string; route: string }[]): number {
+  return requests.filter((request) => request.method === 'GET' && request.route === '/jobs/:jobId').length;
+}
 
 /** Rows as an aligned text table (or a Markdown one). */
 export function formatTable(rows: readonly BenchRow[], markdown = false): string {

@@ -4,10 +4,9 @@
  * each `run()`ning one job after another, the SDK absorbing any 429. Failures (goal 0) and wall
  * time against the ideal ceil(100 / 5) × 1 s (goal ≤ 1.15×).
  */
-import sharp from 'sharp';
 import { Scenario } from '../src/client.js';
 import { startEmulator } from '../src/testing/index.js';
-import { type BenchRow, publish } from './_harness.js';
+import { type BenchRow, countPolls, publish, referenceImage } from './_harness.js';
 
 const JOBS = 100;
 const PARALLEL = 5;
@@ -18,10 +17,7 @@ export async function run(): Promise<BenchRow[]> {
   const emulator = await startEmulator({ parallelJobs: PARALLEL, jobDurations: { flux: JOB_MS } });
   try {
     const client = new Scenario({ baseUrl: emulator.url, apiKey: 'key', apiSecret: 'secret', logLevel: 'error' });
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } })
-      .png()
-      .toBuffer();
-    const reference = await client.assets.upload(new Uint8Array(png), { name: 'reference.png' });
+    const reference = await client.assets.upload(await referenceImage(), { name: 'reference.png' });
 
     let next = 0;
     let failures = 0;
@@ -51,7 +47,7 @@ export async function run(): Promise<BenchRow[]> {
     const idealMs = Math.ceil(JOBS / PARALLEL) * JOB_MS;
     const ratio = wallMs / idealMs;
     const rateLimited = emulator.state.requests.filter((request) => request.status === 429).length;
-    const polls = emulator.state.requests.filter((r) => r.method === 'GET' && r.route === '/jobs/:jobId').length;
+    const polls = countPolls(emulator.state.requests);
     const bench = 'batch';
     return [
       {

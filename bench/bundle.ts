@@ -57,9 +57,9 @@ function byPackage(metafile: Metafile): Record<string, number> {
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 export async function run(): Promise<BenchRow[]> {
-  const scenario = await bundle("import { Scenario } from 'scenario-sdk'; globalThis.sdk = Scenario;");
-  const whole = await bundle("import * as sdk from 'scenario-sdk'; globalThis.sdk = sdk;");
   const scenarioCode = "import { Scenario } from 'scenario-sdk'; globalThis.sdk = Scenario;";
+  const scenario = await bundle(scenarioCode);
+  const whole = await bundle("import * as sdk from 'scenario-sdk'; globalThis.sdk = sdk;");
   const ownOnly = await bundle(scenarioCode, true, ['zod', 'p-retry']);
   const withoutZod = await bundle(scenarioCode, true, ['zod']);
   const some = await bundle("import { Assets, Img2Img } from 'scenario-sdk'; globalThis.sdk = [Assets, Img2Img];");

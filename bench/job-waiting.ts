@@ -12,12 +12,11 @@
  *
  * Goal for a 120 s job: ≤ 20 polls and mean lag ≤ 0.5 s.
  */
-import sharp from 'sharp';
 import { Scenario } from '../src/client.js';
 import type { WaitOptions } from '../src/core/wait-for-job.js';
 import { Jobs } from '../src/resources/jobs.js';
 import { createEmulator, VirtualClock } from '../src/testing/index.js';
-import { type BenchRow, publish } from './_harness.js';
+import { type BenchRow, countPolls, publish, referenceImage } from './_harness.js';
 
 /** Polls made and lag (ms) of one wait. */
 export interface WaitMeasure {
@@ -28,16 +27,6 @@ export interface WaitMeasure {
 const SIZES_S = [10, 120, 600];
 const JOBS_PER_SIZE = 10;
 const GOAL = { seconds: 120, polls: 20, lagMs: 500 };
-
-let sketch: Promise<Uint8Array> | undefined;
-/** A small PNG reference image for img2img, made once. */
-function referenceImage(): Promise<Uint8Array> {
-  sketch ??= sharp({ create: { width: 64, height: 64, channels: 3, background: '#888' } })
-    .png()
-    .toBuffer()
-    .then((buffer) => new Uint8Array(buffer));
-  return sketch;
-}
 
 /**
  * Submits one img2img job lasting `durationMs` (virtual) on a fresh emulator and waits for it the
@@ -62,10 +51,6 @@ export async function measureWait(durationMs: number, options: WaitOptions = {})
   const finished = job.statusHistory.find((entry) => entry.status === 'success');
   if (job.status !== 'success' || !finished) throw new Error(`job ${job.jobId} ended ${job.status}`);
   return { polls, lagMs: resolvedAt - Date.parse(finished.date) };
-}
-
-function countPolls(requests: readonly { method: string; route: string }[]): number {
-  return requests.filter((request) => request.method === 'GET' && request.route === '/jobs/:jobId').length;
 }
 
 /** Mean polls and lag over `count` jobs of `durationMs` ± 5 % (the same durations every run). */

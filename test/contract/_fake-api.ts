@@ -12,6 +12,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type ClientOptions, Scenario } from '../../src/index.js';
 
 export const API = 'https://api.cloud.scenario.com/v1';
 export const CDN = 'https://cdn.cloud.scenario.com';
@@ -21,6 +22,11 @@ export const EXTRA_BASES = ['https://staging.scenario.test/v1', 'http://127.0.0.
 export const KEY = 'api_testkey';
 export const SECRET = 'testsecret';
 export const BASIC = `Basic ${Buffer.from(`${KEY}:${SECRET}`).toString('base64')}`;
+
+/** A client with the fake's credentials (`KEY`, `SECRET`), and `options` on top. */
+export function contractClient(options: ClientOptions = {}): Scenario {
+  return new Scenario({ apiKey: KEY, apiSecret: SECRET, ...options });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tiny real images
@@ -172,11 +178,16 @@ export function defaultJobScript(jobId: string, assetIds: string[]): Record<stri
   return [jobWire(jobId, 'in-progress', 0.5), jobWire(jobId, 'success', 1, { assetIds })];
 }
 
-/** Wraps a resolver so that every request it answers is recorded first. */
-type Resolver = (info: {
-  request: Request;
-  params: Record<string, string | readonly string[] | undefined>;
-}) => Response | Promise<Response>;
+type ResolverInfo = { request: Request; params: Record<string, string | readonly string[] | undefined> };
+type Resolver = (info: ResolverInfo) => Response | Promise<Response>;
+
+/** Wraps resolvers so that every request they answer is first passed to `record`. */
+function recording(record: (request: Request) => Promise<void>) {
+  return (resolver: Resolver) => async (info: ResolverInfo) => {
+    await record(info.request);
+    return resolver(info);
+  };
+}
 
 export function createFakeApi(): FakeApi & { handlers: HttpHandler[]; record: (r: Request) => Promise<void> } {
   const api = {
@@ -224,12 +235,7 @@ export function createFakeApi(): FakeApi & { handlers: HttpHandler[]; record: (r
     handlers: [] as HttpHandler[],
   };
 
-  const rec =
-    (resolver: Resolver) =>
-    async (info: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
-      await api.record(info.request);
-      return resolver(info);
-    };
+  const rec = recording(api.record);
   const str = (v: string | readonly string[] | undefined) => (Array.isArray(v) ? v.join('/') : String(v));
 
   const pageOf = <T>(items: T[], url: URL, defaultSize: number) => {
@@ -386,14 +392,10 @@ export function useFakeApi() {
     api.reset();
   });
   afterAll(() => server.close());
-  /** Prepends a handler that is recorded like the others. */
+  /** Prepends a handler; its requests are recorded only if its resolver is wrapped in `rec`. */
   const use = (handler: HttpHandler) => server.use(handler);
-  const rec =
-    (resolver: Resolver) =>
-    async (info: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
-      await api.record(info.request);
-      return resolver(info);
-    };
+  /** Wraps a resolver so that its requests are recorded like the fake's own. */
+  const rec = recording(api.record);
   return { api, server, use, rec };
 }
 

@@ -7,25 +7,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError, Scenario, ScenarioError } from '../../src/index.js';
+import { InvalidRequestError, ScenarioError } from '../../src/index.js';
 import {
   API,
   assetWire,
   BASIC,
   bodyOf,
   CDN,
+  contractClient as client,
   decodeImageField,
-  KEY,
   PDF,
   PNG,
   rejectionOf,
-  SECRET,
   useFakeApi,
 } from './_fake-api.js';
 
 const { api, use, rec } = useFakeApi();
-const client = (opts: Partial<NonNullable<ConstructorParameters<typeof Scenario>[0]>> = {}) =>
-  new Scenario({ apiKey: KEY, apiSecret: SECRET, ...opts });
 
 /** Whatever array of items an awaited page exposes (design.md does not name the field). */
 function pageItems(page: unknown): { id: string }[] {

@@ -24,10 +24,10 @@ import {
   Scenario,
   ScenarioError,
 } from '../../src/index.js';
-import { API, errorBody, headerOf, KEY, rejectionOf, SECRET, useFakeApi } from './_fake-api.js';
+import { API, contractClient, errorBody, headerOf, KEY, rejectionOf, SECRET, useFakeApi } from './_fake-api.js';
 
 const { api, use, rec } = useFakeApi();
-const client = () => new Scenario({ apiKey: KEY, apiSecret: SECRET, maxRetries: 0 });
+const client = () => contractClient({ maxRetries: 0 });
 
 describe('error classes are exported from the package root', () => {
   const all = {

@@ -6,23 +6,21 @@
  */
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError, Scenario } from '../../src/index.js';
+import { InvalidRequestError, type Scenario } from '../../src/index.js';
 import {
   API,
   BASIC,
   bodyOf,
+  contractClient as client,
   decodeImageField,
   jobWire,
-  KEY,
   PDF,
   PNG,
   rejectionOf,
-  SECRET,
   useFakeApi,
 } from './_fake-api.js';
 
 const { api, use, rec } = useFakeApi();
-const client = () => new Scenario({ apiKey: KEY, apiSecret: SECRET });
 const fast = { pollInterval: 10, timeout: 5_000 };
 
 type C = Scenario;

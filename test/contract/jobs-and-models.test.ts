@@ -8,13 +8,11 @@ import {
   JobCanceledError,
   JobFailedError,
   JobTimeoutError,
-  Scenario,
   ScenarioError,
 } from '../../src/index.js';
-import { API, bodyOf, jobWire, KEY, rejectionOf, SECRET, sleep, useFakeApi } from './_fake-api.js';
+import { API, bodyOf, contractClient as client, jobWire, rejectionOf, sleep, useFakeApi } from './_fake-api.js';
 
 const { api, use, rec } = useFakeApi();
-const client = () => new Scenario({ apiKey: KEY, apiSecret: SECRET });
 
 /** A job whose successive GET /jobs/{id} answers are `script`. */
 function scriptJob(id: string, script: Record<string, unknown>[]) {

@@ -10,13 +10,10 @@ import {
   InternalServerError,
   NotFoundError,
   RateLimitError,
-  Scenario,
 } from '../../src/index.js';
-import { API, BASIC, CDN, jobWire, KEY, rejectionOf, SECRET, useFakeApi } from './_fake-api.js';
+import { API, BASIC, CDN, contractClient as client, jobWire, PNG, rejectionOf, useFakeApi } from './_fake-api.js';
 
 const { api, use, rec } = useFakeApi();
-const client = (opts: Partial<NonNullable<ConstructorParameters<typeof Scenario>[0]>> = {}) =>
-  new Scenario({ apiKey: KEY, apiSecret: SECRET, ...opts });
 const params = { modelId: 'flux.1-dev', prompt: 'a knight', image: 'asset_abc', strength: 0.5 };
 
 /** Answers `first` once (or `times` times), then falls through to the fake's normal handler. */
@@ -80,7 +77,6 @@ describe('retries', () => {
         rec(() => HttpResponse.json({ reason: 'Bad gateway' }, { status: 502 })),
       ),
     );
-    const { PNG } = await import('./_fake-api.js');
     await rejectionOf(client().assets.upload(PNG, { name: 'a.png' }));
     expect(api.calls('POST', '/assets')).toHaveLength(1);
   });
@@ -215,7 +211,6 @@ describe('auth header scope', () => {
         ),
       ),
     );
-    const { PNG } = await import('./_fake-api.js');
     use(
       http.get(
         'https://storage.example.test/blob/:id',

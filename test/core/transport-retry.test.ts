@@ -216,36 +216,34 @@ describe('server-directed delays', () => {
     expect(requests).toHaveLength(2);
   });
 
-  test('429 with an HTTP-date Retry-After', async () => {
-    const { result, requests } = await firstThenOk(() =>
-      HttpResponse.json({}, { status: 429, headers: { 'Retry-After': 'Thu, 01 Jan 2026 00:00:03 GMT' } }),
-    );
-    await vi.advanceTimersByTimeAsync(2990);
-    expect(requests).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(10);
-    await result;
-    expect(requests).toHaveLength(2);
-  });
-
-  test('429 with a body remainingSeconds', async () => {
-    const { result, requests } = await firstThenOk(() =>
-      HttpResponse.json({ reason: 'cooldown', remainingSeconds: 2 }, { status: 429 }),
-    );
-    await vi.advanceTimersByTimeAsync(1999);
-    expect(requests).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
-    await result;
-    expect(requests).toHaveLength(2);
-  });
-
-  test('503 with Retry-After: 2 on a GET waits 2 s, not the backoff', async () => {
-    const { result, requests } = await firstThenOk(
+  // [title, first answer, method, ms just short of the delay, ms left]
+  test.each<[string, () => Response, Method | undefined, number, number]>([
+    [
+      '429 with an HTTP-date Retry-After',
+      () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': 'Thu, 01 Jan 2026 00:00:03 GMT' } }),
+      undefined,
+      2990,
+      10,
+    ],
+    [
+      '429 with a body remainingSeconds',
+      () => HttpResponse.json({ reason: 'cooldown', remainingSeconds: 2 }, { status: 429 }),
+      undefined,
+      1999,
+      1,
+    ],
+    [
+      '503 with Retry-After: 2 on a GET waits 2 s, not the backoff',
       () => HttpResponse.json({ reason: 'Unavailable' }, { status: 503, headers: { 'Retry-After': '2' } }),
       'GET',
-    );
-    await vi.advanceTimersByTimeAsync(1999);
+      1999,
+      1,
+    ],
+  ])('%s', async (_title, answer, method, before, rest) => {
+    const { result, requests } = await firstThenOk(answer, method);
+    await vi.advanceTimersByTimeAsync(before);
     expect(requests).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(rest);
     await result;
     expect(requests).toHaveLength(2);
   });

@@ -14,6 +14,7 @@ import { realClock } from '../../src/core/real-clock.js';
 import { type WaitForJobDeps, waitForJob } from '../../src/core/wait-for-job.js';
 import type { Job } from '../../src/resources/jobs.js';
 import { VirtualClock } from '../../src/testing/virtual-clock.js';
+import { rejectionOf as rejection } from '../helpers/timers.js';
 
 /** Virtual time from 0 that jumps to the next sleep whenever the code under test is idle. */
 const simClock = () => new VirtualClock({ start: 0, autoAdvance: true });
@@ -41,16 +42,6 @@ function scripted(states: Job[], clock = simClock()) {
     cancelJob: vi.fn(async (_id: string): Promise<unknown> => undefined),
   } satisfies WaitForJobDeps;
   return { deps, clock, polledAt };
-}
-
-/** Catches the rejection, to inspect it; fails when there is none. */
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('waitForJob', () => {

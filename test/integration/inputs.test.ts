@@ -6,14 +6,24 @@ import { describe, expect, test } from 'vitest';
 import { MAX_INLINE_IMAGE_BYTES } from '../../src/core/image-input.js';
 import { imageInfo, MODES, QUICK, requestsTo, SKETCH_PATH } from './setup.js';
 
-/** A PNG of noise over the inline limit, so it must go through the multipart `/uploads` flow. */
-async function largePng(): Promise<Uint8Array> {
-  const noise = { type: 'gaussian' as const, mean: 128, sigma: 60 };
-  const png = await sharp({ create: { width: 1100, height: 1100, channels: 4, background: '#000000', noise } })
+const noise = { type: 'gaussian' as const, mean: 128, sigma: 60 };
+
+/** An uncompressed PNG of random noise, `size` pixels square. */
+async function noisePng(size: number): Promise<Uint8Array> {
+  const png = await sharp({ create: { width: size, height: size, channels: 4, background: '#000000', noise } })
     .png({ compressionLevel: 0 })
     .toBuffer();
   return new Uint8Array(png);
 }
+
+// Made once per file and shared by the tests of both modes (the SDK never writes to input bytes).
+let large: Promise<Uint8Array> | undefined;
+/** A PNG of noise over the inline limit, so it must go through the multipart `/uploads` flow. */
+const largePng = () => (large ??= noisePng(1100));
+
+let pair: Promise<[Uint8Array, Uint8Array]> | undefined;
+/** Two different ~3 MB PNGs of noise, together over the inline limit. */
+const threeMBPair = () => (pair ??= Promise.all([noisePng(860), noisePng(860)]));
 
 describe.concurrent.each(MODES)('image inputs and outputs end to end ($name)', (mode) => {
   test("an output asset's signed url works as the next reference; downloadTo writes the file", async () => {
@@ -97,14 +107,7 @@ describe.concurrent.each(MODES)('image inputs and outputs end to end ($name)', (
 
   test('two ~3 MB images in one controlnet request: one inlined, the other uploaded hidden', async () => {
     const { emulator, client } = await mode.start();
-    const noise = { type: 'gaussian' as const, mean: 128, sigma: 60 };
-    const threeMB = async () =>
-      new Uint8Array(
-        await sharp({ create: { width: 860, height: 860, channels: 4, background: '#000000', noise } })
-          .png({ compressionLevel: 0 })
-          .toBuffer(),
-      );
-    const [init, control] = [await threeMB(), await threeMB()];
+    const [init, control] = await threeMBPair();
     expect(init.byteLength + control.byteLength).toBeGreaterThan(MAX_INLINE_IMAGE_BYTES);
 
     const { job } = await client.controlnet.run(

@@ -52,47 +52,46 @@ export interface Mode {
 const servers = new Set<Emulator>();
 afterAll(() => Promise.all([...servers].map((server) => server.close())));
 
-export const MODES: Mode[] = [
-  {
-    name: 'in-process',
+/**
+ * A mode whose `start` launches an emulator with the test credentials and {@link FAST_JOBS} (under
+ * the test's own durations), and a client that reaches it through `connection` and keeps its warnings.
+ */
+function mode(
+  name: string,
+  launch: (options: EmulatorOptions) => Emulator | Promise<Emulator>,
+  connection: (emulator: Emulator) => ClientOptions,
+): Mode {
+  return {
+    name,
     async start(options = {}, clientOptions = {}) {
-      const emulator = createEmulator({
+      const emulator = await launch({
         ...CREDENTIALS,
         ...options,
         jobDurations: { ...FAST_JOBS, ...options.jobDurations },
       });
       const warnings: string[] = [];
       const client = new Scenario({
-        fetch: emulator.fetch,
-        baseUrl: emulator.url,
+        ...connection(emulator),
         ...CREDENTIALS,
         logger: recordingLogger(warnings),
         ...clientOptions,
       });
       return { emulator, client, warnings };
     },
-  },
-  {
-    name: 'over HTTP',
-    async start(options = {}, clientOptions = {}) {
-      const { baseUrl: _baseUrl, cdnUrl: _cdnUrl, ...rest } = options;
-      const running = await startEmulator({
-        port: 0,
-        ...CREDENTIALS,
-        ...rest,
-        jobDurations: { ...FAST_JOBS, ...options.jobDurations },
-      });
+  };
+}
+
+export const MODES: Mode[] = [
+  mode('in-process', createEmulator, (emulator) => ({ fetch: emulator.fetch, baseUrl: emulator.url })),
+  mode(
+    'over HTTP',
+    async ({ baseUrl: _baseUrl, cdnUrl: _cdnUrl, ...rest }) => {
+      const running = await startEmulator({ port: 0, ...rest });
       servers.add(running);
-      const warnings: string[] = [];
-      const client = new Scenario({
-        baseUrl: running.url,
-        ...CREDENTIALS,
-        logger: recordingLogger(warnings),
-        ...clientOptions,
-      });
-      return { emulator: running, client, warnings };
+      return running;
     },
-  },
+    (emulator) => ({ baseUrl: emulator.url }),
+  ),
 ];
 
 /** Width, height, format and alpha of encoded image bytes. */

@@ -6,14 +6,10 @@ import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { sniffImageMimeType } from '../../src/core/mime-sniff.js';
 import { InvalidRequestError, Scenario } from '../../src/index.js';
+import { PNG } from '../helpers/images.js';
 
-/** A real 1×1 PNG. */
-export const PNG = new Uint8Array(
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  ),
-);
+/** A real 1×1 PNG (the shared test image). */
+export { PNG };
 
 /** A client whose every request is counted and refused at once (no retries, no waiting). */
 export function offlineClient() {

@@ -11,6 +11,7 @@ import { MAX_INLINE_IMAGE_BYTES } from '../../src/core/image-input.js';
 import { type Asset, Assets } from '../../src/resources/assets.js';
 import { decodeDataUrl, PDF, PNG, pngOfSize } from '../helpers/images.js';
 import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
+import { rejectionOf } from '../helpers/timers.js';
 
 const server = useMockServer();
 const CDN = 'https://cdn.cloud.scenario.com';
@@ -29,15 +30,6 @@ function wireAsset(id: string, extra: Record<string, unknown> = {}) {
 
 function assets(projectId?: string) {
   return new Assets(testClient(projectId ? { projectId } : {}).transport);
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: Error) => error,
-  );
 }
 
 let dir: string;
