@@ -132,7 +132,14 @@ export interface JobState {
 }
 
 function timelineState(job: JobRecord, now: number): JobState {
-  const timeline = jobTimeline(timelineInput(job), now);
+  const input = timelineInput(job);
+  let timeline = jobTimeline(input, now);
+  // Outputs become assets when a request settles the job. One that succeeded after its request
+  // was settled (a just-submitted 0 ms job, a finish between settle and answer) still reads as
+  // the instant before its end: the real API says success only once the outputs exist.
+  if (timeline.status === 'success' && job.assetIds === undefined) {
+    timeline = jobTimeline(input, job.createdAt + job.durationMs - 1);
+  }
   const metadata: Job['metadata'] =
     timeline.status === 'success'
       ? { assetIds: job.assetIds ?? [] }
