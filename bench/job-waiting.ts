@@ -13,7 +13,7 @@
  * Goal for a 120 s job: ≤ 20 polls and mean lag ≤ 0.5 s.
  */
 import { Scenario } from '../src/client.js';
-import type { WaitOptions } from '../src/core/wait-for-job.js';
+import type { WaitOptions } from '../src/lib/wait-for-job.js';
 import { Jobs } from '../src/resources/jobs.js';
 import { createEmulator, VirtualClock } from '../src/testing/index.js';
 import { type BenchRow, countPolls, publish, referenceImage } from './_harness.js';

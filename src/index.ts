@@ -1,64 +1,36 @@
 export { Scenario } from './client.js';
 export type { Clock } from './core/clock.js';
 export * from './core/errors/index.js';
+export type { Logger, LogLevel } from './core/logger.js';
+export { IMAGE_MIME_TYPES, type ImageMimeType } from './core/mime-sniff.js';
+export type { ClientOptions, RequestOptions } from './core/options.js';
+export { Page, type PageData, PagePromise } from './core/pagination.js';
+export type { RetryMode } from './core/retry.js';
+export type { APIRequest, QueryValue, RawRequest, Transport } from './core/transport.js';
+export { VERSION } from './core/version.js';
+export type { GenerationJob } from './lib/generation-resource.js';
 export {
   type ImageInput,
   ImageInputSchema,
   MAX_FETCHED_IMAGE_BYTES,
   MAX_INLINE_IMAGE_BYTES,
-} from './core/image-input.js';
-export type { Logger, LogLevel } from './core/logger.js';
-export { IMAGE_MIME_TYPES, type ImageMimeType } from './core/mime-sniff.js';
-export type { OpenEnum } from './core/open-enum.js';
-export type { ClientOptions, RequestOptions } from './core/options.js';
-export { Page, type PageData, PagePromise } from './core/pagination.js';
-export type { RetryMode } from './core/retry-policy.js';
-export type { APIRequest, QueryValue, RawRequest, Transport } from './core/transport.js';
-export { VERSION } from './core/version.js';
-export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './core/wait-for-job.js';
+} from './lib/image-input.js';
+export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './lib/wait-for-job.js';
 export {
-  type Asset,
-  AssetEnvelopeSchema,
-  AssetIdsBodySchema,
   AssetIdsSchema,
-  type AssetKind,
-  AssetKindSchema,
   type AssetLike,
-  type AssetListQuery,
-  AssetListQuerySchema,
-  type AssetListResponse,
-  AssetListResponseSchema,
-  type AssetMetadata,
-  AssetMetadataSchema,
   type AssetPage,
-  type AssetProperties,
-  AssetPropertiesSchema,
-  AssetSchema,
   Assets,
-  type AssetUploadBody,
-  AssetUploadBodySchema,
   type AssetUploadParams,
   AssetUploadParamsSchema,
-  KNOWN_ASSET_KINDS,
 } from './resources/assets.js';
 export {
-  CONTROLNET_MODALITIES,
-  CONTROLNET_PRESETS,
   ControlNet,
-  type ControlNetBody,
-  ControlNetBodySchema,
-  type ControlNetCreateResponse,
-  ControlNetCreateResponseSchema,
-  type ControlNetModality,
-  type ControlNetModalityName,
-  ControlNetModalitySchema,
   type ControlNetParams,
   ControlNetParamsSchema,
 } from './resources/controlnet.js';
 export {
   Custom,
-  type CustomCreateResponse,
-  CustomCreateResponseSchema,
   type CustomInputs,
   CustomInputsSchema,
   type CustomRequestOptions,
@@ -66,15 +38,55 @@ export {
 } from './resources/custom.js';
 export {
   Detect,
-  type DetectBody,
-  DetectBodySchema,
-  type DetectCreateResponse,
-  DetectCreateResponseSchema,
-  type DetectModality,
-  DetectModalitySchema,
   type DetectParams,
   DetectParamsSchema,
 } from './resources/detect.js';
+export {
+  Img2Img,
+  type Img2ImgParams,
+  Img2ImgParamsSchema,
+} from './resources/img2img.js';
+export { type JobPage, Jobs } from './resources/jobs.js';
+export { type ModelPage, Models } from './resources/models.js';
+export {
+  RemoveBackground,
+  type RemoveBackgroundParams,
+  RemoveBackgroundParamsSchema,
+} from './resources/remove-background.js';
+export {
+  Upscale,
+  type UpscaleParams,
+  UpscaleParamsSchema,
+} from './resources/upscale.js';
+export {
+  type Asset,
+  AssetEnvelopeSchema,
+  AssetIdsBodySchema,
+  type AssetKind,
+  AssetKindSchema,
+  type AssetListQuery,
+  AssetListQuerySchema,
+  type AssetListResponse,
+  AssetListResponseSchema,
+  type AssetMetadata,
+  AssetMetadataSchema,
+  type AssetProperties,
+  AssetPropertiesSchema,
+  AssetSchema,
+  type AssetUploadBody,
+  AssetUploadBodySchema,
+  KNOWN_ASSET_KINDS,
+} from './schemas/asset.js';
+export {
+  CONTROLNET_MODALITIES,
+  CONTROLNET_PRESETS,
+  type ControlNetBody,
+  ControlNetBodySchema,
+  type ControlNetModality,
+  type ControlNetModalityName,
+  ControlNetModalitySchema,
+} from './schemas/controlnet.js';
+export { type DetectBody, DetectBodySchema, type DetectModality, DetectModalitySchema } from './schemas/detect.js';
 export {
   type Concept,
   ConceptSchema,
@@ -85,7 +97,6 @@ export {
   DryRunResponseSchema,
   type GenerationBaseBody,
   GenerationBaseBodySchema,
-  type GenerationJob,
   type GenerationResult,
   GenerationResultSchema,
   type GenerationSubmitResponse,
@@ -99,16 +110,8 @@ export {
   SeedSchema,
   StrengthSchema,
   strengthFromInfluence,
-} from './resources/generation.js';
-export {
-  Img2Img,
-  type Img2ImgBody,
-  Img2ImgBodySchema,
-  type Img2ImgCreateResponse,
-  Img2ImgCreateResponseSchema,
-  type Img2ImgParams,
-  Img2ImgParamsSchema,
-} from './resources/img2img.js';
+} from './schemas/generation.js';
+export { type Img2ImgBody, Img2ImgBodySchema } from './schemas/img2img.js';
 export {
   type Job,
   JobActionBodySchema,
@@ -121,14 +124,12 @@ export {
   JobListResponseSchema,
   type JobMetadata,
   JobMetadataSchema,
-  type JobPage,
   JobSchema,
   type JobStatus,
   JobStatusSchema,
-  Jobs,
   KNOWN_JOB_STATUSES,
   TERMINAL_JOB_STATUSES,
-} from './resources/jobs.js';
+} from './schemas/job.js';
 export {
   type Model,
   ModelEnvelopeSchema,
@@ -140,20 +141,14 @@ export {
   ModelListQuerySchema,
   type ModelListResponse,
   ModelListResponseSchema,
-  type ModelPage,
   ModelSchema,
-  Models,
-} from './resources/models.js';
+} from './schemas/model.js';
+export type { OpenEnum } from './schemas/open-enum.js';
 export {
   BackgroundColorSchema,
-  RemoveBackground,
   type RemoveBackgroundBody,
   RemoveBackgroundBodySchema,
-  type RemoveBackgroundCreateResponse,
-  RemoveBackgroundCreateResponseSchema,
-  type RemoveBackgroundParams,
-  RemoveBackgroundParamsSchema,
-} from './resources/remove-background.js';
+} from './schemas/remove-background.js';
 export {
   KNOWN_UPLOAD_STATUSES,
   MIN_UPLOAD_PART_BYTES,
@@ -172,13 +167,5 @@ export {
   UploadPartSchema,
   UploadSchema,
   type UploadStatus,
-} from './resources/uploads.js';
-export {
-  Upscale,
-  type UpscaleBody,
-  UpscaleBodySchema,
-  type UpscaleCreateResponse,
-  UpscaleCreateResponseSchema,
-  type UpscaleParams,
-  UpscaleParamsSchema,
-} from './resources/upscale.js';
+} from './schemas/upload.js';
+export { type UpscaleBody, UpscaleBodySchema } from './schemas/upscale.js';

@@ -1,4 +1,4 @@
-/** Image MIME types the API stores (scenario-api.md §4.1), in the order error messages list them. */
+/** Image MIME types the API stores, in the order error messages list them. */
 export const IMAGE_MIME_TYPES = [
   'image/png',
   'image/jpeg',

@@ -1,4 +1,4 @@
-import { abortError } from './sleep.js';
+import { abortError } from './abort.js';
 
 /** A stream of bytes: a web `ReadableStream` or anything async-iterable, such as a Node `Readable`. */
 export type ByteStream = ReadableStream<Uint8Array> | AsyncIterable<unknown>;

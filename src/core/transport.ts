@@ -1,17 +1,14 @@
 import pRetry from 'p-retry';
 import type * as z from 'zod/mini';
-import { withBilledAdvice } from './billed-advice.js';
-import { connectionError } from './connection-error.js';
-import { errorFromResponse, redirectError } from './error-from-response.js';
+import { abortError, sleep, untilAborted } from './abort.js';
+import { connectionError, errorFromResponse, redirectError } from './error-mapping.js';
 import { InvalidRequestError } from './errors/InvalidRequestError.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
 import { isScenarioError } from './errors/ScenarioError.js';
 import type { Logger } from './logger.js';
 import { type RequestOptions, RequestOptionsSchema } from './options.js';
 import { shownUrl } from './redact.js';
-import { isRetryable, MAX_RETRY_WAIT_MS, type RetryMode, retryDelayMs } from './retry-policy.js';
-import { abortError, sleep } from './sleep.js';
-import { untilAborted } from './until-aborted.js';
+import { isRetryable, MAX_RETRY_WAIT_MS, type RetryMode, retryDelayMs, withBilledAdvice } from './retry.js';
 import { parseInput, parseResponse } from './validate.js';
 
 /** Query values; `undefined` drops the parameter, arrays repeat it. */

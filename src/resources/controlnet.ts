@@ -1,96 +1,9 @@
 import * as z from 'zod/mini';
-import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
-import { ImageInputSchema } from '../core/image-input.js';
-import { resolveImages } from '../core/resolve-images.js';
-import {
-  GenerationBaseBodySchema,
-  type GenerationSubmitResponse,
-  GenerationSubmitResponseSchema,
-  ImageRefSchema,
-  InfluenceSchema,
-  influenceOrStrength,
-  StrengthSchema,
-  strengthOf,
-} from './generation.js';
-
-/** ControlNet modalities across model families (SD1.5, SDXL, Flux). */
-export const CONTROLNET_MODALITIES = [
-  'canny',
-  'pose',
-  'depth',
-  'lines',
-  'seg',
-  'scribble',
-  'lineart',
-  'normal-map',
-  'illusion',
-  'tile',
-  'blur',
-  'gray',
-  'low-quality',
-  'sketch',
-] as const;
-
-/** Presets that combine modalities (SD1.5: all four; SDXL: character, landscape). */
-export const CONTROLNET_PRESETS = ['character', 'landscape', 'city', 'interior'] as const;
-
-const modalityNames = new Set<string>([...CONTROLNET_MODALITIES, ...CONTROLNET_PRESETS]);
-
-/** A ControlNet modality name or preset. */
-export type ControlNetModalityName = (typeof CONTROLNET_MODALITIES)[number] | (typeof CONTROLNET_PRESETS)[number];
-
-/**
- * The `modality` string: one modality or preset (`pose`, `character`), optionally weighted
- * (`character:0.5`), or up to 3 weighted pairs (`depth:0.5,pose:1.0`), weights in (0, 1].
- */
-export type ControlNetModality = ControlNetModalityName | `${ControlNetModalityName}:${number}` | (string & {});
-
-/** Problems with a modality string, empty when it is valid. */
-export function modalityProblems(value: string): string[] {
-  const parts = value.split(',').map((part) => part.trim());
-  if (parts.length > 3) return [`at most 3 modalities, got ${parts.length}`];
-  return parts.flatMap((part) => {
-    const [name = '', weight, extra] = part.split(':');
-    const problems: string[] = [];
-    if (!modalityNames.has(name)) {
-      problems.push(`unknown modality "${name}"; expected one of ${[...modalityNames].join(', ')}`);
-    }
-    if (extra !== undefined || (weight !== undefined && !(Number(weight) > 0 && Number(weight) <= 1))) {
-      problems.push(`weight of "${part}" must be a number in (0, 1]`);
-    }
-    if (parts.length > 1 && weight === undefined) problems.push(`"${part}" needs a weight when combining modalities`);
-    return problems;
-  });
-}
-
-/** Schema of the `modality` string: known names, at most 3 parts, weights in (0, 1]. */
-export const ControlNetModalitySchema = z.string().check(
-  z.superRefine((value, context) => {
-    for (const message of modalityProblems(value)) context.addIssue({ code: 'custom', message });
-  }),
-);
-
-/**
- * Body of `POST /generate/controlnet` as sent on the wire, and of `POST /generate/controlnet-img2img`
- * (which adds `controlImage` and `strength`).
- */
-export const ControlNetBodySchema = z.extend(GenerationBaseBodySchema, {
-  modality: ControlNetModalitySchema,
-  /** The control image (pose map, edges, depth…); with `controlImage`, the init image instead. Asset id or data URL. */
-  image: ImageRefSchema,
-  /** controlnet-img2img only: the control image, while `image` is the init image. */
-  controlImage: z.optional(ImageRefSchema),
-  /** controlnet-img2img only: noise added to the init image, 0.01–1. */
-  strength: z.optional(StrengthSchema),
-  /** `true` (default) uses the image as the control map; `false` runs the modality's detector on it first. */
-  disableModalityDetection: z.optional(z.boolean()),
-  /** Flux-dev only: fraction of steps where guidance starts. */
-  controlStart: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
-  /** Flux-dev only: fraction of steps during which guidance applies. */
-  controlEnd: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
-});
-/** The parsed shape of {@link ControlNetBodySchema}. */
-export type ControlNetBody = z.output<typeof ControlNetBodySchema>;
+import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
+import { ImageInputSchema } from '../lib/image-input.js';
+import { resolveImages } from '../lib/resolve-images.js';
+import { ControlNetBodySchema } from '../schemas/controlnet.js';
+import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
 
 /**
  * Params of `client.controlnet.create/run/estimate`. `image` (and `controlImage`) take any image
@@ -116,11 +29,6 @@ export const ControlNetParamsSchema = z
   );
 /** What the caller passes, as {@link ControlNetParamsSchema}. */
 export type ControlNetParams = z.input<typeof ControlNetParamsSchema>;
-
-/** Wire answer of `POST /generate/controlnet`. */
-export const ControlNetCreateResponseSchema = GenerationSubmitResponseSchema;
-/** The wire answer of `create()`, before the SDK wraps it in a `GenerationJob`. */
-export type ControlNetCreateResponse = GenerationSubmitResponse;
 
 /**
  * ControlNet (`POST /generate/controlnet`): a new image that follows the structure of a control

@@ -1,24 +1,20 @@
 import * as z from 'zod/mini';
+import type { RequestOptions } from '../core/options.js';
+import { path } from '../core/path.js';
+import { parseInput, safeParse } from '../core/validate.js';
 import {
   estimateGeneration,
   type GenerationContext,
+  type GenerationJob,
   type GenerationRequest,
   submitGeneration,
-} from '../core/generation-resource.js';
-import { type ImageInput, ImageInputSchema } from '../core/image-input.js';
-import type { RequestOptions } from '../core/options.js';
-import { path } from '../core/path.js';
-import { type ImageSlot, resolveImages } from '../core/resolve-images.js';
-import { parseInput, safeParse } from '../core/validate.js';
-import type { WaitOptions } from '../core/wait-for-job.js';
-import {
-  type CostEstimate,
-  type GenerationJob,
-  type GenerationResult,
-  type GenerationSubmitResponse,
-  GenerationSubmitResponseSchema,
-} from './generation.js';
-import type { Model, ModelInput, Models } from './models.js';
+} from '../lib/generation-resource.js';
+import { type ImageInput, ImageInputSchema } from '../lib/image-input.js';
+import { type ImageSlot, resolveImages } from '../lib/resolve-images.js';
+import type { WaitOptions } from '../lib/wait-for-job.js';
+import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
+import type { Model, ModelInput } from '../schemas/model.js';
+import type { Models } from './models.js';
 
 /**
  * Inputs of `client.custom`: the model's own input names and values, sent as a flat JSON body.
@@ -27,11 +23,6 @@ import type { Model, ModelInput, Models } from './models.js';
 export const CustomInputsSchema = z.record(z.string(), z.unknown());
 /** What the caller passes, as {@link CustomInputsSchema}. */
 export type CustomInputs = z.input<typeof CustomInputsSchema>;
-
-/** Wire answer of `POST /generate/custom/{modelId}`. */
-export const CustomCreateResponseSchema = GenerationSubmitResponseSchema;
-/** The wire answer of `create()`, before the SDK wraps it in a `GenerationJob`. */
-export type CustomCreateResponse = GenerationSubmitResponse;
 
 /** {@link RequestOptions} of `client.custom`, plus whether to check inputs against the model's contract. */
 export interface CustomRequestOptions extends RequestOptions {

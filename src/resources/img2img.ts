@@ -1,31 +1,9 @@
 import * as z from 'zod/mini';
-import { type GenerationContext, GenerationResource } from '../core/generation-resource.js';
-import { ImageInputSchema } from '../core/image-input.js';
-import { resolveImages } from '../core/resolve-images.js';
-import {
-  GenerationBaseBodySchema,
-  type GenerationSubmitResponse,
-  GenerationSubmitResponseSchema,
-  ImageRefSchema,
-  InfluenceSchema,
-  influenceOrStrength,
-  StrengthSchema,
-  strengthOf,
-} from './generation.js';
-
-/** Body of `POST /generate/img2img` as sent on the wire. */
-export const Img2ImgBodySchema = z.extend(GenerationBaseBodySchema, {
-  /** The reference image: asset id or data URL. */
-  image: ImageRefSchema,
-  /** Noise added to the reference: 0.01 stays close, 1 ignores it. */
-  strength: z.optional(StrengthSchema),
-  /** Parent of the asset created from a data-URL `image`. */
-  imageParentId: z.optional(z.string()),
-  /** Hide the asset created from a data-URL `image`. */
-  imageHide: z.optional(z.boolean()),
-});
-/** The parsed shape of {@link Img2ImgBodySchema}. */
-export type Img2ImgBody = z.output<typeof Img2ImgBodySchema>;
+import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
+import { ImageInputSchema } from '../lib/image-input.js';
+import { resolveImages } from '../lib/resolve-images.js';
+import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
+import { Img2ImgBodySchema } from '../schemas/img2img.js';
 
 /**
  * Params of `client.img2img.create/run/estimate`: the wire body, except that `image` takes any
@@ -42,11 +20,6 @@ export const Img2ImgParamsSchema = z
   .check(z.refine(...influenceOrStrength));
 /** What the caller passes, as {@link Img2ImgParamsSchema}. */
 export type Img2ImgParams = z.input<typeof Img2ImgParamsSchema>;
-
-/** Wire answer of `POST /generate/img2img`. */
-export const Img2ImgCreateResponseSchema = GenerationSubmitResponseSchema;
-/** The wire answer of `create()`, before the SDK wraps it in a `GenerationJob`. */
-export type Img2ImgCreateResponse = GenerationSubmitResponse;
 
 /**
  * Image-to-image (`POST /generate/img2img`): a new image from a reference image and a prompt.

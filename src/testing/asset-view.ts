@@ -1,4 +1,4 @@
-import type { Asset } from '../resources/assets.js';
+import type { Asset } from '../schemas/asset.js';
 import { type EmulatorContext, isoDate } from './context.js';
 import type { AssetRecord } from './store.js';
 

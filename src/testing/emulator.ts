@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import { type HttpHandler, HttpResponse, http } from 'msw';
+import { untilAborted } from '../core/abort.js';
 import type { Clock } from '../core/clock.js';
-import { untilAborted } from '../core/until-aborted.js';
-import type { Asset } from '../resources/assets.js';
-import type { Job } from '../resources/jobs.js';
-import type { Upload } from '../resources/uploads.js';
+import type { Asset } from '../schemas/asset.js';
+import type { Job } from '../schemas/job.js';
+import type { Upload } from '../schemas/upload.js';
 import { createApp } from './app.js';
 import { assetView } from './asset-view.js';
 import { createContext, type EmulatorContext } from './context.js';

@@ -1,7 +1,7 @@
-import type { Job } from '../resources/jobs.js';
+import type { Job } from '../schemas/job.js';
 import { AUTHOR_ID, type EmulatorContext, isoDate } from './context.js';
 import { jobTimeline } from './job-timeline.js';
-import type { JobPlan, JobRecord } from './store.js';
+import type { JobPlan, JobRecord, JobState } from './store.js';
 import { settleUploads, uploadJobState } from './upload-lifecycle.js';
 
 /** Job types the real API lets you cancel ("only inference jobs"); custom, flux and tool jobs answer 400. */
@@ -124,13 +124,6 @@ export function jobView(context: EmulatorContext, job: JobRecord): Job {
 }
 
 /** Status, progress, history and status-specific metadata of a job. */
-export interface JobState {
-  status: string;
-  progress: number;
-  history: { status: string; at: number }[];
-  metadata: Job['metadata'];
-}
-
 function timelineState(job: JobRecord, now: number): JobState {
   const input = timelineInput(job);
   let timeline = jobTimeline(input, now);

@@ -1,5 +1,5 @@
-import { DetectModalitySchema } from '../resources/detect.js';
-import type { Model, ModelInput } from '../resources/models.js';
+import { DetectModalitySchema } from '../schemas/detect.js';
+import type { Model, ModelInput } from '../schemas/model.js';
 
 /** Base-model families of the typed `/generate/*` endpoints; each has its own sizes and ControlNet modalities. */
 export type ModelFamily = 'flux' | 'sdxl' | 'sd15';
@@ -19,7 +19,7 @@ export interface CatalogModel {
   trained?: boolean;
 }
 
-/** Per family: allowed output sizes and ControlNet modalities (scenario-api.md §6.3, §6.6). */
+/** Per family: allowed output sizes and ControlNet modalities. */
 export const FAMILIES: Record<
   ModelFamily,
   { minSize: number; maxSize: number; modalities: string[]; presets: string[]; singleModality: boolean }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { badRequest } from './errors.js';
 
-/** Per-endpoint page sizes (scenario-api.md §3). */
+/** Per-endpoint page sizes. */
 export interface PageLimits {
   defaultSize: number;
   maxSize: number;

@@ -4,7 +4,7 @@ import { safeParse } from '../core/validate.js';
 import { badRequest, EmulatorHttpError } from './errors.js';
 
 /**
- * The API gateway's synchronous payload ceiling (scenario-api.md §4.1: ~6 MB). Generation
+ * The API gateway's synchronous payload ceiling (~6 MB). Generation
  * bodies carry inline images, so a client that inlines too much must hit it here as it would there.
  */
 export const MAX_GENERATE_BODY_BYTES = 6 * 1024 * 1024;

@@ -1,6 +1,15 @@
+import type { Job } from '../schemas/job.js';
 import type { FaultKind } from './faults.js';
 import type { RenderedImage } from './images/rendered.js';
 import { createRng, hashSeed, type Rng } from './rng.js';
+
+/** What a job looks like at one moment: the part of its view that changes over time. */
+export interface JobState {
+  status: string;
+  progress: number;
+  history: { status: string; at: number }[];
+  metadata: Job['metadata'];
+}
 
 /** A stored image asset: its bytes and what `GET /assets/{id}` reports about it. */
 export interface AssetRecord {

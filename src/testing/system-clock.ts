@@ -1,5 +1,5 @@
+import { sleep } from '../core/abort.js';
 import type { Clock } from '../core/clock.js';
-import { sleep } from '../core/sleep.js';
 
 /**
  * `Date.now()` time, the emulator's default. Unlike the SDK's monotonic `realClock`, the

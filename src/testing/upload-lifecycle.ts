@@ -1,9 +1,8 @@
-import { MIN_UPLOAD_PART_BYTES, type Upload } from '../resources/uploads.js';
+import { MIN_UPLOAD_PART_BYTES, type Upload } from '../schemas/upload.js';
 import { type EmulatorContext, isoDate } from './context.js';
 import { badRequest } from './errors.js';
 import { probeImage } from './images/probe.js';
-import type { JobState } from './job-lifecycle.js';
-import { type JobRecord, type UploadRecord, uploadedAsset } from './store.js';
+import { type JobRecord, type JobState, type UploadRecord, uploadedAsset } from './store.js';
 
 /** Signed part URLs stay valid this long (clock time), like S3 presigned URLs. */
 const PART_URL_TTL_MS = 3600 * 1000;

@@ -1,5 +1,5 @@
+import { abortError } from '../core/abort.js';
 import type { Clock } from '../core/clock.js';
-import { abortError } from '../core/sleep.js';
 
 /** Options of {@link VirtualClock}. */
 export interface VirtualClockOptions {

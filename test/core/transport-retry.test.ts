@@ -5,7 +5,7 @@ import { APIConnectionError } from '../../src/core/errors/APIConnectionError.js'
 import { APITimeoutError } from '../../src/core/errors/APITimeoutError.js';
 import { InternalServerError } from '../../src/core/errors/InternalServerError.js';
 import { RateLimitError } from '../../src/core/errors/RateLimitError.js';
-import type { RetryMode } from '../../src/core/retry-policy.js';
+import type { RetryMode } from '../../src/core/retry.js';
 import { captureLogger, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf, settle, until, useFakeClock } from '../helpers/timers.js';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
 import { ResponseValidationError } from '../../src/core/errors/ResponseValidationError.js';
 import { parseInput } from '../../src/core/validate.js';
-import { type Asset, AssetSchema } from '../../src/resources/assets.js';
+import { type Asset, AssetSchema } from '../../src/schemas/asset.js';
 import { recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { APIUserAbortError, BadRequestError } from '../../src/core/errors/index.js';
-import type { Job } from '../../src/resources/jobs.js';
+import type { Job } from '../../src/schemas/job.js';
 import { eventually, MODES, QUICK, SKETCH_PATH } from './setup.js';
 
 const prompt = 'a knight, concept art';

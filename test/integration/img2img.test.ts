@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Job } from '../../src/resources/jobs.js';
+import type { Job } from '../../src/schemas/job.js';
 import { imageInfo, MODES, meanDifference, QUICK, requestsTo, SKETCH_PATH, sketchBytes } from './setup.js';
 
 describe.concurrent.each(MODES)('img2img workflow ($name)', (mode) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { MAX_INLINE_IMAGE_BYTES } from '../../src/core/image-input.js';
+import { MAX_INLINE_IMAGE_BYTES } from '../../src/lib/image-input.js';
 import { imageInfo, MODES, QUICK, requestsTo, SKETCH_PATH } from './setup.js';
 
 const noise = { type: 'gaussian' as const, mean: 128, sigma: 60 };

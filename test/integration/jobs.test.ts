@@ -6,7 +6,7 @@ import {
   JobFailedError,
   JobTimeoutError,
 } from '../../src/core/errors/index.js';
-import type { GenerationResult } from '../../src/resources/generation.js';
+import type { GenerationResult } from '../../src/schemas/generation.js';
 import { MODES, QUICK, SKETCH_PATH } from './setup.js';
 
 const prompt = 'a knight, concept art';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidRequestError } from '../../src/core/errors/index.js';
-import type { Model } from '../../src/resources/models.js';
+import type { Model } from '../../src/schemas/model.js';
 import { alphaAt, imageInfo, MODES, QUICK, requestsTo, SKETCH_PATH, sketchBytes, totalRequests } from './setup.js';
 
 describe.concurrent.each(MODES)('detect, controlnet, remove background, upscale, custom ($name)', (mode) => {

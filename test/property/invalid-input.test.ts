@@ -22,7 +22,7 @@ import {
   RemoveBackgroundParamsSchema,
   UpscaleParamsSchema,
 } from '../../src/index.js';
-import { modalityProblems } from '../../src/resources/controlnet.js';
+import { modalityProblems } from '../../src/schemas/controlnet.js';
 import { createEmulator } from '../../src/testing/index.js';
 import {
   assertInvalid,

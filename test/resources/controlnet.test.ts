@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_INLINE_IMAGE_BYTES } from '../../src/core/image-input.js';
+import { MAX_INLINE_IMAGE_BYTES } from '../../src/lib/image-input.js';
 import { decodeDataUrl, PDF, pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
 import { expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';

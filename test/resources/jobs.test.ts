@@ -1,7 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { BadRequestError, InvalidRequestError, JobFailedError, JobTimeoutError } from '../../src/index.js';
-import { Jobs, TERMINAL_JOB_STATUSES } from '../../src/resources/jobs.js';
+import { Jobs } from '../../src/resources/jobs.js';
+import { TERMINAL_JOB_STATUSES } from '../../src/schemas/job.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
 import { assetWire, jobWire } from './fake-generation.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AssetEnvelopeSchema, AssetListResponseSchema } from '../../src/resources/assets.js';
+import { AssetEnvelopeSchema, AssetListResponseSchema } from '../../src/schemas/asset.js';
 import { dataUrl, download, setup, testImage, uploadImage } from './helpers.js';
 
 describe('POST /assets', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { GenerationSubmitResponseSchema } from '../../src/resources/generation.js';
+import { GenerationSubmitResponseSchema } from '../../src/schemas/generation.js';
 import { dataUrl, setup, testImage, uploadImage } from './helpers.js';
 
 let png: Uint8Array;

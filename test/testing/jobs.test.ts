@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { JobEnvelopeSchema } from '../../src/resources/jobs.js';
+import { JobEnvelopeSchema } from '../../src/schemas/job.js';
 import { setup, testImage, uploadImage } from './helpers.js';
 
 async function submitted(options: Parameters<typeof setup>[0] = {}, modelId = 'stable-diffusion-xl-base-1.0') {

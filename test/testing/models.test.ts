@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ModelEnvelopeSchema, ModelListResponseSchema } from '../../src/resources/models.js';
+import { ModelEnvelopeSchema, ModelListResponseSchema } from '../../src/schemas/model.js';
 import { setup } from './helpers.js';
 
 describe('models', () => {

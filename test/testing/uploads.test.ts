@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MIN_UPLOAD_PART_BYTES, UploadEnvelopeSchema } from '../../src/resources/uploads.js';
+import { MIN_UPLOAD_PART_BYTES, UploadEnvelopeSchema } from '../../src/schemas/upload.js';
 import { download, setup } from './helpers.js';
 
 /** A PNG over 5 MiB (stored uncompressed), so it needs two parts. */

@@ -1,4 +1,4 @@
-import type { Job } from '../../resources/jobs.js';
+import type { Job } from '../../schemas/job.js';
 import { JobError } from './JobError.js';
 
 /** The job ended with `failure`. `reason` is `metadata.error`, `hint` the server's suggested fix. */

@@ -1,4 +1,4 @@
-import type { Job } from '../../resources/jobs.js';
+import type { Job } from '../../schemas/job.js';
 import { JobError } from './JobError.js';
 
 /** `wait()` gave up; the job itself keeps running on the server and can be resumed. */

@@ -1,4 +1,4 @@
-import type { Upload } from '../../resources/uploads.js';
+import type { Upload } from '../../schemas/upload.js';
 import { ScenarioError } from './ScenarioError.js';
 
 /** A multipart upload ended with status `failed`; `reason` is the server's `errorMessage`. */

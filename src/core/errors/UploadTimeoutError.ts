@@ -1,4 +1,4 @@
-import type { Upload } from '../../resources/uploads.js';
+import type { Upload } from '../../schemas/upload.js';
 import { ScenarioError } from './ScenarioError.js';
 
 /** A multipart upload was sent but not imported in time; the server may still finish it. */

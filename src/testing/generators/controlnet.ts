@@ -1,4 +1,4 @@
-import { ControlNetBodySchema } from '../../resources/controlnet.js';
+import { ControlNetBodySchema } from '../../schemas/controlnet.js';
 import { generationCost } from '../cost.js';
 import { badRequest } from '../errors.js';
 import { styliseImages } from '../images/stylise.js';

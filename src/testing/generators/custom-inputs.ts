@@ -1,4 +1,4 @@
-import type { ModelInput } from '../../resources/models.js';
+import type { ModelInput } from '../../schemas/model.js';
 import { badRequest } from '../errors.js';
 import type { ImageResolver, ResolvedImage } from '../image-inputs.js';
 

@@ -1,4 +1,4 @@
-import { DetectBodySchema } from '../../resources/detect.js';
+import { DetectBodySchema } from '../../schemas/detect.js';
 import { DETECT_COST } from '../cost.js';
 import { detectMap } from '../images/detect.js';
 import { parseWith } from '../request.js';

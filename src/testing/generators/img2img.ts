@@ -1,10 +1,10 @@
-import { Img2ImgBodySchema } from '../../resources/img2img.js';
+import { Img2ImgBodySchema } from '../../schemas/img2img.js';
 import { generationCost } from '../cost.js';
 import { styliseImages } from '../images/stylise.js';
 import { parseWith } from '../request.js';
 import { checkBatch, echo, type Generator, outputSize, typedJobType, typedModel } from './generator.js';
 
-/** Default `strength` of img2img (scenario-api.md §6.4, SPEC value). */
+/** Default `strength` of img2img (the API's documented default). */
 export const DEFAULT_STRENGTH = 0.75;
 
 /** `POST /generate/img2img`: seeded stylised variants of the reference, as far from it as `strength` says. */

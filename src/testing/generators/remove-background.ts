@@ -1,4 +1,4 @@
-import { RemoveBackgroundBodySchema } from '../../resources/remove-background.js';
+import { RemoveBackgroundBodySchema } from '../../schemas/remove-background.js';
 import { REMOVE_BACKGROUND_COST } from '../cost.js';
 import { removeBackground as cutOut } from '../images/remove-background.js';
 import { parseWith } from '../request.js';

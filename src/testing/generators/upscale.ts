@@ -1,4 +1,4 @@
-import { UpscaleBodySchema } from '../../resources/upscale.js';
+import { UpscaleBodySchema } from '../../schemas/upscale.js';
 import { upscaleCost } from '../cost.js';
 import { badRequest } from '../errors.js';
 import { upscaleImage } from '../images/upscale.js';

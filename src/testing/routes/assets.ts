@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { AssetIdsBodySchema, AssetUploadBodySchema } from '../../resources/assets.js';
+import { AssetIdsBodySchema, AssetUploadBodySchema } from '../../schemas/asset.js';
 import { assetView } from '../asset-view.js';
 import { type AppEnv, AUTHOR_ID, type EmulatorContext } from '../context.js';
 import { badRequest, findOwned } from '../errors.js';

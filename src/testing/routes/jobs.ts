@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { TERMINAL_JOB_STATUSES } from '../../core/job-status.js';
+import { TERMINAL_JOB_STATUSES } from '../../schemas/job.js';
 import type { AppEnv, EmulatorContext } from '../context.js';
 import { badRequest, findOwned } from '../errors.js';
 import { CANCELABLE_JOB_TYPES, jobStatus, jobView } from '../job-lifecycle.js';

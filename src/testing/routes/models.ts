@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Model } from '../../resources/models.js';
+import type { Model } from '../../schemas/model.js';
 import type { AppEnv, EmulatorContext } from '../context.js';
 import { notFound } from '../errors.js';
 import type { CatalogModel } from '../model-catalog.js';

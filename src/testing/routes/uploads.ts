@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { UploadActionBodySchema, UploadCreateBodySchema } from '../../resources/uploads.js';
+import { UploadActionBodySchema, UploadCreateBodySchema } from '../../schemas/upload.js';
 import { type AppEnv, AUTHOR_ID, type EmulatorContext } from '../context.js';
 import { badRequest, findOwned } from '../errors.js';
 import { parseWith, readJson } from '../request.js';

@@ -1,4 +1,7 @@
+import { abortError } from './abort.js';
+import { APIConnectionError } from './errors/APIConnectionError.js';
 import { APIError, type APIErrorInit } from './errors/APIError.js';
+import { APITimeoutError } from './errors/APITimeoutError.js';
 import { AuthenticationError } from './errors/AuthenticationError.js';
 import { BadRequestError } from './errors/BadRequestError.js';
 import { ConflictError } from './errors/ConflictError.js';
@@ -6,7 +9,7 @@ import { InternalServerError } from './errors/InternalServerError.js';
 import { NotFoundError } from './errors/NotFoundError.js';
 import { PermissionDeniedError } from './errors/PermissionDeniedError.js';
 import { RateLimitError } from './errors/RateLimitError.js';
-import { serverRetryDelayMs } from './retry-timing.js';
+import { markNeverSent, serverRetryDelayMs } from './retry.js';
 
 const classByStatus: Record<number, typeof APIError> = {
   400: BadRequestError,
@@ -95,4 +98,68 @@ export function redirectError(response: Response, context: Omit<FailedResponseCo
 /** The response headers, lower-cased, with any echoed credential redacted. */
 function redactedHeaders(response: Response, redact: (text: string) => string): Record<string, string> {
   return Object.fromEntries([...response.headers].map(([name, value]) => [name, redact(value)]));
+}
+
+/** Error codes that mean the connection was never made, so the server cannot have seen the request. */
+const notConnectedCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ConnectionRefused',
+]);
+
+export interface FailedAttempt {
+  /** What was being done, e.g. `POST /generate/img2img`. */
+  endpoint: string;
+  timeoutMs: number;
+  userSignal: AbortSignal | undefined;
+  timeoutSignal: AbortSignal;
+  /** Removes secrets from the text of the underlying error. */
+  redact: (text: string) => string;
+}
+
+/** Classifies a failure with no HTTP answer: the caller's abort, our timeout, or a connection error. */
+export function connectionError(error: unknown, attempt: FailedAttempt): Error {
+  if (attempt.userSignal?.aborted) return abortError(attempt.userSignal);
+  const cause = safeCopy(rootCause(error), attempt.redact);
+  if (attempt.timeoutSignal.aborted) {
+    return new APITimeoutError(`${attempt.endpoint} timed out after ${attempt.timeoutMs} ms.`, { cause });
+  }
+  const failure = new APIConnectionError(`${attempt.endpoint} failed without a complete answer: ${cause.message}`, {
+    cause,
+  });
+  return notConnectedCodes.has(codeOf(cause)) ? markNeverSent(failure) : failure;
+}
+
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined) current = current.cause;
+  return current;
+}
+
+/**
+ * The cause as a plain error with only its name, code, message and stack, redacted: the
+ * original may hold the request and its headers (a fetch wrapper's or proxy's error).
+ */
+function safeCopy(cause: unknown, redact: (text: string) => string): Error {
+  const source = cause instanceof Error ? cause : new Error(describeNonError(cause));
+  const copy = new Error(redact(source.message));
+  copy.name = source.name;
+  copy.stack = source.stack === undefined ? undefined : redact(source.stack);
+  const code = codeOf(source);
+  return code ? Object.assign(copy, { code }) : copy;
+}
+
+/** Some fetch wrappers reject with a non-Error (msw's network error is a `Response` of type `error`). */
+function describeNonError(value: unknown): string {
+  if (typeof Response !== 'undefined' && value instanceof Response) return 'network error (no response)';
+  return typeof value === 'string' ? value : `non-Error rejection: ${Object.prototype.toString.call(value)}`;
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : '';
 }

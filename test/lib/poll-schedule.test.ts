@@ -5,7 +5,7 @@ import {
   MIN_POLL_INTERVAL_MS,
   nextPollDelay,
   progressRate,
-} from '../../src/core/poll-schedule.js';
+} from '../../src/lib/poll-schedule.js';
 
 const seen = (at: number, status: string, progress = 0): JobObservation => ({ at, status, progress });
 

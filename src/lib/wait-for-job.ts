@@ -1,16 +1,15 @@
-import type { Job } from '../resources/jobs.js';
-import type { Clock } from './clock.js';
-import { InvalidRequestError } from './errors/InvalidRequestError.js';
-import { JobCanceledError } from './errors/JobCanceledError.js';
-import { JobError } from './errors/JobError.js';
-import { JobFailedError } from './errors/JobFailedError.js';
-import { JobTimeoutError } from './errors/JobTimeoutError.js';
-import { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from './job-status.js';
-import type { Logger } from './logger.js';
+import { abortError, untilAborted } from '../core/abort.js';
+import type { Clock } from '../core/clock.js';
+import { realClock } from '../core/clock.js';
+import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import { JobCanceledError } from '../core/errors/JobCanceledError.js';
+import { JobError } from '../core/errors/JobError.js';
+import { JobFailedError } from '../core/errors/JobFailedError.js';
+import { JobTimeoutError } from '../core/errors/JobTimeoutError.js';
+import type { Logger } from '../core/logger.js';
+import type { Job } from '../schemas/job.js';
+import { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from '../schemas/job.js';
 import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay } from './poll-schedule.js';
-import { realClock } from './real-clock.js';
-import { abortError } from './sleep.js';
-import { untilAborted } from './until-aborted.js';
 
 /** How long `wait()` waits by default before giving up: 10 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 600_000;

@@ -1,16 +1,44 @@
 import type * as z from 'zod/mini';
+import type { RequestOptions } from '../core/options.js';
+import type { Transport } from '../core/transport.js';
+import { parseInput } from '../core/validate.js';
 import {
   type CostEstimate,
   DryRunResponseSchema,
-  type GenerationJob,
   type GenerationResult,
+  type GenerationSubmitResponse,
   GenerationSubmitResponseSchema,
-} from '../resources/generation.js';
-import type { Job } from '../resources/jobs.js';
-import type { RequestOptions } from './options.js';
-import type { Transport } from './transport.js';
-import { parseInput } from './validate.js';
+} from '../schemas/generation.js';
+import type { Job } from '../schemas/job.js';
 import type { WaitOptions } from './wait-for-job.js';
+
+/**
+ * A submitted generation, as `create()` returns it. The job runs (and is billed) on the server
+ * whether or not `wait()` is called; keep `id` to resume with `client.jobs.wait(id)`.
+ */
+export interface GenerationJob {
+  /** The job id (`job_…`). */
+  readonly id: string;
+  /** The job as the server answered the submission; usually `queued`. */
+  readonly job: Job;
+  /** Creative units billed for this request (only the submission answer carries it). */
+  readonly creativeUnitsCost?: number | undefined;
+  /** Creative units discounted, when the plan grants a discount. */
+  readonly creativeUnitsDiscount?: number | undefined;
+  /** The whole submission answer, unknown fields included (`asset`, `ipDetection`, …). */
+  readonly response: GenerationSubmitResponse;
+  /**
+   * Polls until the job ends and fetches its output assets. `options` default to the ones
+   * given to `create()`, so the same `projectId` and headers apply.
+   *
+   * @example
+   * ```ts
+   * const generation = await client.img2img.create(params);
+   * const { assets } = await generation.wait({ onProgress: (job) => console.log(job.progress) });
+   * ```
+   */
+  wait(waitOptions?: WaitOptions, options?: RequestOptions): Promise<GenerationResult>;
+}
 
 /** Waits for a job and fetches its outputs: `client.jobs.wait`. */
 export interface JobWaiter {

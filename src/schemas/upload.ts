@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type OpenEnum, openEnum } from '../core/open-enum.js';
+import { type OpenEnum, openEnum } from './open-enum.js';
 
 /** Upload statuses; `imported` means `entityId` holds the new asset id. New values accepted. */
 export const KNOWN_UPLOAD_STATUSES = ['pending', 'validating', 'validated', 'complete', 'imported', 'failed'] as const;

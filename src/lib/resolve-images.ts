@@ -1,4 +1,6 @@
-import { InvalidRequestError } from './errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import type { RequestOptions } from '../core/options.js';
+import type { Transport } from '../core/transport.js';
 import {
   type ImageInput,
   type ImageSource,
@@ -8,9 +10,7 @@ import {
   MAX_INLINE_IMAGE_BYTES,
   toDataUrl,
 } from './image-input.js';
-import type { RequestOptions } from './options.js';
 import { storeImage } from './store-image.js';
-import type { Transport } from './transport.js';
 
 /** One image field of a request: its name, used in errors, and what the caller passed. */
 export interface ImageSlot {

@@ -1,8 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
-import { MAX_INLINE_IMAGE_BYTES } from '../../src/core/image-input.js';
-import { type ImageSlot, resolveImages } from '../../src/core/resolve-images.js';
+import { MAX_INLINE_IMAGE_BYTES } from '../../src/lib/image-input.js';
+import { type ImageSlot, resolveImages } from '../../src/lib/resolve-images.js';
 import { decodeDataUrl, PDF, PNG, pngOfSize } from '../helpers/images.js';
 import { recordApi, testClient, useMockServer } from '../helpers/msw.js';
 

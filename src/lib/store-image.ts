@@ -1,9 +1,9 @@
-import { type Asset, AssetEnvelopeSchema, type AssetUploadBody } from '../resources/assets.js';
-import type { UploadAssetOptions } from '../resources/uploads.js';
+import type { RequestOptions } from '../core/options.js';
+import type { Transport } from '../core/transport.js';
+import { type Asset, AssetEnvelopeSchema, type AssetUploadBody } from '../schemas/asset.js';
+import type { UploadAssetOptions } from '../schemas/upload.js';
 import { type LoadedImage, MAX_INLINE_IMAGE_BYTES, toDataUrl } from './image-input.js';
 import { uploadMultipart } from './multipart-upload.js';
-import type { RequestOptions } from './options.js';
-import type { Transport } from './transport.js';
 
 /** The stored image: its asset id, and the asset itself when the answer carried it. */
 export interface StoredImage {

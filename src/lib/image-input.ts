@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { decodeBase64, encodeBase64 } from './base64.js';
-import { InvalidRequestError } from './errors/InvalidRequestError.js';
+import { abortError } from '../core/abort.js';
+import { decodeBase64, encodeBase64 } from '../core/base64.js';
+import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
 import {
   describeBytes,
   IMAGE_FORMAT_NAMES,
@@ -8,13 +9,12 @@ import {
   imageExtension,
   SNIFF_BYTES,
   sniffImageMimeType,
-} from './mime-sniff.js';
-import { FileAccessError, fileNameOf, openFile } from './node-files.js';
-import type { RequestOptions } from './options.js';
-import { isAsyncIterable, isReadableStream, readAllBytes } from './read-bytes.js';
-import { shownUrl } from './redact.js';
-import { abortError } from './sleep.js';
-import type { Transport } from './transport.js';
+} from '../core/mime-sniff.js';
+import { FileAccessError, fileNameOf, openFile } from '../core/node-files.js';
+import type { RequestOptions } from '../core/options.js';
+import { isAsyncIterable, isReadableStream, readAllBytes } from '../core/read-bytes.js';
+import { shownUrl } from '../core/redact.js';
+import type { Transport } from '../core/transport.js';
 
 /**
  * Any image the SDK can take as input (`image`, `controlImage`, `styleImages`, `assets.upload`):

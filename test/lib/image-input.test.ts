@@ -14,9 +14,9 @@ import {
   MAX_FETCHED_IMAGE_BYTES,
   MAX_INLINE_IMAGE_BYTES,
   type ResolveImageContext,
-} from '../../src/core/image-input.js';
-import { resolveImages } from '../../src/core/resolve-images.js';
-import { MIN_UPLOAD_PART_BYTES } from '../../src/resources/uploads.js';
+} from '../../src/lib/image-input.js';
+import { resolveImages } from '../../src/lib/resolve-images.js';
+import { MIN_UPLOAD_PART_BYTES } from '../../src/schemas/upload.js';
 import { decodeDataUrl, PDF, PNG, pngOfSize } from '../helpers/images.js';
 import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 

@@ -1,8 +1,8 @@
 import { APIConnectionError } from './errors/APIConnectionError.js';
 import { APIError } from './errors/APIError.js';
+import { InternalServerError } from './errors/InternalServerError.js';
 import { RateLimitError } from './errors/RateLimitError.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
-import { serverRetryDelayMs } from './retry-timing.js';
 
 /**
  * `idempotent`: reads, deletes and cancels; repeating them is harmless.
@@ -29,7 +29,7 @@ export function wasNeverSent(error: unknown): boolean {
   return error instanceof APIConnectionError && neverSent.has(error);
 }
 
-/** Whether the policy of design.md §4 allows another attempt after `error`. */
+/** Whether the retry policy allows another attempt after `error`. */
 export function isRetryable(error: unknown, mode: RetryMode): boolean {
   if (mode === 'billed') {
     return error instanceof RateLimitError || wasNeverSent(error);
@@ -49,4 +49,43 @@ export function retryDelayMs(error: unknown, retry: number): number {
   if (error instanceof RateLimitError && error.retryAfterMs !== undefined) return error.retryAfterMs;
   if (error instanceof APIError) return serverRetryDelayMs(new Headers(error.headers), error.body) ?? backoffMs(retry);
   return backoffMs(retry);
+}
+
+/**
+ * How long the server asked us to wait, in ms: the `Retry-After` header (seconds or an HTTP
+ * date), else a body `remainingSeconds` (Scenario's cooldown answers). Undefined when neither is usable.
+ */
+export function serverRetryDelayMs(headers: Headers, body: unknown, now = Date.now()): number | undefined {
+  const header = headers.get('retry-after')?.trim();
+  if (header) {
+    if (/^\d+(\.\d+)?$/.test(header)) return Number(header) * 1000;
+    // HTTP dates name the weekday and month; Date.parse alone would read '-1' as a year.
+    const date = /[a-z]/i.test(header) ? Date.parse(header) : Number.NaN;
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const remaining = (body as { remainingSeconds?: unknown } | undefined)?.remainingSeconds;
+  const seconds = typeof remaining === 'string' ? Number(remaining) : remaining;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
+const advice =
+  ' The server may have done the work: what it creates (a job, an asset) may exist and be billed.' +
+  ' Look for it (client.jobs.list(), client.assets.list()) before trying again.';
+
+/**
+ * A billed call that failed after the server may have acted on it (a 5xx, a timeout, a
+ * connection lost after sending, a garbled 2xx) is not retried; its message says why, so the
+ * caller does not retry by hand and pay twice.
+ */
+export function withBilledAdvice(error: unknown): unknown {
+  const mayHaveActed =
+    error instanceof InternalServerError ||
+    error instanceof ResponseValidationError ||
+    (error instanceof APIConnectionError && !wasNeverSent(error));
+  if (!mayHaveActed) return error;
+  const before = error.message;
+  error.message += advice;
+  // The stack was captured with the old message.
+  if (error.stack) error.stack = error.stack.replace(before, error.message);
+  return error;
 }

@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
-import type { RequestOptions } from '../core/options.js';
-import type { WaitOptions } from '../core/wait-for-job.js';
-import { AssetSchema } from './assets.js';
-import { JobSchema } from './jobs.js';
+import { AssetSchema } from './asset.js';
+import { JobSchema } from './job.js';
 
 /** An image as the API takes it: an asset id (`asset_…`) or a base64 data URL. */
 export const ImageRefSchema = z
@@ -52,7 +50,7 @@ export const ConceptSchema = z.strictObject({
 /** {@link ConceptSchema} as a type. */
 export type Concept = z.output<typeof ConceptSchema>;
 
-/** Fields shared by txt2img, img2img, inpaint and controlnet bodies (scenario-api.md §6.3). */
+/** Fields shared by txt2img, img2img, inpaint and controlnet bodies. */
 export const GenerationBaseBodySchema = z.strictObject({
   /** Model id, e.g. `flux.1-dev` or a trained `model_…`. */
   modelId: z.string().check(z.minLength(1)),
@@ -140,34 +138,6 @@ export const GenerationResultSchema = z.object({
  */
 export type GenerationResult = z.output<typeof GenerationResultSchema>;
 
-/**
- * A submitted generation, as `create()` returns it. The job runs (and is billed) on the server
- * whether or not `wait()` is called; keep `id` to resume with `client.jobs.wait(id)`.
- */
-export interface GenerationJob {
-  /** The job id (`job_…`). */
-  readonly id: string;
-  /** The job as the server answered the submission; usually `queued`. */
-  readonly job: z.output<typeof JobSchema>;
-  /** Creative units billed for this request (only the submission answer carries it). */
-  readonly creativeUnitsCost?: number | undefined;
-  /** Creative units discounted, when the plan grants a discount. */
-  readonly creativeUnitsDiscount?: number | undefined;
-  /** The whole submission answer, unknown fields included (`asset`, `ipDetection`, …). */
-  readonly response: GenerationSubmitResponse;
-  /**
-   * Polls until the job ends and fetches its output assets. `options` default to the ones
-   * given to `create()`, so the same `projectId` and headers apply.
-   *
-   * @example
-   * ```ts
-   * const generation = await client.img2img.create(params);
-   * const { assets } = await generation.wait({ onProgress: (job) => console.log(job.progress) });
-   * ```
-   */
-  wait(waitOptions?: WaitOptions, options?: RequestOptions): Promise<GenerationResult>;
-}
-
 /** The web app's Influence slider, 0–100: higher stays closer to the reference image. */
 export const InfluenceSchema = z.number().check(z.minimum(0), z.maximum(100));
 
@@ -177,7 +147,7 @@ const MAX_STRENGTH = 1;
 /** Noise added to the reference: 0.01 stays close, 1 ignores it. */
 export const StrengthSchema = z.number().check(z.minimum(MIN_STRENGTH), z.maximum(MAX_STRENGTH));
 
-/** `strength = clamp((100 - influence) / 100, 0.01, 1)` (design.md §2): Influence 20 → strength 0.8. */
+/** `strength = clamp((100 - influence) / 100, 0.01, 1)`: Influence 20 → strength 0.8. */
 export function strengthFromInfluence(influence: number): number {
   return Math.min(MAX_STRENGTH, Math.max(MIN_STRENGTH, (100 - influence) / 100));
 }

@@ -6,8 +6,8 @@ import { InternalServerError } from '../../src/core/errors/InternalServerError.j
 import { ResponseValidationError } from '../../src/core/errors/ResponseValidationError.js';
 import { UploadFailedError } from '../../src/core/errors/UploadFailedError.js';
 import { UploadTimeoutError } from '../../src/core/errors/UploadTimeoutError.js';
-import { planUploadParts, uploadMultipart } from '../../src/core/multipart-upload.js';
-import { MIN_UPLOAD_PART_BYTES } from '../../src/resources/uploads.js';
+import { planUploadParts, uploadMultipart } from '../../src/lib/multipart-upload.js';
+import { MIN_UPLOAD_PART_BYTES } from '../../src/schemas/upload.js';
 import { pngOfSize } from '../helpers/images.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
 

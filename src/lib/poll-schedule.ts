@@ -1,4 +1,4 @@
-import type { JobStatus } from '../resources/jobs.js';
+import type { JobStatus } from '../schemas/job.js';
 
 /** A job state seen by one poll. */
 export interface JobObservation {

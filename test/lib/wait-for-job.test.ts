@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { meanWait } from '../../bench/job-waiting.js';
+import { realClock } from '../../src/core/clock.js';
 import {
   APIUserAbortError,
   BadRequestError,
@@ -10,9 +11,8 @@ import {
   JobFailedError,
   JobTimeoutError,
 } from '../../src/core/errors/index.js';
-import { realClock } from '../../src/core/real-clock.js';
-import { type WaitForJobDeps, waitForJob } from '../../src/core/wait-for-job.js';
-import type { Job } from '../../src/resources/jobs.js';
+import { type WaitForJobDeps, waitForJob } from '../../src/lib/wait-for-job.js';
+import type { Job } from '../../src/schemas/job.js';
 import { VirtualClock } from '../../src/testing/virtual-clock.js';
 import { rejectionOf as rejection } from '../helpers/timers.js';
 

@@ -1,19 +1,19 @@
+import type { Clock } from '../core/clock.js';
+import { realClock } from '../core/clock.js';
+import { serverRuntime } from '../core/env.js';
+import { ResponseValidationError } from '../core/errors/ResponseValidationError.js';
+import { UploadFailedError } from '../core/errors/UploadFailedError.js';
+import { UploadTimeoutError } from '../core/errors/UploadTimeoutError.js';
+import type { RequestOptions } from '../core/options.js';
+import { path } from '../core/path.js';
+import type { RawRequest, Transport } from '../core/transport.js';
 import {
   MIN_UPLOAD_PART_BYTES,
   type Upload,
   type UploadAssetOptions,
   type UploadCreateBody,
   UploadEnvelopeSchema,
-} from '../resources/uploads.js';
-import type { Clock } from './clock.js';
-import { serverRuntime } from './env.js';
-import { ResponseValidationError } from './errors/ResponseValidationError.js';
-import { UploadFailedError } from './errors/UploadFailedError.js';
-import { UploadTimeoutError } from './errors/UploadTimeoutError.js';
-import type { RequestOptions } from './options.js';
-import { path } from './path.js';
-import { realClock } from './real-clock.js';
-import type { RawRequest, Transport } from './transport.js';
+} from '../schemas/upload.js';
 
 /** A file to send through `/uploads`. */
 export interface UploadFile {
@@ -59,7 +59,7 @@ export function planUploadParts(size: number): { partSize: number; count: number
 }
 
 /**
- * Sends a file through the multipart `/uploads` flow (scenario-api.md §5) and resolves once the
+ * Sends a file through the multipart `/uploads` flow and resolves once the
  * server has imported it: `POST /uploads`, a `PUT` of each part to its signed URL (no API auth,
  * retried as idempotent), `POST /uploads/{id}/action {action:'complete'}`, then polls
  * `GET /uploads/{id}` until `imported`.

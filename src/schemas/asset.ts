@@ -1,0 +1,130 @@
+import * as z from 'zod/mini';
+import { type OpenEnum, openEnum } from './open-enum.js';
+
+/** Kinds of asset the API stores. New kinds are accepted as plain strings. */
+export const KNOWN_ASSET_KINDS = ['image', 'image-hdr', 'video', 'audio', '3d', 'document', 'json', 'text'] as const;
+/** Zod schema of an asset kind: a known one or any newer string. */
+export const AssetKindSchema = openEnum(KNOWN_ASSET_KINDS);
+/** An asset kind; unknown newer kinds come through as strings. */
+export type AssetKind = OpenEnum<(typeof KNOWN_ASSET_KINDS)[number]>;
+
+/** Asset metadata: always `kind` and `type` (e.g. `uploaded`, `inference-img2img`); generation inputs are echoed. */
+export const AssetMetadataSchema = z.looseObject({
+  kind: z.optional(AssetKindSchema),
+  type: z.optional(z.string()),
+  prompt: z.optional(z.string()),
+  negativePrompt: z.optional(z.string()),
+  modelId: z.optional(z.string()),
+  /** The API sends the seed as a string or a number. */
+  seed: z.optional(z.union([z.string(), z.number()])),
+  strength: z.optional(z.number()),
+  width: z.optional(z.number()),
+  height: z.optional(z.number()),
+  parentId: z.optional(z.string()),
+  rootParentId: z.optional(z.string()),
+  parentJobId: z.optional(z.string()),
+  modality: z.optional(z.string()),
+  scalingFactor: z.optional(z.number()),
+  name: z.optional(z.string()),
+});
+/** {@link AssetMetadataSchema} as a type. */
+export type AssetMetadata = z.output<typeof AssetMetadataSchema>;
+
+/** File properties: always `size` in bytes; images add `width` and `height`. */
+export const AssetPropertiesSchema = z.looseObject({
+  size: z.optional(z.number()),
+  width: z.optional(z.number()),
+  height: z.optional(z.number()),
+});
+/** {@link AssetPropertiesSchema} as a type. */
+export type AssetProperties = z.output<typeof AssetPropertiesSchema>;
+
+const AssetLinkSchema = z.looseObject({ assetId: z.optional(z.string()), url: z.string() });
+
+/** A stored file (uploaded or generated). `url` is a signed CDN URL: download it as is. Unknown fields are kept. */
+export const AssetSchema = z.looseObject({
+  id: z.string(),
+  url: z.string(),
+  mimeType: z.string(),
+  kind: AssetKindSchema,
+  metadata: z._default(AssetMetadataSchema, {}),
+  properties: z._default(AssetPropertiesSchema, {}),
+  source: z.optional(z.string()),
+  /** `pending | success | error`, or a newer value. */
+  status: z.optional(z.string()),
+  /** `private | public | unlisted`, or a newer value. */
+  privacy: z.optional(z.string()),
+  ownerId: z.optional(z.string()),
+  authorId: z.optional(z.string()),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
+  tags: z._default(z.array(z.string()), []),
+  collectionIds: z._default(z.array(z.string()), []),
+  editCapabilities: z._default(z.array(z.string()), []),
+  description: z.optional(z.string()),
+  isHidden: z.optional(z.boolean()),
+  /** 0-based index among the outputs of the job that made it. */
+  outputIndex: z.optional(z.number()),
+  nsfw: z.optional(z.array(z.string())),
+  originalFileUrl: z.optional(z.string()),
+  thumbnail: z.optional(AssetLinkSchema),
+  preview: z.optional(AssetLinkSchema),
+});
+/**
+ * A stored file (uploaded or generated), as the API returns it.
+ *
+ * @interface
+ */
+export type Asset = z.output<typeof AssetSchema>;
+
+/** `{ asset }` envelope. */
+export const AssetEnvelopeSchema = z.looseObject({ asset: AssetSchema });
+
+/** `{ assets, nextPaginationToken? }` of `GET /assets` (and `{ assets }` of `POST /assets/get-bulk`). */
+export const AssetListResponseSchema = z.looseObject({
+  assets: z.array(AssetSchema),
+  nextPaginationToken: z.nullish(z.string()),
+});
+/** {@link AssetListResponseSchema} as a type. */
+export type AssetListResponse = z.output<typeof AssetListResponseSchema>;
+
+/** Body of `POST /assets`: a small image as raw base64 or a data URL. */
+export const AssetUploadBodySchema = z.strictObject({
+  name: z.string().check(z.minLength(1)),
+  image: z.string().check(z.minLength(1)),
+  hide: z.optional(z.boolean()),
+  parentId: z.optional(z.string()),
+  collectionIds: z.optional(z.array(z.string())),
+});
+/** Body of `POST /assets`. */
+export type AssetUploadBody = z.output<typeof AssetUploadBodySchema>;
+
+/** Body of `POST /assets/get-bulk` (at most 200 ids) and `DELETE /assets` (at most 100). */
+export const AssetIdsBodySchema = z.strictObject({
+  assetIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(200)),
+});
+
+/** Query of `GET /assets`. */
+export const AssetListQuerySchema = z.strictObject({
+  pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  paginationToken: z.optional(z.string()),
+  sortBy: z.optional(z.enum(['createdAt', 'updatedAt'])),
+  sortDirection: z.optional(z.enum(['asc', 'desc'])),
+  createdAfter: z.optional(z.string()),
+  createdBefore: z.optional(z.string()),
+  updatedAfter: z.optional(z.string()),
+  updatedBefore: z.optional(z.string()),
+  privacy: z.optional(z.enum(['private', 'public', 'unlisted'])),
+  /** One asset type, e.g. `uploaded` or `inference-img2img`; `inference-` matches every inference type. */
+  type: z.optional(z.string()),
+  types: z.optional(z.array(z.string())),
+  inferenceId: z.optional(z.string()),
+  modelId: z.optional(z.string()),
+  parentAssetId: z.optional(z.string()),
+  rootAssetId: z.optional(z.string()),
+  authorId: z.optional(z.string()),
+  collectionId: z.optional(z.string()),
+  originalAssets: z.optional(z.boolean()),
+});
+/** Filters and paging of {@link Assets.list}. */
+export type AssetListQuery = z.input<typeof AssetListQuerySchema>;

@@ -1,0 +1,16 @@
+import * as z from 'zod/mini';
+import { GenerationBaseBodySchema, ImageRefSchema, StrengthSchema } from './generation.js';
+
+/** Body of `POST /generate/img2img` as sent on the wire. */
+export const Img2ImgBodySchema = z.extend(GenerationBaseBodySchema, {
+  /** The reference image: asset id or data URL. */
+  image: ImageRefSchema,
+  /** Noise added to the reference: 0.01 stays close, 1 ignores it. */
+  strength: z.optional(StrengthSchema),
+  /** Parent of the asset created from a data-URL `image`. */
+  imageParentId: z.optional(z.string()),
+  /** Hide the asset created from a data-URL `image`. */
+  imageHide: z.optional(z.boolean()),
+});
+/** The parsed shape of {@link Img2ImgBodySchema}. */
+export type Img2ImgBody = z.output<typeof Img2ImgBodySchema>;
