@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -5,6 +6,7 @@ import {
   findChromium,
   type Probe,
   probeFromVersionRun,
+  REQUIRE_ALL_VARIABLE,
   requirement,
 } from '../../scripts/runtimes/availability.ts';
 
@@ -95,6 +97,16 @@ describe('requirement', () => {
     expect(requirement('chromium', {}, ['chromium'])).toBe('named on the command line');
     expect(requirement('node24-cjs', {}, ['node24'])).toBe('named on the command line');
     expect(requirement('chromium', {}, ['deno', 'node24'])).toBeUndefined();
+  });
+});
+
+describe('CI', () => {
+  it("requires every runtime, then runs the README's test command", () => {
+    const ci = readFileSync(join(import.meta.dirname, '..', '..', '.ci', 'run'), 'utf8').split('\n');
+    expect(ci).toContain(`export ${REQUIRE_ALL_VARIABLE}=1`);
+    expect(ci.filter(Boolean).at(-1)).toBe('npm test');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readme).toMatch(/^npm test +#/m);
   });
 });
 
