@@ -1,35 +1,39 @@
 #!/usr/bin/env node
-// The runtime matrix (`npm run test:runtimes`, issue 6): packs the package, installs the tarball
+// The runtime matrix (`npm run test:runtimes`): packs the package, installs the tarball
 // into a throwaway project, and runs the one smoke script (smoke.mjs: upload → img2img.run with
 // progress → download → InvalidRequestError and NotFoundError → abort) against the emulator,
 // served over HTTP on loopback by this process, on Node 22 (ESM), Node 24 (ESM), Node 24 (CJS
 // require), Bun, Deno (npm: import) and headless Chromium (the built ESM bundle, cross-origin).
 //
-//   node scripts/runtimes/run-all.mjs [runtime…]     e.g. `… deno chromium`; default: all
-//   RUNTIMES_VERBOSE=1   also print each smoke's step log
-//   RUNTIMES_KEEP=1      keep the throwaway directory (its path is printed)
-//   CHROMIUM_PATH=…      browser binary (default /usr/bin/chromium)
-//   RUNTIMES_TIMEOUT_MS  per-runtime limit (default 60000)
+//   npm exec -- node scripts/runtimes/run-all.mjs [runtime…]   e.g. `… deno chromium`; default: all
+//   RUNTIMES_REQUIRE_ALL=1  a runtime this machine lacks fails the matrix (CI); without it, it
+//                           is skipped with a `SKIP <name>: why — how to install` line
+//   RUNTIMES_VERBOSE=1      also print each smoke's step log
+//   RUNTIMES_KEEP=1         keep the throwaway directory (its path is printed)
+//   CHROMIUM_PATH=…         browser binary (default: chromium, chromium-browser or google-chrome on PATH)
+//   RUNTIMES_TIMEOUT_MS     per-runtime limit (default 60000)
 //
-// Needs a built dist/ (`npm test` builds first). Node 22 is installed on first use from the npm
-// registry (`node@22`) into node_modules/.cache/scenario-sdk-runtimes/, then reused.
+// A runtime named on the command line is required: missing, it fails. Runs on Node 24 (it
+// imports availability.ts). Needs a built dist/ (`npm test` builds first). Node 22 is
+// installed on first use from the npm registry (`node@22`) into
+// node_modules/.cache/scenario-sdk-runtimes/, then reused.
 // Every child runs in its own process group and is killed on its timeout; the emulators, the
 // page server and the browser are closed and the throwaway directory removed, pass or fail.
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { decide, findChromium, probeFromVersionRun, requirement } from './availability.ts';
 import { serveProject } from './page-server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 const NODE22_DIR = join(ROOT, 'node_modules', '.cache', 'scenario-sdk-runtimes', 'node22');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const VERBOSE = Boolean(process.env.RUNTIMES_VERBOSE);
 const KEEP = Boolean(process.env.RUNTIMES_KEEP);
 
@@ -48,31 +52,32 @@ const PROJECT_FILES = [
   'entry-browser.mjs',
 ];
 
-/** name → how to run the smoke there; `expect` is the runtime the harness must report. */
+/**
+ * name → where its binary comes from (`probe`, see availability.ts) and the arguments that run
+ * the smoke with it; `expect` is the runtime the harness must report.
+ */
 const RUNTIMES = [
-  { name: 'node22-esm', expect: /^node v22\./, command: (ctx) => [ctx.node22, ['entry-esm.mjs']] },
-  { name: 'node24-esm', expect: /^node v24\./, command: () => [join(BIN, 'node'), ['entry-esm.mjs']] },
-  { name: 'node24-cjs', expect: /^node v24\./, command: () => [join(BIN, 'node'), ['entry-cjs.cjs']] },
-  { name: 'bun', expect: /^bun /, command: () => [join(BIN, 'bun'), ['entry-esm.mjs']] },
+  { name: 'node22-esm', expect: /^node v22\./, probe: probeNode22, args: ['entry-esm.mjs'] },
+  { name: 'node24-esm', expect: /^node v24\./, probe: () => probeDevBinary('node'), args: ['entry-esm.mjs'] },
+  { name: 'node24-cjs', expect: /^node v24\./, probe: () => probeDevBinary('node'), args: ['entry-cjs.cjs'] },
+  { name: 'bun', expect: /^bun /, probe: () => probeDevBinary('bun'), args: ['entry-esm.mjs'] },
   {
     name: 'deno',
     expect: /^deno /,
+    probe: () => probeDevBinary('deno'),
     // Scoped permissions: loopback only, the project directory, and the two SMOKE_* variables
     // (the SDK's own env lookups are allowed to fail: it treats them as unset).
-    command: () => [
-      join(BIN, 'deno'),
-      [
-        'run',
-        '--no-prompt',
-        '--no-lock',
-        '--allow-net=127.0.0.1',
-        '--allow-read=.',
-        '--allow-env=SMOKE_BASE_URL,SMOKE_PNG',
-        'entry-deno.mjs',
-      ],
+    args: [
+      'run',
+      '--no-prompt',
+      '--no-lock',
+      '--allow-net=127.0.0.1',
+      '--allow-read=.',
+      '--allow-env=SMOKE_BASE_URL,SMOKE_PNG',
+      'entry-deno.mjs',
     ],
   },
-  { name: 'chromium', browser: true },
+  { name: 'chromium', browser: true, probe: async () => findChromium(process.env, isExecutableFile) },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -93,7 +98,8 @@ const watchdog = setTimeout(
 );
 watchdog.unref();
 
-const selected = pickRuntimes(process.argv.slice(2));
+const named = process.argv.slice(2);
+const selected = pickRuntimes(named);
 let results = [];
 try {
   results = await main(selected);
@@ -104,10 +110,15 @@ try {
   await cleanUp();
 }
 const failed = results.filter((result) => !result.ok);
+const skipped = results.filter((result) => result.skipped);
+const passed = results.length - failed.length - skipped.length;
 console.log(
-  `runtimes: ${results.length - failed.length} passed, ${failed.length} failed (${seconds(performance.now() - startedAt)})`,
+  `runtimes: ${passed} passed, ${failed.length} failed, ${skipped.length} skipped` +
+    `${skipped.length > 0 ? ` (${skipped.map((result) => result.name).join(', ')})` : ''}` +
+    ` (${seconds(performance.now() - startedAt)})`,
 );
-process.exitCode = failed.length > 0 || results.length === 0 ? 1 : 0;
+// A matrix where nothing ran proves nothing.
+process.exitCode = failed.length > 0 || passed === 0 ? 1 : 0;
 clearTimeout(watchdog);
 // Everything is closed; if a stray handle still holds the loop, do not hang CI over it.
 setTimeout(() => {
@@ -128,23 +139,36 @@ async function main(runtimes) {
     else await rm(work, { recursive: true, force: true });
   });
 
-  // Prepare in parallel: the packed project, Node 22, the input PNG.
+  // Prepare in parallel: the packed project, the input PNG, and each runtime's binary (Node 22
+  // is installed on first use).
   const prepStart = performance.now();
-  const needsNode22 = runtimes.some((runtime) => runtime.name === 'node22-esm');
-  const [project, node22, png] = await Promise.all([
+  const [project, png, probes] = await Promise.all([
     prepareProject(work),
-    needsNode22 ? ensureNode22() : undefined,
     makePng(join(work, 'input.png')),
+    Promise.all(runtimes.map((runtime) => runtime.probe())),
   ]);
   await copyFile(png, join(project.dir, 'input.png'));
+  const notes = probes.map((probe) => probe.note).filter(Boolean);
   console.log(
     `prepared in ${seconds(performance.now() - prepStart)}: ${project.tarball} → ${relative(work, project.dir)}/ ` +
-      `(${project.packages.join(', ')})${node22 ? `; node 22 ${node22.note}` : ''}`,
+      `(${project.packages.join(', ')})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,
   );
 
   const results = [];
-  for (const runtime of runtimes) {
-    const result = await runOne(runtime, { startEmulator, project, node22: node22?.bin });
+  const runnable = [];
+  for (const [index, runtime] of runtimes.entries()) {
+    const decision = decide(runtime.name, probes[index], requirement(runtime.name, process.env, named));
+    if (decision.action === 'run') runnable.push({ runtime, bin: decision.path });
+    else if (decision.action === 'skip') {
+      console.log(decision.line);
+      results.push({ name: runtime.name, ok: true, skipped: true });
+    } else {
+      console.log(`FAIL ${runtime.name}: ${decision.reason}`);
+      results.push({ name: runtime.name, ok: false, reason: decision.reason });
+    }
+  }
+  for (const { runtime, bin } of runnable) {
+    const result = await runOne(runtime, bin, { startEmulator, project });
     if (aborting) break;
     results.push(result);
     if (result.ok) console.log(`PASS ${runtime.name} (${seconds(result.ms)}) ${result.detail}`);
@@ -154,8 +178,8 @@ async function main(runtimes) {
   return results;
 }
 
-/** One runtime against its own fresh emulator, so the emulator's counters are that runtime's alone. */
-async function runOne(runtime, ctx) {
+/** One runtime (its binary: `bin`) against its own fresh emulator, so the emulator's counters are that runtime's alone. */
+async function runOne(runtime, bin, ctx) {
   const start = performance.now();
   const emulator = await ctx.startEmulator({ jobDurations: JOB_DURATIONS, seed: runtime.name });
   const closeEmulator = () => emulator.close();
@@ -163,8 +187,8 @@ async function runOne(runtime, ctx) {
   let outcome;
   try {
     outcome = runtime.browser
-      ? await runInChromium(ctx.project.dir, emulator.url)
-      : await runInProcess(runtime, ctx, emulator.url);
+      ? await runInChromium(bin, ctx.project.dir, emulator.url)
+      : await runInProcess(bin, runtime.args, ctx.project.dir, emulator.url);
     if (outcome.ok) {
       const problem = checkOutcome(runtime, outcome.summary, emulator.state.counters);
       if (problem) outcome = { ...outcome, ok: false, reason: problem };
@@ -205,16 +229,15 @@ function checkOutcome(runtime, summary, counters) {
 // ---------------------------------------------------------------------------------------------
 // Node, Bun, Deno: a child process in the project directory.
 
-async function runInProcess(runtime, ctx, baseUrl) {
-  const [command, args] = runtime.command(ctx);
+async function runInProcess(bin, args, projectDir, baseUrl) {
   const env = childEnv({
     SMOKE_BASE_URL: baseUrl,
-    SMOKE_PNG: join(ctx.project.dir, 'input.png'),
-    DENO_DIR: join(ctx.project.dir, '..', 'deno-dir'),
+    SMOKE_PNG: join(projectDir, 'input.png'),
+    DENO_DIR: join(projectDir, '..', 'deno-dir'),
     DENO_NO_UPDATE_CHECK: '1',
     BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0',
   });
-  const run = await exec(command, args, { cwd: ctx.project.dir, env, timeoutMs: RUNTIME_TIMEOUT_MS });
+  const run = await exec(bin, args, { cwd: projectDir, env, timeoutMs: RUNTIME_TIMEOUT_MS });
   const lines = run.stdout.split('\n');
   const log = lines.filter((line) => line.startsWith('  ')).map((line) => line.trim());
   const resultLine = lines.find((line) => line.startsWith('SMOKE_RESULT '));
@@ -235,10 +258,7 @@ function tail(run) {
 // ---------------------------------------------------------------------------------------------
 // Chromium: a page on another loopback port imports the built ESM bundle through an import map.
 
-async function runInChromium(projectDir, baseUrl) {
-  if (!existsSync(CHROMIUM)) {
-    return { ok: false, reason: `no browser at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)` };
-  }
+async function runInChromium(executablePath, projectDir, baseUrl) {
   const { chromium } = await import('playwright-core');
   const server = await serveProject(projectDir);
   const closeServer = () => server.close();
@@ -250,7 +270,7 @@ async function runInChromium(projectDir, baseUrl) {
   try {
     const deadline = Date.now() + RUNTIME_TIMEOUT_MS;
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       chromiumSandbox: false, // --no-sandbox: CI runs as root
       timeout: 30_000,
@@ -303,13 +323,21 @@ async function runInChromium(projectDir, baseUrl) {
 // ---------------------------------------------------------------------------------------------
 // Preparation.
 
-/** `npm pack` into the work dir, then `npm install <tarball>` into a fresh project (no optional peers). */
+/**
+ * `npm pack` into the work dir, then `npm install <tarball>` into a fresh project (no optional
+ * peers). The pack skips the `prepack` build: dist/ is built already, and rebuilding it would
+ * rewrite the files this process loaded the emulator from.
+ */
 async function prepareProject(work) {
-  const pack = await exec('npm', ['pack', '--json', '--pack-destination', work, '--loglevel=error'], {
-    cwd: ROOT,
-    env: childEnv(),
-    timeoutMs: INSTALL_TIMEOUT_MS,
-  });
+  const pack = await exec(
+    'npm',
+    ['pack', '--json', '--ignore-scripts', '--pack-destination', work, '--loglevel=error'],
+    {
+      cwd: ROOT,
+      env: childEnv(),
+      timeoutMs: INSTALL_TIMEOUT_MS,
+    },
+  );
   if (pack.code !== 0) throw new Error(`npm pack failed: ${pack.stderr.trim().split('\n').slice(-5).join(' | ')}`);
   const [{ filename }] = JSON.parse(pack.stdout);
   const tarball = join(work, filename);
@@ -345,6 +373,39 @@ async function prepareProject(work) {
   if (peers.length > 0)
     throw new Error(`the optional peers ${peers.join(', ')} were installed; the SDK must not need them`);
   return { dir, tarball: filename, packages };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding each runtime's binary (the decisions on what is found are in availability.ts).
+
+/** node_modules/.bin/<name> (the node, bun and deno devDependencies), if it runs `--version`. */
+async function probeDevBinary(name) {
+  const bin = join(BIN, name);
+  const run = existsSync(bin) ? await exec(bin, ['--version'], { env: childEnv(), timeoutMs: 15_000 }) : undefined;
+  return probeFromVersionRun(name, bin, run);
+}
+
+/** Node 22, installed on first use; without a registry to install it from, it is missing. */
+async function probeNode22() {
+  try {
+    const { bin, note } = await ensureNode22();
+    return { found: true, path: bin, note: `node 22 ${note}` };
+  } catch (error) {
+    return {
+      found: false,
+      why: error instanceof Error ? error.message : String(error),
+      install: `it is installed on first use from the npm registry into ${relative(ROOT, NODE22_DIR)}/, so run once with registry access`,
+    };
+  }
+}
+
+function isExecutableFile(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Node 22 from the npm registry's `node@22` package, cached under node_modules/.cache. */
