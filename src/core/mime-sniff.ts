@@ -37,6 +37,23 @@ export function imageExtension(mimeType: ImageMimeType): string {
   return extensions[mimeType];
 }
 
+/** File extensions (lower case, no dot) in use for each image type, the usual one included. */
+const extensionAliases: Record<string, ImageMimeType> = {
+  ...Object.fromEntries(Object.entries(extensions).map(([type, extension]) => [extension, type as ImageMimeType])),
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  jfif: 'image/jpeg',
+  tif: 'image/tiff',
+  heif: 'image/heic',
+};
+
+/** The image type a file extension names (`JPEG` → `image/jpeg`), or `undefined` for any other extension. */
+export function imageMimeTypeOfExtension(extension: string): ImageMimeType | undefined {
+  return Object.hasOwn(extensionAliases, extension.toLowerCase())
+    ? extensionAliases[extension.toLowerCase()]
+    : undefined;
+}
+
 /**
  * The image type of `bytes`, read from their magic numbers (never from a name or a declared
  * type), or `undefined` when they are not an image the API accepts.
