@@ -143,15 +143,17 @@ function lookalikeOf(head: Uint8Array): string | undefined {
   return lookalikes.find(([test]) => test(head, start))?.[1];
 }
 
-/** UTF-8 without control characters other than whitespace; a character cut at the end of the sample is fine. */
+/** Tab, line feed, vertical tab, form feed, carriage return: the control bytes text files hold. */
+const textControls = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+
+/** UTF-8 without other control bytes; a character cut at the end of the sample is fine. */
 function isText(head: Uint8Array): boolean {
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
   } catch {
     return false;
   }
-  return !/[\x00-\x08\x0e-\x1f\x7f]/.test(text);
+  return head.every((byte) => (byte < 0x20 ? textControls.has(byte) : byte !== 0x7f));
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {

@@ -76,9 +76,7 @@ export const ClientOptionsSchema = z.strictObject({
   token: z.optional(z.string()),
   baseUrl: z.optional(z.union([z.string(), z.instanceof(URL)])),
   allowInsecureHttp: z.optional(z.boolean()),
-  imageSources: z.optional(
-    z.strictObject({ filePaths: z.optional(z.boolean()), urls: z.optional(z.boolean()) }),
-  ),
+  imageSources: z.optional(z.strictObject({ filePaths: z.optional(z.boolean()), urls: z.optional(z.boolean()) })),
   projectId: z.optional(z.string().check(z.minLength(1))),
   timeout: z.optional(TimeoutSchema),
   maxRetries: z.optional(MaxRetriesSchema),

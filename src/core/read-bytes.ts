@@ -106,7 +106,10 @@ function nextChunk(source: ChunkSource, options: ReadBytesOptions): Promise<Iter
       idleTimeoutMs === undefined
         ? undefined
         : setTimeout(
-            () => settle(() => reject(options.stalled?.() ?? new Error(`The stream yielded nothing for ${idleTimeoutMs} ms.`))),
+            () =>
+              settle(() =>
+                reject(options.stalled?.() ?? new Error(`The stream yielded nothing for ${idleTimeoutMs} ms.`)),
+              ),
             idleTimeoutMs,
           );
     function settle(outcome: () => void) {

@@ -127,7 +127,9 @@ describe('allowInsecureHttp', () => {
         const request = new Request(input, init);
         seen.push(request);
         if (request.url.startsWith('http://emulator:4010/v1/')) {
-          return Response.json({ asset: { id: 'asset_1', url: 'http://cdn.example:4010/a.png', mimeType: 'image/png', kind: 'image' } });
+          return Response.json({
+            asset: { id: 'asset_1', url: 'http://cdn.example:4010/a.png', mimeType: 'image/png', kind: 'image' },
+          });
         }
         return new Response(new Uint8Array([1, 2, 3]));
       },

@@ -84,7 +84,9 @@ describe('describeBytes', () => {
     expect(describeBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBe(
       'a binary file of 6 bytes that looks like a ZIP archive',
     );
-    expect(describeBytes(new Uint8Array([0x1f, 0x8b, 8, 0]))).toBe('a binary file of 4 bytes that looks like gzip data');
+    expect(describeBytes(new Uint8Array([0x1f, 0x8b, 8, 0]))).toBe(
+      'a binary file of 4 bytes that looks like gzip data',
+    );
   });
 
   it('judges text by the sample only, even when a UTF-8 character is cut at its end', () => {

@@ -156,12 +156,12 @@ describe('error bodies are redacted after JSON decoding', () => {
   test.each([
     ['\\/ escapes', (secret: string) => secret.replaceAll('/', '\\/')],
     ['\\u00xx escapes', unicodeEscaped],
-  ])('a server echoing the credentials with %s leaks nothing', async (_name, escape) => {
+  ])('a server echoing the credentials with %s leaks nothing', async (_name, escaped) => {
     server.use(
       recordApi(
         () =>
           new HttpResponse(
-            `{"reason":"bad secret ${escape(slashSecret)}","details":{"${escape(slashSecret)}":["${escape(slashSecret)}"]}}`,
+            `{"reason":"bad secret ${escaped(slashSecret)}","details":{"${escaped(slashSecret)}":["${escaped(slashSecret)}"]}}`,
             { status: 401, headers: { 'content-type': 'application/json' } },
           ),
       ).handler,

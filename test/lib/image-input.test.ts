@@ -10,6 +10,7 @@ import { APIConnectionError } from '../../src/core/errors/APIConnectionError.js'
 import { APITimeoutError } from '../../src/core/errors/APITimeoutError.js';
 import { APIUserAbortError } from '../../src/core/errors/APIUserAbortError.js';
 import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import type { ClientOptions } from '../../src/core/options.js';
 import {
   type ImageInput,
   ImageInputSchema,
@@ -21,7 +22,6 @@ import {
 import { resolveImages } from '../../src/lib/resolve-images.js';
 import { MIN_UPLOAD_PART_BYTES } from '../../src/schemas/upload.js';
 import { decodeDataUrl, PDF, PNG, pngOfSize } from '../helpers/images.js';
-import type { ClientOptions } from '../../src/core/options.js';
 import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
 
@@ -194,7 +194,9 @@ describe('resolveImage: refusals before any request', () => {
     const { resolve } = setup();
     const path = join(dir, 'doc.pdf');
     await writeFile(path, PDF);
-    expect((await rejection(resolve(path))).message).toMatch(/received doc\.pdf: a text file of \d+ bytes that looks like a PDF/);
+    expect((await rejection(resolve(path))).message).toMatch(
+      /received doc\.pdf: a text file of \d+ bytes that looks like a PDF/,
+    );
   });
 
   it('refuses a URL whose answer is not an image', async () => {
@@ -237,16 +239,34 @@ describe('resolveImage: refusals before any request', () => {
 function renderings(error: unknown): string[] {
   const value = error as Error;
   const causes: string[] = [];
-  for (let cause = value.cause; cause instanceof Error; cause = cause.cause) causes.push(cause.message, cause.stack ?? '');
-  return [value.message, String(value), JSON.stringify(value), inspect(value, { depth: 10 }), value.stack ?? '', ...causes];
+  for (let cause = value.cause; cause instanceof Error; cause = cause.cause)
+    causes.push(cause.message, cause.stack ?? '');
+  return [
+    value.message,
+    String(value),
+    JSON.stringify(value),
+    inspect(value, { depth: 10 }),
+    value.stack ?? '',
+    ...causes,
+  ];
 }
 
 describe('a non-image input is described, never quoted', () => {
   const pem = `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n`;
   const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x41, 0x42]);
   it.each([
-    ['a PEM key file', new TextEncoder().encode(pem), /a text file of 1\d\d bytes that looks like PEM \(a key or certificate\)/, ['-----BEGIN', 'MIIEv', 'PRIVATE']],
-    ['JSON', new TextEncoder().encode('{"apiSecret":"hunter22"}'), /a text file of 24 bytes that looks like JSON/, ['apiSecret', 'hunter']],
+    [
+      'a PEM key file',
+      new TextEncoder().encode(pem),
+      /a text file of 1\d\d bytes that looks like PEM \(a key or certificate\)/,
+      ['-----BEGIN', 'MIIEv', 'PRIVATE'],
+    ],
+    [
+      'JSON',
+      new TextEncoder().encode('{"apiSecret":"hunter22"}'),
+      /a text file of 24 bytes that looks like JSON/,
+      ['apiSecret', 'hunter'],
+    ],
     ['a ZIP archive', zip, /a binary file of 12 bytes that looks like a ZIP archive/, ['PK']],
     ['plain text', new TextEncoder().encode('hello world, not an image'), /a text file of 25 bytes$/, ['hello']],
     ['binary noise', new Uint8Array([0, 1, 0xab, 0xff, 9, 8, 7]), /a binary file of 7 bytes$/, ['00 01']],
@@ -408,7 +428,9 @@ describe('imageSources: a server can refuse file paths and URLs', () => {
     const { resolve, api } = setup(undefined, { imageSources: { filePaths: false } });
     for (const input of [path, pathToFileURL(path), pathToFileURL(path).href, '../../etc/passwd']) {
       const error = await rejection(resolve(input));
-      expect(error.message).toMatch(/would be read as a local file path, which this client refuses \(imageSources\.filePaths is false\)/);
+      expect(error.message).toMatch(
+        /would be read as a local file path, which this client refuses \(imageSources\.filePaths is false\)/,
+      );
     }
     expect(api).toHaveLength(0);
   });
@@ -417,7 +439,9 @@ describe('imageSources: a server can refuse file paths and URLs', () => {
     const { resolve, cdn } = setup(undefined, { imageSources: { urls: false } });
     for (const input of [`${CDN}/a.png?sig=SIGNED`, new URL(`${CDN}/b.png`)]) {
       const error = await rejection(resolve(input));
-      expect(error.message).toMatch(/is an http\(s\) URL, which this client does not fetch \(imageSources\.urls is false\)/);
+      expect(error.message).toMatch(
+        /is an http\(s\) URL, which this client does not fetch \(imageSources\.urls is false\)/,
+      );
       expect(error.message).not.toContain('SIGNED');
     }
     expect(cdn).toHaveLength(0);

@@ -85,7 +85,9 @@ describe('a base URL with credentials', () => {
       fc.property(credentialUrl, fc.boolean(), fc.boolean(), (url, asUrlObject, insecure) => {
         const fetch = vi.fn<typeof globalThis.fetch>();
         const baseUrl = asUrlObject ? new URL(url.href) : url.href;
-        const error = constructionError(() => new Scenario({ token: 't0ken', baseUrl, fetch, allowInsecureHttp: insecure }));
+        const error = constructionError(
+          () => new Scenario({ token: 't0ken', baseUrl, fetch, allowInsecureHttp: insecure }),
+        );
         expect(error).toBeInstanceOf(InvalidRequestError);
         expect(fetch).not.toHaveBeenCalled();
         assertSecretAbsent(error, url);
@@ -123,7 +125,13 @@ describe('an image URL with credentials', () => {
     [
       'controlnet.create (controlImage)',
       (image: string | URL) =>
-        client.controlnet.create({ modelId: 'flux.1-dev', prompt: 'a knight', image: png, controlImage: image, modality: 'canny' }),
+        client.controlnet.create({
+          modelId: 'flux.1-dev',
+          prompt: 'a knight',
+          image: png,
+          controlImage: image,
+          modality: 'canny',
+        }),
     ],
   ])('%s: refused, 0 requests, the password absent', async (_name, call) => {
     await fc.assert(

@@ -440,7 +440,9 @@ describe('assets.download / downloadTo', () => {
       const target = await mkdtemp(join(dir, 'mismatch-'));
       const error = await rejectionOf(assets().downloadTo(wireAsset('asset_d') as Asset, join(target, name)));
       expect(error).toBeInstanceOf(InvalidRequestError);
-      expect(error.message).toMatch(/names another image format, but the asset is PNG \(image\/png\): end the name in \.png/);
+      expect(error.message).toMatch(
+        /names another image format, but the asset is PNG \(image\/png\): end the name in \.png/,
+      );
       expect(requests).toHaveLength(0);
       expect(await readdir(target)).toEqual([]);
     },
