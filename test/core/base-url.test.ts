@@ -1,10 +1,10 @@
-import { inspect } from 'node:util';
 import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import { Scenario } from '../../src/client.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from '../../src/core/base-url.js';
 import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
 import { recordApi, testClient, useMockServer } from '../helpers/msw.js';
+import { renderings } from '../helpers/renderings.js';
 
 const server = useMockServer();
 
@@ -55,12 +55,6 @@ describe('parseBaseUrl', () => {
     );
   });
 });
-
-/** Every rendering of an error a user or a log pipeline might produce. */
-function renderings(error: unknown): string[] {
-  const value = error as Error;
-  return [value.message, String(value), JSON.stringify(value), inspect(value, { depth: 10 }), value.stack ?? ''];
-}
 
 /** What `new Scenario(options)` threw. */
 function constructionError(options: ConstructorParameters<typeof Scenario>[0]): Error {

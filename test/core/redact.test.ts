@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Scenario } from '../../src/client.js';
 import { createRedactor, redactingUrl, redactValue } from '../../src/core/redact.js';
 import { captureLogger, recordApi, useMockServer } from '../helpers/msw.js';
+import { renderings } from '../helpers/renderings.js';
 import { rejectionOf } from '../helpers/timers.js';
 
 const server = useMockServer();
@@ -56,12 +57,6 @@ const failures: Record<
     answer: (request) => new HttpResponse(`${echo(request).reason} not json`),
   },
 };
-
-/** Every rendering of an error a user or a log pipeline might produce. */
-function renderings(error: unknown): string[] {
-  const value = error as Error;
-  return [value.message, String(value), JSON.stringify(value), inspect(value, { depth: 10 }), value.stack ?? ''];
-}
 
 function expectNoSecret(texts: string[], where: string) {
   for (const text of texts) for (const secret of secrets) expect(text, where).not.toContain(secret);

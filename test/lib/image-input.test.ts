@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { inspect } from 'node:util';
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIConnectionError } from '../../src/core/errors/APIConnectionError.js';
@@ -23,6 +22,7 @@ import { resolveImages } from '../../src/lib/resolve-images.js';
 import { MIN_UPLOAD_PART_BYTES } from '../../src/schemas/upload.js';
 import { decodeDataUrl, PDF, PNG, pngOfSize } from '../helpers/images.js';
 import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
+import { renderings } from '../helpers/renderings.js';
 import { rejectionOf } from '../helpers/timers.js';
 
 const server = useMockServer();
@@ -234,22 +234,6 @@ describe('resolveImage: refusals before any request', () => {
     );
   });
 });
-
-/** Every rendering of an error a user or a log pipeline might produce. */
-function renderings(error: unknown): string[] {
-  const value = error as Error;
-  const causes: string[] = [];
-  for (let cause = value.cause; cause instanceof Error; cause = cause.cause)
-    causes.push(cause.message, cause.stack ?? '');
-  return [
-    value.message,
-    String(value),
-    JSON.stringify(value),
-    inspect(value, { depth: 10 }),
-    value.stack ?? '',
-    ...causes,
-  ];
-}
 
 describe('a non-image input is described, never quoted', () => {
   const pem = `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n`;

@@ -6,10 +6,10 @@
  *
  * Rerun: `npx vitest run test/property/url-credentials.test.ts`.
  */
-import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import { InvalidRequestError, Scenario } from '../../src/index.js';
+import { renderings } from '../helpers/renderings.js';
 import { assertInvalid, failureOf, offlineClient } from './arbitraries.js';
 
 const RUNS = 150;
@@ -51,15 +51,6 @@ const credentialUrl: fc.Arbitrary<CredentialUrl> = fc
   })
   .filter(({ href }) => URL.canParse(href));
 
-/** Every rendering of an error a user or a log pipeline might produce, causes included. */
-function renderings(error: unknown): string[] {
-  const texts: string[] = [JSON.stringify(error), inspect(error, { depth: 10 })];
-  for (let current = error; current instanceof Error; current = current.cause) {
-    texts.push(current.message, String(current), current.stack ?? '');
-  }
-  return texts;
-}
-
 /** Refused for the credentials (not some other mistake), and the secret in none of its renderings. */
 function assertSecretAbsent(error: unknown, { href, secrets }: CredentialUrl): void {
   expect((error as Error).message).toMatch(/user name or password/);
@@ -70,22 +61,13 @@ function assertSecretAbsent(error: unknown, { href, secrets }: CredentialUrl): v
   }
 }
 
-function constructionError(build: () => unknown): unknown {
-  try {
-    build();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 describe('a base URL with credentials', () => {
-  test('as the option, a string or a URL: refused, no request, the password absent', () => {
-    fc.assert(
-      fc.property(credentialUrl, fc.boolean(), fc.boolean(), (url, asUrlObject, insecure) => {
+  test('as the option, a string or a URL: refused, no request, the password absent', async () => {
+    await fc.assert(
+      fc.asyncProperty(credentialUrl, fc.boolean(), fc.boolean(), async (url, asUrlObject, insecure) => {
         const fetch = vi.fn<typeof globalThis.fetch>();
         const baseUrl = asUrlObject ? new URL(url.href) : url.href;
-        const error = constructionError(
+        const error = await failureOf(
           () => new Scenario({ token: 't0ken', baseUrl, fetch, allowInsecureHttp: insecure }),
         );
         expect(error).toBeInstanceOf(InvalidRequestError);
@@ -96,12 +78,12 @@ describe('a base URL with credentials', () => {
     );
   });
 
-  test('from SCENARIO_BASE_URL: refused, naming the variable, the password absent', () => {
-    fc.assert(
-      fc.property(credentialUrl, (url) => {
+  test('from SCENARIO_BASE_URL: refused, naming the variable, the password absent', async () => {
+    await fc.assert(
+      fc.asyncProperty(credentialUrl, async (url) => {
         vi.stubEnv('SCENARIO_BASE_URL', url.href);
         const fetch = vi.fn<typeof globalThis.fetch>();
-        const error = constructionError(() => new Scenario({ token: 't0ken', fetch }));
+        const error = await failureOf(() => new Scenario({ token: 't0ken', fetch }));
         expect(error).toBeInstanceOf(InvalidRequestError);
         expect((error as Error).message).toContain('SCENARIO_BASE_URL');
         expect(fetch).not.toHaveBeenCalled();
