@@ -62,8 +62,13 @@ export class Scenario {
       token,
       apiKey && apiSecret ? basicToken(apiKey, apiSecret) : undefined,
     ]);
+    const envBaseUrl = options.baseUrl === undefined ? readEnv('SCENARIO_BASE_URL') : undefined;
+    const baseUrl = parseBaseUrl(options.baseUrl ?? envBaseUrl ?? DEFAULT_BASE_URL, {
+      allowInsecureHttp: options.allowInsecureHttp,
+      source: envBaseUrl === undefined ? 'baseUrl' : 'SCENARIO_BASE_URL',
+    });
     this.transport = new Transport({
-      baseUrl: parseBaseUrl(options.baseUrl ?? readEnv('SCENARIO_BASE_URL') ?? DEFAULT_BASE_URL),
+      baseUrl,
       projectId: options.projectId ?? readEnv('SCENARIO_PROJECT_ID'),
       timeout: options.timeout ?? 60_000,
       maxRetries: options.maxRetries ?? 2,
@@ -73,6 +78,7 @@ export class Scenario {
       authorization: () => authorizationHeader({ apiKey, apiSecret, token }),
       redact,
       userAgent: runtimeUserAgent(VERSION),
+      imageSources: { filePaths: options.imageSources?.filePaths ?? true, urls: options.imageSources?.urls ?? true },
     });
     const transport = this.transport;
     this.assets = new Assets(transport);

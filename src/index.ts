@@ -3,7 +3,7 @@ export type { Clock } from './core/clock.js';
 export * from './core/errors/index.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export { IMAGE_MIME_TYPES, type ImageMimeType } from './core/mime-sniff.js';
-export type { ClientOptions, RequestOptions } from './core/options.js';
+export type { ClientOptions, ImageSources, RequestOptions } from './core/options.js';
 export { Page, type PageData, PagePromise } from './core/pagination.js';
 export type { RetryMode } from './core/retry.js';
 export type { APIRequest, QueryValue, RawRequest, Transport } from './core/transport.js';

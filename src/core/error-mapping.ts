@@ -9,6 +9,7 @@ import { InternalServerError } from './errors/InternalServerError.js';
 import { NotFoundError } from './errors/NotFoundError.js';
 import { PermissionDeniedError } from './errors/PermissionDeniedError.js';
 import { RateLimitError } from './errors/RateLimitError.js';
+import { redactValue } from './redact.js';
 import { markNeverSent, serverRetryDelayMs } from './retry.js';
 
 const classByStatus: Record<number, typeof APIError> = {
@@ -33,7 +34,8 @@ export interface FailedResponseContext {
 /** Turns a non-2xx answer (JSON or not) into the matching `APIError` subclass. */
 export function errorFromResponse(response: Response, rawText: string, context: FailedResponseContext): APIError {
   const text = context.redact(rawText);
-  const body = parseJsonOrText(text);
+  // Again once decoded: JSON escapes (`\/`, `\u0041`) can hide a secret from the raw text's redaction.
+  const body = redactValue(parseJsonOrText(text), context.redact);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const init: APIErrorInit = {
     status: response.status,

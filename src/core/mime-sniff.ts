@@ -37,6 +37,23 @@ export function imageExtension(mimeType: ImageMimeType): string {
   return extensions[mimeType];
 }
 
+/** File extensions (lower case, no dot) in use for each image type, the usual one included. */
+const extensionAliases: Record<string, ImageMimeType> = {
+  ...Object.fromEntries(Object.entries(extensions).map(([type, extension]) => [extension, type as ImageMimeType])),
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  jfif: 'image/jpeg',
+  tif: 'image/tiff',
+  heif: 'image/heic',
+};
+
+/** The image type a file extension names (`JPEG` → `image/jpeg`), or `undefined` for any other extension. */
+export function imageMimeTypeOfExtension(extension: string): ImageMimeType | undefined {
+  return Object.hasOwn(extensionAliases, extension.toLowerCase())
+    ? extensionAliases[extension.toLowerCase()]
+    : undefined;
+}
+
 /**
  * The image type of `bytes`, read from their magic numbers (never from a name or a declared
  * type), or `undefined` when they are not an image the API accepts.
@@ -90,17 +107,53 @@ function isSvg(bytes: Uint8Array): boolean {
 }
 
 /**
- * A short description of bytes that are not an image, for error messages:
- * `1,234 bytes starting with "%PDF-1.7"` or `… starting with bytes 00 01 02 03`.
+ * A description of bytes that are not an image, for error messages: their size, text or
+ * binary, and what they look like (`a text file of 1,704 bytes that looks like PEM (a key or
+ * certificate)`). Never any of the bytes themselves: the input may be a key or a password file.
  */
 export function describeBytes(bytes: Uint8Array, size = bytes.length): string {
   if (size === 0) return 'an empty file (0 bytes)';
-  const head = bytes.subarray(0, 8);
-  const printable = head.every((byte) => byte >= 0x20 && byte < 0x7f);
-  const start = printable
-    ? JSON.stringify(ascii(head, 0, head.length))
-    : `bytes ${Array.from(head.subarray(0, 4), (byte) => byte.toString(16).padStart(2, '0')).join(' ')}`;
-  return `${size.toLocaleString('en-US')} byte${size === 1 ? '' : 's'} starting with ${start}`;
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const kind = isText(head) ? 'text' : 'binary';
+  const lookalike = lookalikeOf(head);
+  const described = `a ${kind} file of ${size.toLocaleString('en-US')} byte${size === 1 ? '' : 's'}`;
+  return lookalike ? `${described} that looks like ${lookalike}` : described;
+}
+
+/** Files often passed by mistake, told apart by how they open. */
+const lookalikes: ReadonlyArray<readonly [test: (head: Uint8Array, start: string) => boolean, name: string]> = [
+  [(_, start) => start.startsWith('%PDF-'), 'a PDF'],
+  [(head) => startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]), 'a ZIP archive'],
+  [(head) => startsWith(head, [0x1f, 0x8b]), 'gzip data'],
+  [(_, start) => /^-----BEGIN [A-Z0-9 ]+-----/.test(start), 'PEM (a key or certificate)'],
+  [(_, start) => /^(ssh-[a-z0-9-]+|ecdsa-sha2-[a-z0-9-]+) /.test(start), 'an SSH public key'],
+  [(_, start) => /^[{[]/.test(start), 'JSON'],
+  [(_, start) => /^<(!doctype html|html)[\s>]/i.test(start), 'HTML'],
+  [(_, start) => start.startsWith('<?xml'), 'XML'],
+  [(head) => ascii(head, 0, 2) === 'BM' && head.length >= 26, 'a BMP image, which the API does not take'],
+  [(head) => ascii(head, 0, 4) === '8BPS', 'a Photoshop file, which the API does not take'],
+  [(head) => ascii(head, 4, 8) === 'ftyp', 'a video or other ISO media file'],
+];
+
+function lookalikeOf(head: Uint8Array): string | undefined {
+  // Read as Latin-1, so a UTF-8 byte-order mark is the three characters dropped here.
+  const start = String.fromCharCode(...head.subarray(0, 64))
+    .replace(/^\xEF\xBB\xBF/, '')
+    .trimStart();
+  return lookalikes.find(([test]) => test(head, start))?.[1];
+}
+
+/** Tab, line feed, vertical tab, form feed, carriage return: the control bytes text files hold. */
+const textControls = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+
+/** UTF-8 without other control bytes; a character cut at the end of the sample is fine. */
+function isText(head: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return false;
+  }
+  return head.every((byte) => (byte < 0x20 ? textControls.has(byte) : byte !== 0x7f));
 }
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {

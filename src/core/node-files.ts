@@ -51,10 +51,28 @@ export async function openFile(path: string | URL): Promise<Blob> {
   }
 }
 
+/**
+ * The file a write to `destination` goes to: `destination` itself, or, when it is a directory
+ * (an existing one, or a path ending in a separator), `nameInDirectory()` inside it.
+ */
+export async function resolveFilePath(destination: string, nameInDirectory: () => string): Promise<string> {
+  const fs = await loadFs();
+  const { join, sep } = await importNode<typeof import('node:path')>('node:path');
+  if (destination.endsWith('/') || destination.endsWith(sep)) return join(destination, nameInDirectory());
+  try {
+    if ((await fs.stat(destination)).isDirectory()) return join(destination, nameInDirectory());
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ENOENT') throw accessError(error, `cannot write ${destination}`);
+  }
+  return destination;
+}
+
 /** A file being written by {@link openAtomicFile}: nothing appears at its path until `commit`. */
 export interface AtomicFile {
   /** Writes a stream to the temporary file, replacing what an earlier attempt wrote; returns the byte count. */
   writeStream(stream: ReadableStream<Uint8Array>): Promise<number>;
+  /** Up to `length` bytes from the start of what was written. */
+  readHead(length: number): Promise<Uint8Array>;
   /** Moves the finished file to its path (an atomic rename, replacing any file there). */
   commit(): Promise<void>;
   /** Removes the temporary file; safe to call at any point, and more than once. */
@@ -63,16 +81,19 @@ export interface AtomicFile {
 
 /**
  * Opens a temporary file beside `path` to be renamed over it once complete, so `path` never
- * holds a half-written file. Opening first checks that the directory exists and is writable
- * before anything is downloaded.
+ * holds a half-written file. Opening creates the directory when missing and checks that it is
+ * writable, before anything is downloaded. The temporary name is short and fixed in length, so
+ * any name the file system takes for `path` works.
  */
 export async function openAtomicFile(path: string): Promise<AtomicFile> {
   const fs = await loadFs();
-  const { dirname, basename, join } = await importNode<typeof import('node:path')>('node:path');
-  const temporary = join(dirname(path), `.${basename(path)}.${crypto.randomUUID()}.part`);
+  const { dirname, join } = await importNode<typeof import('node:path')>('node:path');
+  const temporary = join(dirname(path), `.scenario-${crypto.randomUUID()}.part`);
   let file: FsPromises.FileHandle;
   try {
-    file = await fs.open(temporary, 'wx');
+    await fs.mkdir(dirname(path), { recursive: true });
+    // Read too, so the finished file's head can be checked before it is moved into place.
+    file = await fs.open(temporary, 'wx+');
   } catch (error) {
     throw accessError(error, `cannot write ${path}`);
   }
@@ -94,9 +115,18 @@ export async function openAtomicFile(path: string): Promise<AtomicFile> {
         reader.releaseLock();
       }
     },
+    async readHead(length) {
+      const head = new Uint8Array(length);
+      const { bytesRead } = await file.read(head, 0, length, 0);
+      return head.subarray(0, bytesRead);
+    },
     async commit() {
       await file.close();
-      await fs.rename(temporary, path);
+      try {
+        await fs.rename(temporary, path);
+      } catch (error) {
+        throw accessError(error, `cannot move the finished file to ${path}`);
+      }
     },
     async discard() {
       await file.close().catch(() => {});

@@ -9,8 +9,23 @@ export interface ClientOptions {
   apiSecret?: string | undefined;
   /** Bearer JWT, an alternative to the key pair. Default: env `SCENARIO_API_TOKEN`. */
   token?: string | undefined;
-  /** API root. Default: env `SCENARIO_BASE_URL`, else `https://api.cloud.scenario.com/v1`. `http:` only for loopback hosts. */
+  /**
+   * API root. Default: env `SCENARIO_BASE_URL`, else `https://api.cloud.scenario.com/v1`.
+   * `http:` only for loopback hosts unless `allowInsecureHttp`; a user or password in it is refused.
+   */
   baseUrl?: string | URL | undefined;
+  /**
+   * Allow an `http:` base URL on a host that is not loopback, such as an emulator in docker
+   * compose (`http://emulator:4010/v1`). The credentials then cross that network in clear.
+   * Default `false`.
+   */
+  allowInsecureHttp?: boolean | undefined;
+  /**
+   * Which strings image inputs may name. A server that passes its users' strings as `image`
+   * should turn both off, so a user cannot make it read its own files or fetch internal
+   * URLs. Default: both allowed.
+   */
+  imageSources?: ImageSources | undefined;
   /** Sent as `?projectId=` on every call. Default: env `SCENARIO_PROJECT_ID`. */
   projectId?: string | undefined;
   /** Per-attempt timeout in ms. Default `60_000`. */
@@ -25,6 +40,14 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Headers added to every API request (never to asset or upload URLs). */
   defaultHeaders?: Record<string, string> | undefined;
+}
+
+/** The client option `imageSources`: what a string (or `URL`) image input may make the SDK read. */
+export interface ImageSources {
+  /** Read local files named by a path or a `file:` URL. Default `true`. */
+  filePaths?: boolean | undefined;
+  /** Download `http(s)` URLs. Default `true`. */
+  urls?: boolean | undefined;
 }
 
 /** Options accepted as the last argument of every method. */
@@ -52,6 +75,8 @@ export const ClientOptionsSchema = z.strictObject({
   apiSecret: z.optional(z.string()),
   token: z.optional(z.string()),
   baseUrl: z.optional(z.union([z.string(), z.instanceof(URL)])),
+  allowInsecureHttp: z.optional(z.boolean()),
+  imageSources: z.optional(z.strictObject({ filePaths: z.optional(z.boolean()), urls: z.optional(z.boolean()) })),
   projectId: z.optional(z.string().check(z.minLength(1))),
   timeout: z.optional(TimeoutSchema),
   maxRetries: z.optional(MaxRetriesSchema),

@@ -6,21 +6,52 @@ export function shownUrl(url: URL): string {
 }
 
 /**
+ * Text that should be a URL but may not parse, as errors show it: any user info (everything
+ * between `//` and the last `@`), query and fragment cut out.
+ */
+export function shownUrlText(text: string): string {
+  const cut = text.replace(/\/\/.*@/s, '//').replace(/[?#].*$/s, '');
+  return cut.length > 120 ? `${cut.slice(0, 117)}…` : cut;
+}
+
+/**
  * Builds a function that replaces every secret (and its Basic-auth encodings) in a text.
- * Applied to log lines and to error bodies, which a server may echo credentials into.
+ * Applied to log lines and to error bodies, which a server may echo credentials into. The
+ * longest secret goes first, so one that contains another leaves no fragment behind.
  */
 export function createRedactor(secrets: Array<string | undefined>): (text: string) => string {
-  const needles = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4);
+  const needles = secrets
+    .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4)
+    .sort((a, b) => b.length - a.length);
   if (needles.length === 0) return (text) => text;
   return (text) => needles.reduce((result, needle) => result.split(needle).join(placeholder), text);
 }
 
-/** Redacts every string inside a JSON-like value. */
+/**
+ * Extends `redact` for a request to a URL outside the API: wherever a text quotes the URL (a
+ * custom fetch's error may), it is shown as {@link shownUrl} shows it, without the query that
+ * signs it.
+ */
+export function redactingUrl(redact: (text: string) => string, url: string): (text: string) => string {
+  const parsed = URL.parse(url);
+  if (!parsed) return redact;
+  const shown = shownUrl(parsed);
+  const quoted = [...new Set([url, parsed.href])].sort((a, b) => b.length - a.length);
+  const query = parsed.search.length > 1 ? parsed.search : undefined;
+  return (text) => {
+    const withoutUrl = quoted.reduce((result, form) => result.split(form).join(shown), redact(text));
+    return query ? withoutUrl.split(query).join(`?${placeholder}`) : withoutUrl;
+  };
+}
+
+/** Redacts every string inside a JSON-like value, keys included. */
 export function redactValue<T>(value: T, redact: (text: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;
   if (Array.isArray(value)) return value.map((item) => redactValue(item, redact)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, redact)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [redact(key), redactValue(item, redact)]),
+    ) as T;
   }
   return value;
 }

@@ -6,8 +6,8 @@ import { InvalidRequestError } from './errors/InvalidRequestError.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
 import { isScenarioError } from './errors/ScenarioError.js';
 import type { Logger } from './logger.js';
-import { type RequestOptions, RequestOptionsSchema } from './options.js';
-import { shownUrl } from './redact.js';
+import { type ImageSources, type RequestOptions, RequestOptionsSchema } from './options.js';
+import { redactingUrl, shownUrl } from './redact.js';
 import { isRetryable, MAX_RETRY_WAIT_MS, type RetryMode, retryDelayMs, withBilledAdvice } from './retry.js';
 import { parseInput, parseResponse } from './validate.js';
 
@@ -43,6 +43,8 @@ export interface TransportConfig {
   /** Removes secrets from any text that may reach an error or a log. */
   redact: (text: string) => string;
   userAgent: string | undefined;
+  /** Which strings image inputs may read (the client option, defaults filled in). */
+  imageSources: Readonly<Record<keyof ImageSources, boolean>>;
 }
 
 /** A request to a URL outside the API, for {@link Transport.fetchRaw}. */
@@ -77,6 +79,16 @@ export class Transport {
     return this.#config.logger;
   }
 
+  /** The client's per-attempt timeout in ms; reading a stream input may stall no longer than this either. */
+  get timeout(): number {
+    return this.#config.timeout;
+  }
+
+  /** Which strings image inputs may read: local file paths, http(s) URLs. */
+  get imageSources(): Readonly<Record<keyof ImageSources, boolean>> {
+    return this.#config.imageSources;
+  }
+
   /** Sends an API call and returns its validated body. */
   async request<S extends z.core.$ZodType>(request: APIRequest<S>): Promise<z.core.output<S>> {
     const mode = request.retry ?? (request.method === 'GET' || request.method === 'DELETE' ? 'idempotent' : 'billed');
@@ -94,7 +106,7 @@ export class Transport {
     // Called as a plain function: a browser's fetch throws "Illegal invocation" with another `this`.
     const { fetch } = this.#config;
     try {
-      const body = await this.#withRetries(endpoint, mode, request.options, async (signal) => {
+      const body = await this.#withRetries(endpoint, mode, request.options, this.#config.redact, async (signal) => {
         const response = await fetch(url, { ...init, signal });
         return this.#readJson(response, request.method, request.path);
       });
@@ -116,14 +128,16 @@ export class Transport {
     const parsed = URL.parse(url);
     if (!parsed) throw new InvalidRequestError('url', [{ path: '', message: 'expected an absolute URL' }]);
     const where = shownUrl(parsed);
+    // A fetch's own error or a CDN's error body may quote the URL with the query that signs it.
+    const redact = redactingUrl(this.#config.redact, url);
     const { fetch } = this.#config;
-    return this.#withRetries(`${method} ${where}`, 'idempotent', request.options, async (signal) => {
+    return this.#withRetries(`${method} ${where}`, 'idempotent', request.options, redact, async (signal) => {
       const body = typeof request.body === 'function' ? request.body() : request.body;
       // Node's fetch sends a stream body only when told it may start before the answer does.
       const duplex = body instanceof ReadableStream ? { duplex: 'half' } : undefined;
       const response = await fetch(url, { method, body, headers: request.headers, signal, ...duplex });
       if (!response.ok) {
-        const context = { method, path: where, redact: this.#config.redact, advice: signedUrlAdvice };
+        const context = { method, path: where, redact, advice: signedUrlAdvice };
         throw errorFromResponse(response, await response.text(), context);
       }
       return read(response);
@@ -134,6 +148,7 @@ export class Transport {
     endpoint: string,
     mode: RetryMode,
     options: RequestOptions | undefined,
+    redact: (text: string) => string,
     send: (signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const userSignal = options?.signal;
@@ -154,7 +169,7 @@ export class Transport {
           timeoutMs,
           userSignal,
           timeoutSignal: timeout.signal,
-          redact: this.#config.redact,
+          redact,
         });
       } finally {
         clearTimeout(timer);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { abortError } from '../core/abort.js';
 import { decodeBase64, encodeBase64 } from '../core/base64.js';
+import { APITimeoutError } from '../core/errors/APITimeoutError.js';
 import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
 import {
   describeBytes,
@@ -12,8 +13,8 @@ import {
 } from '../core/mime-sniff.js';
 import { FileAccessError, fileNameOf, openFile } from '../core/node-files.js';
 import type { RequestOptions } from '../core/options.js';
-import { isAsyncIterable, isReadableStream, readAllBytes } from '../core/read-bytes.js';
-import { shownUrl } from '../core/redact.js';
+import { type ByteStream, isAsyncIterable, isReadableStream, readAllBytes } from '../core/read-bytes.js';
+import { shownUrl, shownUrlText } from '../core/redact.js';
 import type { Transport } from '../core/transport.js';
 
 /**
@@ -22,12 +23,16 @@ import type { Transport } from '../core/transport.js';
  * - an asset id (`asset_…`), passed through as is;
  * - a data URL (`data:image/png;base64,…`);
  * - an `http(s)` URL, as a string or `URL` (downloaded without the API's auth, up to 50 MiB);
+ *   one with a user name or password is refused;
  * - a file path (Node, Bun, Deno), as a string or `file:` `URL`;
  * - a `Blob` or `File`;
  * - bytes: `Uint8Array`, `Buffer` or `ArrayBuffer`;
- * - a web `ReadableStream` or a Node `Readable` (anything async-iterable yielding bytes).
+ * - a web `ReadableStream` or a Node `Readable` (anything async-iterable yielding bytes), up to
+ *   50 MiB; one that yields nothing for the call's `timeout` is given up.
  *
- * Strings that are not an asset id, a data URL or an http(s) URL are read as file paths.
+ * Strings that are not an asset id, a data URL or an http(s) URL are read as file paths. The
+ * client option `imageSources` can refuse file paths and URLs (for a server passing on its
+ * users' strings).
  * The format is sniffed from the bytes; png, jpeg, webp, gif, avif, tiff, heic and svg pass.
  */
 export type ImageInput =
@@ -46,7 +51,7 @@ export type ImageInput =
  */
 export const MAX_INLINE_IMAGE_BYTES = 4_400_000;
 
-/** Largest image downloaded from an `http(s)` URL input: 50 MiB. */
+/** Largest image downloaded from an `http(s)` URL input, or read from a stream input: 50 MiB. */
 export const MAX_FETCHED_IMAGE_BYTES = 50 * 1024 * 1024;
 
 const ACCEPTED = 'an asset id (asset_…), a data URL, an http(s) URL, a file path, a Blob, bytes or a stream';
@@ -110,13 +115,7 @@ export async function loadImage(input: ImageInput, ctx: ResolveImageContext): Pr
   if (ArrayBuffer.isView(value)) {
     return fromBytes(new Uint8Array(value.buffer, value.byteOffset, value.byteLength), field);
   }
-  if (isReadableStream(value) || isAsyncIterable(value)) {
-    const bytes = await readAllBytes(value, {
-      signal,
-      badChunk: (chunk) => invalid(field, `the stream yielded ${describeValue(chunk)} instead of bytes`),
-    });
-    return fromBytes(bytes, field);
-  }
+  if (isReadableStream(value) || isAsyncIterable(value)) return fromStream(value, ctx, field);
   throw invalid(field, `expected an image: ${ACCEPTED}; received ${describeValue(value)}`);
 }
 
@@ -128,10 +127,11 @@ function fromString(text: string, ctx: ResolveImageContext, field: string): Prom
   }
   if (/^data:/i.test(text)) return fromDataUrl(text, field);
   if (/^https?:\/\//i.test(text)) {
-    if (!URL.canParse(text)) throw invalid(field, `${JSON.stringify(shorten(text))} is not a valid URL`);
-    return fromHttp(new URL(text), ctx, field);
+    const url = URL.parse(text);
+    if (!url) throw invalid(field, `${JSON.stringify(shownUrlText(text))} is not a valid URL`);
+    return fromHttp(url, ctx, field);
   }
-  if (/^file:/i.test(text) && URL.canParse(text)) return fromFile(new URL(text), field);
+  if (/^file:/i.test(text) && URL.canParse(text)) return fromFile(new URL(text), ctx, field);
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(text)?.[1];
   if (scheme) {
     throw invalid(field, `${scheme}: URLs are not supported; pass an http(s) URL, or fetch it and pass the Blob`);
@@ -139,12 +139,12 @@ function fromString(text: string, ctx: ResolveImageContext, field: string): Prom
   if (text.length > 256 && /^[A-Za-z0-9+/=\s]+$/.test(text)) {
     throw invalid(field, 'received what looks like raw base64; pass it as a data URL (data:image/png;base64,…)');
   }
-  return fromFile(text, field);
+  return fromFile(text, ctx, field);
 }
 
 function fromUrlObject(url: URL, ctx: ResolveImageContext, field: string): Promise<ImageSource> {
   if (url.protocol === 'http:' || url.protocol === 'https:') return fromHttp(url, ctx, field);
-  if (url.protocol === 'file:') return fromFile(url, field);
+  if (url.protocol === 'file:') return fromFile(url, ctx, field);
   throw invalid(field, `${url.protocol} URLs are not supported; pass an http(s) URL, a file: URL or the bytes`);
 }
 
@@ -168,6 +168,20 @@ function fromDataUrl(text: string, field: string): LoadedImage {
 
 async function fromHttp(url: URL, ctx: ResolveImageContext, field: string): Promise<LoadedImage> {
   const shown = shownUrl(url);
+  if (!ctx.transport.imageSources.urls) {
+    throw invalid(
+      field,
+      `${shown} is an http(s) URL, which this client does not fetch (imageSources.urls is false); ` +
+        'pass the image as bytes, a Blob, a data URL or an asset id',
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw invalid(
+      field,
+      `${shown} carries a user name or password; image URLs are fetched without credentials, ` +
+        'so remove them, or fetch the image yourself and pass its bytes',
+    );
+  }
   const tooLarge = (size: number) =>
     invalid(
       field,
@@ -186,8 +200,37 @@ async function fromHttp(url: URL, ctx: ResolveImageContext, field: string): Prom
   return fromBytes(bytes, field, urlFileName(url), shown);
 }
 
-async function fromFile(path: string | URL, field: string): Promise<LoadedImage> {
+async function fromStream(stream: ByteStream, ctx: ResolveImageContext, field: string): Promise<LoadedImage> {
+  const idleTimeoutMs = ctx.options?.timeout ?? ctx.transport.timeout;
+  const limit = formatMiB(MAX_FETCHED_IMAGE_BYTES);
+  const bytes = await readAllBytes(stream, {
+    signal: ctx.options?.signal,
+    idleTimeoutMs,
+    stalled: () =>
+      new APITimeoutError(
+        `${field}: the stream yielded no data for ${idleTimeoutMs} ms (the timeout option); nothing was sent. ` +
+          'Check what feeds the stream, or pass the bytes or a Blob',
+      ),
+    maxBytes: MAX_FETCHED_IMAGE_BYTES,
+    tooLarge: () =>
+      invalid(
+        field,
+        `the stream is over ${limit}; images read from a stream are limited to ${limit} (pass a file path or a Blob)`,
+      ),
+    badChunk: (chunk) => invalid(field, `the stream yielded ${describeValue(chunk)} instead of bytes`),
+  });
+  return fromBytes(bytes, field);
+}
+
+async function fromFile(path: string | URL, ctx: ResolveImageContext, field: string): Promise<LoadedImage> {
   const shown = typeof path === 'string' ? path : path.href;
+  if (!ctx.transport.imageSources.filePaths) {
+    throw invalid(
+      field,
+      `${JSON.stringify(shorten(shown))} would be read as a local file path, which this client refuses ` +
+        '(imageSources.filePaths is false); pass the image as bytes, a Blob, a data URL or an asset id',
+    );
+  }
   let blob: Blob;
   try {
     blob = await openFile(path);

@@ -3,13 +3,13 @@ import { APIConnectionError } from '../core/errors/APIConnectionError.js';
 import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
 import { NotFoundError } from '../core/errors/NotFoundError.js';
 import { listPages } from '../core/list-pages.js';
-import { FileAccessError, openAtomicFile } from '../core/node-files.js';
 import type { RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { shownUrl } from '../core/redact.js';
 import type { Transport } from '../core/transport.js';
 import { parseInput } from '../core/validate.js';
+import { openDownloadTarget } from '../lib/download-destination.js';
 import { type ImageInput, imageFileName, loadImage } from '../lib/image-input.js';
 import { storeImage } from '../lib/store-image.js';
 import {
@@ -43,8 +43,8 @@ const AssetDeleteResponseSchema = z.unknown();
 /** One page of {@link Assets.list}; `for await` it to walk every later page too. */
 export type AssetPage = Page<Asset>;
 
-/** An asset or just its signed URL, for {@link Assets.download}. */
-export type AssetLike = Pick<Asset, 'url'> & Partial<Pick<Asset, 'id'>>;
+/** An asset or just its signed URL, for {@link Assets.download}; `downloadTo` uses `id` and `mimeType` to name and check the file. */
+export type AssetLike = Pick<Asset, 'url'> & Partial<Pick<Asset, 'id' | 'mimeType'>>;
 
 /** Ids per `POST /assets/get-bulk` call (the API's maximum). */
 const GET_MANY_CHUNK_SIZE = 200;
@@ -203,26 +203,25 @@ export class Assets {
   }
 
   /**
-   * Downloads an asset's file to `path` (Node, Bun, Deno). The bytes are streamed to a
-   * temporary file beside `path` and renamed into place once complete, so `path` never holds
-   * a partial file, even on error or abort.
+   * Downloads an asset's file to `path` (Node, Bun, Deno) and returns where it was written.
+   * `path` may be a file name or a directory (existing, or ending in `/`), which gets
+   * `<asset id>.<ext>`; missing directories are created. A name whose extension names another
+   * image format than the asset's (`.jpg` for a PNG) is refused before downloading. The bytes
+   * are streamed to a temporary file beside the target and renamed into place once complete,
+   * so the target never holds a partial file, even on error or abort.
    *
    * @example
    * ```ts
    * const { assets } = await client.img2img.run(params);
    * await client.assets.downloadTo(assets[0], './out/knight.png');
+   * const saved = await client.assets.downloadTo(assets[0], './out/'); // ./out/asset_….png
    * ```
    */
-  async downloadTo(idOrAsset: string | AssetLike, path: string, options?: RequestOptions): Promise<void> {
-    let file: Awaited<ReturnType<typeof openAtomicFile>>;
+  async downloadTo(idOrAsset: string | AssetLike, path: string, options?: RequestOptions): Promise<string> {
+    const asset = typeof idOrAsset === 'string' ? await this.get(idOrAsset, options) : idOrAsset;
+    const file = await openDownloadTarget(path, { id: asset?.id, mimeType: asset?.mimeType });
     try {
-      file = await openAtomicFile(path);
-    } catch (error) {
-      if (!(error instanceof FileAccessError)) throw error;
-      throw new InvalidRequestError('download path', [{ path: 'path', message: error.message }]);
-    }
-    try {
-      await this.#fetchFile(idOrAsset, options, async (response) => {
+      await this.#fetchFile(asset, options, async (response) => {
         // Each attempt rewrites the temporary file from its start.
         checkLength(response, await file.writeStream(response.body ?? new Blob([]).stream()));
       });
@@ -231,6 +230,7 @@ export class Assets {
       await file.discard();
       throw error;
     }
+    return file.path;
   }
 
   async #fetchFile<T>(

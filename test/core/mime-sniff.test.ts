@@ -60,14 +60,39 @@ describe('sniffImageMimeType', () => {
 });
 
 describe('describeBytes', () => {
-  it('shows the size with separators and a printable start as text', () => {
-    const bytes = new Uint8Array(1234);
+  it('gives the size with separators, text or binary, and what the bytes look like', () => {
+    const bytes = new Uint8Array(1234).fill(0x20);
     bytes.set(text('%PDF-1.7'));
-    expect(describeBytes(bytes)).toBe('1,234 bytes starting with "%PDF-1.7"');
+    expect(describeBytes(bytes)).toBe('a text file of 1,234 bytes that looks like a PDF');
   });
 
-  it('shows a binary start as hex', () => {
-    expect(describeBytes(new Uint8Array([0, 1, 0xab, 0xff, 9]))).toBe('5 bytes starting with bytes 00 01 ab ff');
+  it.each([
+    ['PEM', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n', 'PEM (a key or certificate)'],
+    ['JSON after a byte-order mark', '\uFEFF  {"token":"eyJhbGciOi"}', 'JSON'],
+    ['HTML', '<!DOCTYPE html><html><body>sign in</body></html>', 'HTML'],
+    ['XML', '<?xml version="1.0"?><note/>', 'XML'],
+    ['an SSH public key', 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMq user@host', 'an SSH public key'],
+  ])('names %s without quoting it', (_name, content, lookalike) => {
+    const bytes = text(content);
+    const described = describeBytes(bytes);
+    expect(described).toBe(`a text file of ${bytes.length} bytes that looks like ${lookalike}`);
+    expect(described).not.toMatch(/BEGIN|b3Bl|token|eyJ|sign in|AAAA|note/);
+  });
+
+  it('names binary files, never quoting a byte', () => {
+    expect(describeBytes(new Uint8Array([0, 1, 0xab, 0xff, 9]))).toBe('a binary file of 5 bytes');
+    expect(describeBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toBe(
+      'a binary file of 6 bytes that looks like a ZIP archive',
+    );
+    expect(describeBytes(new Uint8Array([0x1f, 0x8b, 8, 0]))).toBe(
+      'a binary file of 4 bytes that looks like gzip data',
+    );
+  });
+
+  it('judges text by the sample only, even when a UTF-8 character is cut at its end', () => {
+    const sample = text(`${'é'.repeat(10)}`).subarray(0, 19);
+    expect(describeBytes(sample, 5_000_000)).toBe('a text file of 5,000,000 bytes');
+    expect(describeBytes(text('x'))).toBe('a text file of 1 byte');
   });
 
   it('names an empty file', () => {

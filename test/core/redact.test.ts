@@ -3,8 +3,9 @@ import { delay, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { Scenario } from '../../src/client.js';
-import { createRedactor, redactValue } from '../../src/core/redact.js';
+import { createRedactor, redactingUrl, redactValue } from '../../src/core/redact.js';
 import { captureLogger, recordApi, useMockServer } from '../helpers/msw.js';
+import { renderings } from '../helpers/renderings.js';
 import { rejectionOf } from '../helpers/timers.js';
 
 const server = useMockServer();
@@ -56,12 +57,6 @@ const failures: Record<
     answer: (request) => new HttpResponse(`${echo(request).reason} not json`),
   },
 };
-
-/** Every rendering of an error a user or a log pipeline might produce. */
-function renderings(error: unknown): string[] {
-  const value = error as Error;
-  return [value.message, String(value), JSON.stringify(value), inspect(value, { depth: 10 }), value.stack ?? ''];
-}
 
 function expectNoSecret(texts: string[], where: string) {
   for (const text of texts) for (const secret of secrets) expect(text, where).not.toContain(secret);
@@ -145,4 +140,62 @@ test('response headers that echo the credentials are redacted in the error', asy
     for (const secret of secrets) expect(text).not.toContain(secret);
   }
   expect((error as unknown as { headers: Record<string, string> }).headers['x-echo-auth']).toContain('[redacted]');
+});
+
+describe('error bodies are redacted after JSON decoding', () => {
+  /** Every character as a JSON `\u00xx` escape. */
+  const unicodeEscaped = (text: string) =>
+    [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const slashSecret = `${CANARY}/slash+secret`;
+
+  test.each([
+    ['\\/ escapes', (secret: string) => secret.replaceAll('/', '\\/')],
+    ['\\u00xx escapes', unicodeEscaped],
+  ])('a server echoing the credentials with %s leaks nothing', async (_name, escaped) => {
+    server.use(
+      recordApi(
+        () =>
+          new HttpResponse(
+            `{"reason":"bad secret ${escaped(slashSecret)}","details":{"${escaped(slashSecret)}":["${escaped(slashSecret)}"]}}`,
+            { status: 401, headers: { 'content-type': 'application/json' } },
+          ),
+      ).handler,
+    );
+    const client = new Scenario({ apiKey, apiSecret: slashSecret, logLevel: 'off' });
+    const error = await rejectionOf(client.transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
+    expect(error.message).toContain('bad secret [redacted]');
+    for (const text of renderings(error)) {
+      expect(text).not.toContain(CANARY);
+      expect(text).not.toContain('slash+secret');
+    }
+  });
+
+  test('a secret that contains another leaves no fragment (longest first)', async () => {
+    const key = `api_${CANARY}`;
+    const secret = `${key}_tail_of_the_secret`;
+    server.use(recordApi(() => HttpResponse.json({ reason: `you sent ${secret}` }, { status: 403 })).handler);
+    const client = new Scenario({ apiKey: key, apiSecret: secret, logLevel: 'off' });
+    const error = await rejectionOf(client.transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
+    expect(error.message).toContain('you sent [redacted]');
+    for (const text of renderings(error)) expect(text).not.toContain('tail_of_the_secret');
+  });
+});
+
+describe('createRedactor order', () => {
+  test('replaces the longest secret first, whatever the order given', () => {
+    expect(createRedactor(['abcd', 'abcd-longer'])('x abcd-longer y abcd')).toBe('x [redacted] y [redacted]');
+  });
+
+  test('redactValue redacts keys too', () => {
+    expect(redactValue({ s3cret: 1 }, createRedactor(['s3cret']))).toEqual({ '[redacted]': 1 });
+  });
+});
+
+describe('redactingUrl', () => {
+  test('shows a quoted URL without its signed query, and hides the query alone', () => {
+    const url = 'https://cdn.example.com/a/b.png?X-Amz-Signature=SIGNED&Expires=1';
+    const redact = redactingUrl(createRedactor([]), url);
+    expect(redact(`request to ${url} failed`)).toBe('request to https://cdn.example.com/a/b.png failed');
+    expect(redact('query ?X-Amz-Signature=SIGNED&Expires=1 rejected')).toBe('query ?[redacted] rejected');
+  });
 });

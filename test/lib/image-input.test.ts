@@ -5,8 +5,11 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APIConnectionError } from '../../src/core/errors/APIConnectionError.js';
+import { APITimeoutError } from '../../src/core/errors/APITimeoutError.js';
 import { APIUserAbortError } from '../../src/core/errors/APIUserAbortError.js';
 import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import type { ClientOptions } from '../../src/core/options.js';
 import {
   type ImageInput,
   ImageInputSchema,
@@ -19,6 +22,8 @@ import { resolveImages } from '../../src/lib/resolve-images.js';
 import { MIN_UPLOAD_PART_BYTES } from '../../src/schemas/upload.js';
 import { decodeDataUrl, PDF, PNG, pngOfSize } from '../helpers/images.js';
 import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
+import { renderings } from '../helpers/renderings.js';
+import { rejectionOf } from '../helpers/timers.js';
 
 const server = useMockServer();
 const CDN = 'https://images.example.com';
@@ -38,7 +43,7 @@ async function resolveImage(input: ImageInput, { field = 'image', ...ctx }: Reso
 }
 
 /** Resolves with a fresh client whose every request is recorded. */
-function setup(projectId?: string) {
+function setup(projectId?: string, options: ClientOptions = {}) {
   const api = recordApi();
   const cdn: Request[] = [];
   server.use(
@@ -48,7 +53,7 @@ function setup(projectId?: string) {
       return new HttpResponse(PNG, { headers: { 'content-type': 'application/octet-stream' } });
     }),
   );
-  const transport = testClient(projectId ? { projectId } : {}).transport;
+  const transport = testClient({ ...(projectId ? { projectId } : {}), ...options }).transport;
   return { transport, api: api.requests, cdn, resolve: (input: ImageInput) => resolveImage(input, { transport }) };
 }
 
@@ -148,7 +153,7 @@ describe('resolveImage: refusals before any request', () => {
     [
       'PDF bytes',
       () => PDF,
-      /expected an image \(png, jpeg, webp, gif, avif, tiff, heic, svg\); received \d+ bytes starting with "%PDF-1.7"/,
+      /expected an image \(png, jpeg, webp, gif, avif, tiff, heic, svg\); received a text file of \d+ bytes that looks like a PDF/,
     ],
     ['a number', () => 42, /received a number \(42\)/],
     ['null', () => null, /received null/],
@@ -189,7 +194,9 @@ describe('resolveImage: refusals before any request', () => {
     const { resolve } = setup();
     const path = join(dir, 'doc.pdf');
     await writeFile(path, PDF);
-    expect((await rejection(resolve(path))).message).toMatch(/received doc\.pdf: \d+ bytes starting with "%PDF/);
+    expect((await rejection(resolve(path))).message).toMatch(
+      /received doc\.pdf: a text file of \d+ bytes that looks like a PDF/,
+    );
   });
 
   it('refuses a URL whose answer is not an image', async () => {
@@ -225,6 +232,225 @@ describe('resolveImage: refusals before any request', () => {
     await expect(resolveImage(PNG, { transport, options: { signal: controller.signal } })).rejects.toBeInstanceOf(
       APIUserAbortError,
     );
+  });
+});
+
+describe('a non-image input is described, never quoted', () => {
+  const pem = `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n`;
+  const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x41, 0x42]);
+  it.each([
+    [
+      'a PEM key file',
+      new TextEncoder().encode(pem),
+      /a text file of 1\d\d bytes that looks like PEM \(a key or certificate\)/,
+      ['-----BEGIN', 'MIIEv', 'PRIVATE'],
+    ],
+    [
+      'JSON',
+      new TextEncoder().encode('{"apiSecret":"hunter22"}'),
+      /a text file of 24 bytes that looks like JSON/,
+      ['apiSecret', 'hunter'],
+    ],
+    ['a ZIP archive', zip, /a binary file of 12 bytes that looks like a ZIP archive/, ['PK']],
+    ['plain text', new TextEncoder().encode('hello world, not an image'), /a text file of 25 bytes$/, ['hello']],
+    ['binary noise', new Uint8Array([0, 1, 0xab, 0xff, 9, 8, 7]), /a binary file of 7 bytes$/, ['00 01']],
+  ])('%s', async (_kind, bytes, description, absent) => {
+    const { resolve } = setup();
+    const error = await rejection(resolve(bytes));
+    expect(error.message).toMatch(description);
+    for (const text of absent) expect(error.message).not.toContain(text);
+  });
+
+  it('a key file read from disk gives its name, size and kind only', async () => {
+    const { resolve } = setup();
+    const path = join(dir, 'id_rsa');
+    await writeFile(path, pem);
+    const error = await rejection(resolve(path));
+    expect(error.message).toMatch(/received .*id_rsa: a text file of \d+ bytes that looks like PEM/);
+    expect(error.message).not.toContain('-----BEG');
+  });
+});
+
+describe('stream inputs obey the signal, the timeout and a size cap', () => {
+  /** A web stream that never yields; `cancelled` tells whether the SDK let go of it. */
+  function stalledWebStream() {
+    const state = { cancelled: false };
+    const stream = new ReadableStream<Uint8Array>({
+      pull: () => new Promise(() => {}),
+      cancel: () => {
+        state.cancelled = true;
+      },
+    });
+    return { stream, state };
+  }
+
+  it('a stalled web ReadableStream rejects as soon as the signal aborts, and is cancelled', async () => {
+    const { transport } = setup();
+    const { stream, state } = stalledWebStream();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const error = await rejectionOf(loadImage(stream, { transport, options: { signal: controller.signal } }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(state.cancelled).toBe(true);
+  });
+
+  it('a stalled Node Readable times out after the call’s timeout, and is destroyed', async () => {
+    const { transport } = setup();
+    const stream = new Readable({ read() {} });
+    const started = performance.now();
+    const error = await rejectionOf(loadImage(stream, { transport, options: { timeout: 100 }, field: 'controlImage' }));
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error.message).toMatch(/controlImage: the stream yielded no data for 100 ms/);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(stream.destroyed).toBe(true);
+  });
+
+  it('a stalled stream times out after the client’s timeout when the call sets none', async () => {
+    const { transport } = setup(undefined, { timeout: 80 });
+    const partial = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(PNG.slice(0, 8)),
+    });
+    const error = await rejectionOf(loadImage(partial, { transport }));
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error.message).toMatch(/no data for 80 ms/);
+  });
+
+  it('a slow stream that keeps yielding is read to its end', async () => {
+    const { transport } = setup(undefined, { timeout: 100 });
+    async function* slow() {
+      for (const chunk of [PNG.slice(0, 10), PNG.slice(10, 20), PNG.slice(20)]) {
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        yield chunk;
+      }
+    }
+    expect(await loadImage(slow(), { transport })).toMatchObject({ kind: 'image', size: PNG.length });
+  });
+
+  it(`a web stream over ${MAX_FETCHED_IMAGE_BYTES / 1024 / 1024} MiB is refused and reading stops`, async () => {
+    const { transport, api } = setup();
+    const chunk = pngOfSize(1024 * 1024);
+    let pulls = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        pulls++;
+        controller.enqueue(chunk);
+      },
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    const error = await rejection(loadImage(endless, { transport }));
+    expect(error.message).toMatch(/image: the stream is over 50 MiB; images read from a stream are limited to 50 MiB/);
+    expect(cancelled).toBe(true);
+    expect(pulls).toBeLessThan(60);
+    expect(api).toHaveLength(0);
+  });
+
+  it('a Node Readable over the cap is refused and destroyed', async () => {
+    const { transport } = setup();
+    const chunk = Buffer.alloc(4 * 1024 * 1024);
+    let reads = 0;
+    const endless = new Readable({
+      read() {
+        reads++;
+        this.push(chunk);
+      },
+    });
+    const error = await rejection(loadImage(endless, { transport }));
+    expect(error.message).toMatch(/limited to 50 MiB/);
+    expect(endless.destroyed).toBe(true);
+    expect(reads).toBeLessThan(20);
+  });
+});
+
+describe('URL inputs with credentials, and signed queries in errors', () => {
+  const PASSWORD = 'pw-CANARY-5e1d';
+
+  it.each([
+    ['a string with user and password', `https://user:${PASSWORD}@images.example.com/a.png`],
+    ['a string with a user only', `https://${PASSWORD}@images.example.com/a.png`],
+    ['a URL object', new URL(`https://user:${PASSWORD}@images.example.com/a.png`)],
+    ['a string that does not parse', `https://user:${PASSWORD}@bad host/a.png?sig=SIGNED`],
+  ])('%s is refused before any request, the password absent', async (_kind, input) => {
+    const { resolve, api, cdn } = setup();
+    const error = await rejection(resolve(input));
+    for (const text of renderings(error)) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain('SIGNED');
+    }
+    expect(api.length + cdn.length).toBe(0);
+  });
+
+  it('says why a URL with credentials is refused', async () => {
+    const { resolve } = setup();
+    const error = await rejection(resolve(`https://user:${PASSWORD}@images.example.com/a.png`));
+    expect(error.message).toContain(
+      'image: https://images.example.com/a.png carries a user name or password; image URLs are fetched without credentials',
+    );
+  });
+
+  it('a failed fetch of an image URL shows the URL without its query, in the error and its cause', async () => {
+    const url = 'https://images.example.com/a.png?X-Amz-Signature=SIGNED-abc&Expires=1';
+    const transport = testClient({
+      maxRetries: 0,
+      fetch: async (input) => {
+        throw new TypeError(`request to ${String(input)} failed, reason: socket hang up`);
+      },
+    }).transport;
+    const error = await rejectionOf(loadImage(url, { transport }));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.message).toContain('request to https://images.example.com/a.png failed');
+    for (const text of renderings(error)) expect(text).not.toContain('SIGNED');
+  });
+});
+
+describe('imageSources: a server can refuse file paths and URLs', () => {
+  it('filePaths: false refuses a path and a file: URL, naming the option, without reading the file', async () => {
+    const path = join(dir, 'allowed-elsewhere.png');
+    await writeFile(path, PNG);
+    const { resolve, api } = setup(undefined, { imageSources: { filePaths: false } });
+    for (const input of [path, pathToFileURL(path), pathToFileURL(path).href, '../../etc/passwd']) {
+      const error = await rejection(resolve(input));
+      expect(error.message).toMatch(
+        /would be read as a local file path, which this client refuses \(imageSources\.filePaths is false\)/,
+      );
+    }
+    expect(api).toHaveLength(0);
+  });
+
+  it('urls: false refuses an http(s) URL, string or URL, without fetching it', async () => {
+    const { resolve, cdn } = setup(undefined, { imageSources: { urls: false } });
+    for (const input of [`${CDN}/a.png?sig=SIGNED`, new URL(`${CDN}/b.png`)]) {
+      const error = await rejection(resolve(input));
+      expect(error.message).toMatch(
+        /is an http\(s\) URL, which this client does not fetch \(imageSources\.urls is false\)/,
+      );
+      expect(error.message).not.toContain('SIGNED');
+    }
+    expect(cdn).toHaveLength(0);
+  });
+
+  it('with both off, asset ids, data URLs, bytes and Blobs still work', async () => {
+    const { resolve } = setup(undefined, { imageSources: { filePaths: false, urls: false } });
+    expect(await resolve('asset_abc')).toBe('asset_abc');
+    expect(await resolve(pngDataUrl)).toBe(pngDataUrl);
+    expect(await resolve(PNG)).toBe(pngDataUrl);
+    expect(await resolve(new Blob([PNG]))).toBe(pngDataUrl);
+  });
+
+  it('by default both are allowed', async () => {
+    const { resolve, cdn } = setup();
+    const path = join(dir, 'default.png');
+    await writeFile(path, PNG);
+    expect(await resolve(path)).toBe(pngDataUrl);
+    expect(await resolve(`${CDN}/c.png`)).toBe(pngDataUrl);
+    expect(cdn).toHaveLength(1);
+  });
+
+  it('is checked with the client options', () => {
+    expect(() => testClient({ imageSources: { files: false } as never })).toThrow(InvalidRequestError);
+    expect(() => testClient({ imageSources: { urls: 'no' } as never })).toThrow(/imageSources\.urls/);
   });
 });
 

@@ -394,12 +394,112 @@ describe('assets.download / downloadTo', () => {
     expect(await readFile(path, 'utf8')).toBe('previous');
   });
 
-  it('downloadTo into a missing directory fails before any request', async () => {
-    const { handler, requests } = recordApi();
-    server.use(handler);
-    const error = await rejectionOf(assets().downloadTo('asset_d', join(dir, 'missing', 'out.png')));
+  it('downloadTo creates a missing parent directory', async () => {
+    cdn();
+    const path = join(dir, 'missing', 'deeper', 'out.png');
+    expect(await assets().downloadTo('asset_d', path)).toBe(path);
+    expect(await readFile(path)).toEqual(Buffer.from(PNG));
+  });
+
+  it('downloadTo a directory writes <dir>/<asset id>.<ext>, the extension from the asset type', async () => {
+    const requests = cdn();
+    const target = await mkdtemp(join(dir, 'into-dir-'));
+    expect(await assets().downloadTo('asset_d', target)).toBe(join(target, 'asset_d.png'));
+    const jpeg = wireAsset('asset_j', { mimeType: 'image/jpeg' }) as Asset;
+    expect(await assets().downloadTo(jpeg, target)).toBe(join(target, 'asset_j.jpg'));
+    expect((await readdir(target)).sort()).toEqual(['asset_d.png', 'asset_j.jpg']);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('downloadTo a path ending in a separator creates that directory', async () => {
+    cdn();
+    const target = join(dir, 'new-dir');
+    expect(await assets().downloadTo('asset_d', `${target}/`)).toBe(join(target, 'asset_d.png'));
+    expect(await readFile(join(target, 'asset_d.png'))).toEqual(Buffer.from(PNG));
+  });
+
+  it('downloadTo a directory keeps a hostile asset id inside it', async () => {
+    cdn();
+    const target = await mkdtemp(join(dir, 'hostile-'));
+    const hostile = wireAsset('../../escaped', {}) as Asset;
+    expect(await assets().downloadTo(hostile, target)).toBe(join(target, '_._.._escaped.png'));
+  });
+
+  it('downloadTo a directory without the asset id is refused before downloading', async () => {
+    const requests = cdn();
+    const error = await rejectionOf(assets().downloadTo({ url: wireAsset('asset_d').url }, dir));
     expect(error).toBeInstanceOf(InvalidRequestError);
-    expect(error.message).toContain(join(dir, 'missing', 'out.png'));
+    expect(error.message).toMatch(/a directory needs the asset id/);
     expect(requests).toHaveLength(0);
+  });
+
+  it.each(['out.jpg', 'OUT.JPEG', 'out.webp', 'out.tif'])(
+    'downloadTo refuses %s for a PNG before downloading, writing nothing',
+    async (name) => {
+      const requests = cdn();
+      const target = await mkdtemp(join(dir, 'mismatch-'));
+      const error = await rejectionOf(assets().downloadTo(wireAsset('asset_d') as Asset, join(target, name)));
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect(error.message).toMatch(
+        /names another image format, but the asset is PNG \(image\/png\): end the name in \.png/,
+      );
+      expect(requests).toHaveLength(0);
+      expect(await readdir(target)).toEqual([]);
+    },
+  );
+
+  it('downloadTo takes a matching extension in any case, and names that are not image extensions', async () => {
+    cdn();
+    const target = await mkdtemp(join(dir, 'names-'));
+    await assets().downloadTo('asset_d', join(target, 'out.PNG'));
+    await assets().downloadTo('asset_d', join(target, 'knight-v1.5'));
+    expect((await readdir(target)).sort()).toEqual(['knight-v1.5', 'out.PNG']);
+  });
+
+  it('downloadTo checks the downloaded bytes when the asset type is not known', async () => {
+    cdn();
+    const target = await mkdtemp(join(dir, 'sniffed-'));
+    const error = await rejectionOf(assets().downloadTo({ url: wireAsset('asset_d').url }, join(target, 'out.jpg')));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).toMatch(/the asset is PNG/);
+    expect(await readdir(target)).toEqual([]);
+  });
+
+  it('downloadTo writes a 250-character file name (the temporary name stays short)', async () => {
+    cdn();
+    const target = await mkdtemp(join(dir, 'long-'));
+    const name = `${'k'.repeat(246)}.png`;
+    await assets().downloadTo('asset_d', join(target, name));
+    expect(await readdir(target)).toEqual([name]);
+  });
+
+  it('downloadTo refuses a file name over 255 bytes before downloading', async () => {
+    const requests = cdn();
+    const error = await rejectionOf(assets().downloadTo('asset_d', join(dir, `${'é'.repeat(126)}.png`)));
+    expect(error.message).toMatch(/over 255 bytes/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('downloadTo where a parent is a file fails before downloading', async () => {
+    const requests = cdn();
+    const blocker = join(dir, 'a-file');
+    await writeFile(blocker, 'x');
+    const error = await rejectionOf(assets().downloadTo('asset_d', join(blocker, 'out.png')));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).toContain(join(blocker, 'out.png'));
+    expect(requests).toHaveLength(0);
+  });
+
+  it('a download failing in fetch shows the asset URL without its signature, in the error and its cause', async () => {
+    const fetch = async (input: RequestInfo | URL) => {
+      throw new TypeError(`request to ${String(input)} failed, reason: socket hang up`);
+    };
+    const offline = new Assets(testClient({ fetch, maxRetries: 0 }).transport);
+    const error = await rejectionOf(offline.download(wireAsset('asset_e') as Asset));
+    expect(error.message).toContain(`request to ${CDN}/assets-transform/asset_e failed`);
+    for (const text of [error.message, error.stack, String(error.cause), (error.cause as Error).stack]) {
+      expect(text).not.toContain('Signature');
+      expect(text).not.toContain('Key-Pair-Id');
+    }
   });
 });

@@ -41,7 +41,7 @@ describe('POST /assets', () => {
     [
       'a PDF',
       { name: 'doc.pdf', image: dataUrl(new TextEncoder().encode('%PDF-1.7 fake'), 'application/pdf') },
-      /not a supported image.*%PDF/,
+      /not a supported image.*looks like a PDF/,
     ],
     ['text', { name: 'x.png', image: 'aGVsbG8gd29ybGQ=' }, /not a supported image/],
     ['a missing image', { name: 'x.png' }, /Input image is required/],
