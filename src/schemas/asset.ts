@@ -33,7 +33,7 @@ const assetMetadataShape = {
  * @interface
  */
 export type AssetMetadata = KnownFields<typeof assetMetadataShape>;
-/** Schema of {@link AssetMetadata}. Unknown keys kept. */
+/** Schema of {@link AssetMetadata}. Unknown fields are kept: read them with `withUnknownFields()`. */
 export const AssetMetadataSchema: ObjectSchema<typeof assetMetadataShape, AssetMetadata> =
   responseObject(assetMetadataShape);
 
@@ -48,7 +48,7 @@ const assetPropertiesShape = {
  * @interface
  */
 export type AssetProperties = KnownFields<typeof assetPropertiesShape>;
-/** Schema of {@link AssetProperties}. Unknown keys kept. */
+/** Schema of {@link AssetProperties}. Unknown fields are kept: read them with `withUnknownFields()`. */
 export const AssetPropertiesSchema: ObjectSchema<typeof assetPropertiesShape, AssetProperties> =
   responseObject(assetPropertiesShape);
 
@@ -88,7 +88,7 @@ const assetShape = {
  * @interface
  */
 export type Asset = KnownFields<typeof assetShape>;
-/** Schema of {@link Asset}. Unknown fields are kept. */
+/** Schema of {@link Asset}. Unknown fields are kept: read them with `withUnknownFields()`. */
 export const AssetSchema: ObjectSchema<typeof assetShape, Asset> = responseObject(assetShape);
 
 /** `{ asset }` envelope. */

@@ -37,7 +37,7 @@ const jobMetadataShape = {
  * @interface
  */
 export type JobMetadata = KnownFields<typeof jobMetadataShape>;
-/** Schema of {@link JobMetadata}. Unknown keys kept. */
+/** Schema of {@link JobMetadata}. Unknown fields are kept: read them with `withUnknownFields()`. */
 export const JobMetadataSchema: ObjectSchema<typeof jobMetadataShape, JobMetadata> = responseObject(jobMetadataShape);
 
 const jobBillingShape = {
@@ -74,7 +74,7 @@ const jobShape = {
  * @interface
  */
 export type Job = KnownFields<typeof jobShape>;
-/** An asynchronous job, as `GET /jobs/{jobId}` returns it. Unknown fields are kept. */
+/** Schema of {@link Job}, as `GET /jobs/{jobId}` returns it. Unknown fields are kept: read them with `withUnknownFields()`. */
 export const JobSchema: ObjectSchema<typeof jobShape, Job> = responseObject(jobShape);
 
 /** `{ job }` envelope of `GET /jobs/{jobId}` and of the cancel action. */

@@ -52,6 +52,7 @@ const modelShape = {
   privacy: z.optional(z.string()),
   capabilities: z.optional(z.array(z.string())),
   tags: z.optional(z.array(z.string())),
+  /** Present on models run through `/generate/custom`. */
   inputs: z.optional(z.array(ModelInputSchema)),
   ownerId: z.optional(z.string()),
   createdAt: z.optional(z.string()),
@@ -63,7 +64,7 @@ const modelShape = {
  * @interface
  */
 export type Model = KnownFields<typeof modelShape>;
-/** Schema of {@link Model}. `inputs` is present on models run through `/generate/custom`. */
+/** Schema of {@link Model}. Unknown fields are kept: read them with `withUnknownFields()`. */
 export const ModelSchema: ObjectSchema<typeof modelShape, Model> = responseObject(modelShape);
 
 /** `{ model }` envelope. */

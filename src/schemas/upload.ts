@@ -50,7 +50,7 @@ const uploadShape = {
  * @interface
  */
 export type Upload = KnownFields<typeof uploadShape>;
-/** Schema of {@link Upload}. Unknown fields are kept. */
+/** Schema of {@link Upload}. Unknown fields are kept: read them with `withUnknownFields()`. */
 export const UploadSchema: ObjectSchema<typeof uploadShape, Upload> = responseObject(uploadShape);
 
 /** `{ upload }` envelope. */
