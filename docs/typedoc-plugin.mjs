@@ -5,7 +5,7 @@
 // TypeDoc expanded it into an object literal, convert the annotation instead, which links to
 // the named type.
 
-import { Converter, ReflectionKind, ReflectionType, UnionType } from 'typedoc';
+import { Converter, ReferenceType, ReflectionKind, ReflectionType, UnionType } from 'typedoc';
 import ts from 'typescript';
 
 /** Whether `type` contains an inline object literal anywhere. */
@@ -19,6 +19,17 @@ function expanded(type) {
 /** Written type annotations that are worth keeping: named references, arrays and unions of them. */
 function isNamedTypeNode(node) {
   return !!node && !ts.isTypeLiteralNode(node) && !ts.isFunctionTypeNode(node) && !ts.isTypePredicateNode(node);
+}
+
+/** Whether `node` is `typeof x` of a module-private `x` (a response schema's shape), which the docs cannot link to. */
+function isPrivateQuery(context, node) {
+  if (!ts.isTypeQueryNode(node)) return false;
+  const declaration = context.checker.getSymbolAtLocation(node.exprName)?.valueDeclaration;
+  return (
+    !!declaration &&
+    ts.isVariableDeclaration(declaration) &&
+    !(ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Export)
+  );
 }
 
 /** @param {import('typedoc').Application} app */
@@ -40,5 +51,21 @@ export function load(app) {
       type = kept.length === 1 ? kept[0] : new UnionType(kept);
     }
     reflection.type = type;
+  });
+
+  // Response schemas are written `ObjectSchema<typeof assetShape, Asset>` with a private shape:
+  // show the shape's fields in place of a link to nothing.
+  app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
+    if (!reflection.kindOf(ReflectionKind.Variable) || !(reflection.type instanceof ReferenceType)) return;
+    const declaration = context.getSymbolFromReflection(reflection)?.declarations?.[0];
+    const node = declaration && ts.isVariableDeclaration(declaration) ? declaration.type : undefined;
+    if (!node || !ts.isTypeReferenceNode(node) || !node.typeArguments?.some((arg) => isPrivateQuery(context, arg)))
+      return;
+    const scope = context.withScope(reflection);
+    reflection.type.typeArguments = node.typeArguments.map((arg) =>
+      isPrivateQuery(context, arg)
+        ? context.converter.convertType(scope, context.checker.getTypeAtLocation(arg))
+        : context.converter.convertType(scope, arg),
+    );
   });
 }

@@ -143,6 +143,12 @@ export {
   ModelListResponseSchema,
   ModelSchema,
 } from './schemas/model.js';
+export {
+  type KnownFields,
+  type ObjectSchema,
+  type WithUnknownFields,
+  withUnknownFields,
+} from './schemas/object-schema.js';
 export type { OpenEnum } from './schemas/open-enum.js';
 export {
   BackgroundColorSchema,
@@ -167,5 +173,6 @@ export {
   UploadPartSchema,
   UploadSchema,
   type UploadStatus,
+  UploadStatusSchema,
 } from './schemas/upload.js';
 export { type UpscaleBody, UpscaleBodySchema } from './schemas/upscale.js';

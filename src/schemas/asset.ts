@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
+import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 import { type OpenEnum, openEnum } from './open-enum.js';
 
 /** Kinds of asset the API stores. New kinds are accepted as plain strings. */
 export const KNOWN_ASSET_KINDS = ['image', 'image-hdr', 'video', 'audio', '3d', 'document', 'json', 'text'] as const;
-/** Zod schema of an asset kind: a known one or any newer string. */
-export const AssetKindSchema = openEnum(KNOWN_ASSET_KINDS);
 /** An asset kind; unknown newer kinds come through as strings. */
 export type AssetKind = OpenEnum<(typeof KNOWN_ASSET_KINDS)[number]>;
+/** Zod schema of an asset kind: a known one or any newer string. */
+export const AssetKindSchema: z.ZodMiniType<AssetKind> = openEnum(KNOWN_ASSET_KINDS);
 
-/** Asset metadata: always `kind` and `type` (e.g. `uploaded`, `inference-img2img`); generation inputs are echoed. */
-export const AssetMetadataSchema = z.looseObject({
+const assetMetadataShape = {
   kind: z.optional(AssetKindSchema),
   type: z.optional(z.string()),
   prompt: z.optional(z.string()),
@@ -26,23 +26,35 @@ export const AssetMetadataSchema = z.looseObject({
   modality: z.optional(z.string()),
   scalingFactor: z.optional(z.number()),
   name: z.optional(z.string()),
-});
-/** {@link AssetMetadataSchema} as a type. */
-export type AssetMetadata = z.output<typeof AssetMetadataSchema>;
+};
+/**
+ * Asset metadata: always `kind` and `type` (e.g. `uploaded`, `inference-img2img`); generation inputs are echoed.
+ *
+ * @interface
+ */
+export type AssetMetadata = KnownFields<typeof assetMetadataShape>;
+/** Schema of {@link AssetMetadata}. Unknown fields are kept: read them with `withUnknownFields()`. */
+export const AssetMetadataSchema: ObjectSchema<typeof assetMetadataShape, AssetMetadata> =
+  responseObject(assetMetadataShape);
 
-/** File properties: always `size` in bytes; images add `width` and `height`. */
-export const AssetPropertiesSchema = z.looseObject({
+const assetPropertiesShape = {
   size: z.optional(z.number()),
   width: z.optional(z.number()),
   height: z.optional(z.number()),
-});
-/** {@link AssetPropertiesSchema} as a type. */
-export type AssetProperties = z.output<typeof AssetPropertiesSchema>;
+};
+/**
+ * File properties: always `size` in bytes; images add `width` and `height`.
+ *
+ * @interface
+ */
+export type AssetProperties = KnownFields<typeof assetPropertiesShape>;
+/** Schema of {@link AssetProperties}. Unknown fields are kept: read them with `withUnknownFields()`. */
+export const AssetPropertiesSchema: ObjectSchema<typeof assetPropertiesShape, AssetProperties> =
+  responseObject(assetPropertiesShape);
 
-const AssetLinkSchema = z.looseObject({ assetId: z.optional(z.string()), url: z.string() });
+const AssetLinkSchema = responseObject({ assetId: z.optional(z.string()), url: z.string() });
 
-/** A stored file (uploaded or generated). `url` is a signed CDN URL: download it as is. Unknown fields are kept. */
-export const AssetSchema = z.looseObject({
+const assetShape = {
   id: z.string(),
   url: z.string(),
   mimeType: z.string(),
@@ -69,24 +81,32 @@ export const AssetSchema = z.looseObject({
   originalFileUrl: z.optional(z.string()),
   thumbnail: z.optional(AssetLinkSchema),
   preview: z.optional(AssetLinkSchema),
-});
+};
 /**
- * A stored file (uploaded or generated), as the API returns it.
+ * A stored file (uploaded or generated), as the API returns it. `url` is a signed CDN URL: download it as is.
  *
  * @interface
  */
-export type Asset = z.output<typeof AssetSchema>;
+export type Asset = KnownFields<typeof assetShape>;
+/** Schema of {@link Asset}. Unknown fields are kept: read them with `withUnknownFields()`. */
+export const AssetSchema: ObjectSchema<typeof assetShape, Asset> = responseObject(assetShape);
 
 /** `{ asset }` envelope. */
-export const AssetEnvelopeSchema = z.looseObject({ asset: AssetSchema });
+export const AssetEnvelopeSchema = responseObject({ asset: AssetSchema });
 
-/** `{ assets, nextPaginationToken? }` of `GET /assets` (and `{ assets }` of `POST /assets/get-bulk`). */
-export const AssetListResponseSchema = z.looseObject({
+const assetListResponseShape = {
   assets: z.array(AssetSchema),
   nextPaginationToken: z.nullish(z.string()),
-});
-/** {@link AssetListResponseSchema} as a type. */
-export type AssetListResponse = z.output<typeof AssetListResponseSchema>;
+};
+/**
+ * One page of `GET /assets`, or the answer of `POST /assets/get-bulk`.
+ *
+ * @interface
+ */
+export type AssetListResponse = KnownFields<typeof assetListResponseShape>;
+/** `{ assets, nextPaginationToken? }` of `GET /assets` (and `{ assets }` of `POST /assets/get-bulk`). */
+export const AssetListResponseSchema: ObjectSchema<typeof assetListResponseShape, AssetListResponse> =
+  responseObject(assetListResponseShape);
 
 /** Body of `POST /assets`: a small image as raw base64 or a data URL. */
 export const AssetUploadBodySchema = z.strictObject({

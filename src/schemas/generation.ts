@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AssetSchema } from './asset.js';
 import { JobSchema } from './job.js';
+import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 
 /** An image as the API takes it: an asset id (`asset_…`) or a base64 data URL. */
 export const ImageRefSchema = z
@@ -78,65 +79,88 @@ export const GenerationBaseBodySchema = z.strictObject({
 /** {@link GenerationBaseBodySchema} as a type. */
 export type GenerationBaseBody = z.output<typeof GenerationBaseBodySchema>;
 
-/** IP-risk screening result, when the server ran it. */
-export const IpDetectionSchema = z.looseObject({
+const ipDetectionShape = {
   action: z.string(),
   flagged: z.boolean(),
   creativeUnitsCharged: z.optional(z.number()),
   evaluatedFilters: z.optional(z.number()),
-  findings: z.optional(z.array(z.looseObject({ category: z.string(), flagged: z.boolean() }))),
-});
-/** {@link IpDetectionSchema} as a type. */
-export type IpDetection = z.output<typeof IpDetectionSchema>;
+  findings: z.optional(z.array(responseObject({ category: z.string(), flagged: z.boolean() }))),
+};
+/**
+ * IP-risk screening result, when the server ran it.
+ *
+ * @interface
+ */
+export type IpDetection = KnownFields<typeof ipDetectionShape>;
+/** Schema of {@link IpDetection}. */
+export const IpDetectionSchema: ObjectSchema<typeof ipDetectionShape, IpDetection> = responseObject(ipDetectionShape);
 
-/** Answer of every `POST /generate/*`: the new job and what it costs. */
-export const GenerationSubmitResponseSchema = z.looseObject({
+const generationSubmitResponseShape = {
   job: JobSchema,
   creativeUnitsCost: z.optional(z.number()),
   creativeUnitsDiscount: z.optional(z.number()),
   // The job is billed by now: an extra we cannot read must not turn success into an error.
   asset: z.catch(z.optional(AssetSchema), undefined),
   ipDetection: z.catch(z.optional(IpDetectionSchema), undefined),
-});
-/** The parsed shape of {@link GenerationSubmitResponseSchema}. */
-export type GenerationSubmitResponse = z.output<typeof GenerationSubmitResponseSchema>;
+};
+/**
+ * Answer of every `POST /generate/*`: the new job and what it costs.
+ *
+ * @interface
+ */
+export type GenerationSubmitResponse = KnownFields<typeof generationSubmitResponseShape>;
+/** Schema of {@link GenerationSubmitResponse}. */
+export const GenerationSubmitResponseSchema: ObjectSchema<
+  typeof generationSubmitResponseShape,
+  GenerationSubmitResponse
+> = responseObject(generationSubmitResponseShape);
 
-/** Answer of a `?dryRun=true` quote (HTTP 269): the cost, and an empty job. */
-export const DryRunResponseSchema = z.looseObject({
+const dryRunResponseShape = {
   creativeUnitsCost: z.number(),
   creativeUnitsDiscount: z.optional(z.number()),
   costDetails: z.optional(z.record(z.string(), z.unknown())),
-});
-/** {@link DryRunResponseSchema} as a type. */
-export type DryRunResponse = z.output<typeof DryRunResponseSchema>;
+};
+/**
+ * Answer of a `?dryRun=true` quote (HTTP 269): the cost, and an empty job.
+ *
+ * @interface
+ */
+export type DryRunResponse = KnownFields<typeof dryRunResponseShape>;
+/** Schema of {@link DryRunResponse}. */
+export const DryRunResponseSchema: ObjectSchema<typeof dryRunResponseShape, DryRunResponse> =
+  responseObject(dryRunResponseShape);
 
-/** What a generation would cost, from a dry run. No job is created. */
-export const CostEstimateSchema = z.object({
+const costEstimateShape = {
   /** Creative units the request would be billed. */
   creativeUnitsCost: z.number(),
   /** Creative units discounted, when the plan grants a discount. */
   creativeUnitsDiscount: z.optional(z.number()),
   /** The server's cost breakdown (`costDetails` on the wire), when it sends one. */
   details: z.optional(z.record(z.string(), z.unknown())),
-});
+};
 /**
- * What a generation would cost, from a dry run.
+ * What a generation would cost, from a dry run. No job is created.
  *
  * @interface
  */
-export type CostEstimate = z.output<typeof CostEstimateSchema>;
+export type CostEstimate = KnownFields<typeof costEstimateShape>;
+/** Schema of {@link CostEstimate}. */
+export const CostEstimateSchema: ObjectSchema<typeof costEstimateShape, CostEstimate, z.core.$strip> =
+  z.object(costEstimateShape);
 
-/** A finished generation: the successful job and its output assets, in output order, each with a signed `url`. */
-export const GenerationResultSchema = z.object({
+const generationResultShape = {
   job: JobSchema,
   assets: z.array(AssetSchema),
-});
+};
 /**
- * A finished generation: the successful job and its output assets, in output order.
+ * A finished generation: the successful job and its output assets, in output order, each with a signed `url`.
  *
  * @interface
  */
-export type GenerationResult = z.output<typeof GenerationResultSchema>;
+export type GenerationResult = KnownFields<typeof generationResultShape>;
+/** Schema of {@link GenerationResult}. */
+export const GenerationResultSchema: ObjectSchema<typeof generationResultShape, GenerationResult, z.core.$strip> =
+  z.object(generationResultShape);
 
 /** The web app's Influence slider, 0–100: higher stays closer to the reference image. */
 export const InfluenceSchema = z.number().check(z.minimum(0), z.maximum(100));

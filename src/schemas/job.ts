@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 import { type OpenEnum, openEnum } from './open-enum.js';
 
 /** Known job statuses. */
@@ -19,10 +20,9 @@ export const TERMINAL_JOB_STATUSES = ['success', 'failure', 'canceled'] as const
 /** A job status: one of {@link KNOWN_JOB_STATUSES}, or a newer one the SDK does not know yet. */
 export type JobStatus = OpenEnum<(typeof KNOWN_JOB_STATUSES)[number]>;
 /** Schema of {@link JobStatus}. */
-export const JobStatusSchema = openEnum(KNOWN_JOB_STATUSES);
+export const JobStatusSchema: z.ZodMiniType<JobStatus> = openEnum(KNOWN_JOB_STATUSES);
 
-/** Job metadata: outputs, error and hint on failure, an echo of the input. Unknown keys kept. */
-export const JobMetadataSchema = z.looseObject({
+const jobMetadataShape = {
   assetIds: z.optional(z.array(z.string())),
   error: z.nullish(z.string()),
   hint: z.nullish(z.string()),
@@ -30,51 +30,69 @@ export const JobMetadataSchema = z.looseObject({
   output: z.optional(z.record(z.string(), z.unknown())),
   workflowId: z.nullish(z.string()),
   workflowJobId: z.nullish(z.string()),
-});
-/** {@link JobMetadataSchema} as a type. */
-export type JobMetadata = z.output<typeof JobMetadataSchema>;
+};
+/**
+ * Job metadata: outputs, error and hint on failure, an echo of the input.
+ *
+ * @interface
+ */
+export type JobMetadata = KnownFields<typeof jobMetadataShape>;
+/** Schema of {@link JobMetadata}. Unknown fields are kept: read them with `withUnknownFields()`. */
+export const JobMetadataSchema: ObjectSchema<typeof jobMetadataShape, JobMetadata> = responseObject(jobMetadataShape);
 
-/** What a job cost: creative units charged and discounted. */
-export const JobBillingSchema = z.looseObject({
+const jobBillingShape = {
   cuCost: z.number(),
   cuDiscount: z.optional(z.number()),
   disableRefund: z.optional(z.boolean()),
-});
-/** {@link JobBillingSchema} as a type. */
-export type JobBilling = z.output<typeof JobBillingSchema>;
+};
+/**
+ * What a job cost: creative units charged and discounted.
+ *
+ * @interface
+ */
+export type JobBilling = KnownFields<typeof jobBillingShape>;
+/** Schema of {@link JobBilling}. */
+export const JobBillingSchema: ObjectSchema<typeof jobBillingShape, JobBilling> = responseObject(jobBillingShape);
 
-/** An asynchronous job, as `GET /jobs/{jobId}` returns it. Unknown fields are kept. */
-export const JobSchema = z.looseObject({
+const jobShape = {
   jobId: z.string(),
   jobType: z.string(),
   status: JobStatusSchema,
   /** 0 to 1. */
   progress: z._default(z.number(), 0),
-  statusHistory: z._default(z.array(z.looseObject({ status: JobStatusSchema, date: z.string() })), []),
+  statusHistory: z._default(z.array(responseObject({ status: JobStatusSchema, date: z.string() })), []),
   metadata: z._default(JobMetadataSchema, {}),
   createdAt: z.string(),
   updatedAt: z.string(),
   authorId: z.optional(z.string()),
   ownerId: z.optional(z.string()),
   billing: z.optional(JobBillingSchema),
-});
+};
 /**
  * An asynchronous job: status, progress 0–1, outputs in `metadata.assetIds`, `billing`.
  *
  * @interface
  */
-export type Job = z.output<typeof JobSchema>;
+export type Job = KnownFields<typeof jobShape>;
+/** Schema of {@link Job}, as `GET /jobs/{jobId}` returns it. Unknown fields are kept: read them with `withUnknownFields()`. */
+export const JobSchema: ObjectSchema<typeof jobShape, Job> = responseObject(jobShape);
 
 /** `{ job }` envelope of `GET /jobs/{jobId}` and of the cancel action. */
-export const JobEnvelopeSchema = z.looseObject({ job: JobSchema });
+export const JobEnvelopeSchema = responseObject({ job: JobSchema });
 
-/** `{ jobs, nextPaginationToken? }` of `GET /jobs`. */
-export const JobListResponseSchema = z.looseObject({
+const jobListResponseShape = {
   jobs: z.array(JobSchema),
   nextPaginationToken: z.nullish(z.string()),
-});
-/** The parsed shape of {@link JobListResponseSchema}. */
-export type JobListResponse = z.output<typeof JobListResponseSchema>;
+};
+/**
+ * One page of `GET /jobs`.
+ *
+ * @interface
+ */
+export type JobListResponse = KnownFields<typeof jobListResponseShape>;
+/** `{ jobs, nextPaginationToken? }` of `GET /jobs`. */
+export const JobListResponseSchema: ObjectSchema<typeof jobListResponseShape, JobListResponse> =
+  responseObject(jobListResponseShape);
 
 /** Query of `client.jobs.list()` (`GET /jobs`); the page token is handled by the page. */
 export const JobListQuerySchema = z.strictObject({
@@ -100,4 +118,4 @@ export type JobListQuery = z.input<typeof JobListQuerySchema>;
 export const JobActionBodySchema = z.strictObject({ action: z.literal('cancel') });
 
 /** Answer of the cancel action: the job, when the server sends it back. */
-export const JobActionResponseSchema = z.looseObject({ job: z.optional(JobSchema) });
+export const JobActionResponseSchema = responseObject({ job: z.optional(JobSchema) });

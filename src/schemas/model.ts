@@ -1,17 +1,23 @@
 import * as z from 'zod/mini';
+import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 
-/** When a model input is required: always, or depending on other inputs. */
-export const ModelInputRequiredSchema = z.looseObject({
+const modelInputRequiredShape = {
   always: z.optional(z.boolean()),
   ifDefined: z.optional(z.union([z.string(), z.array(z.string())])),
   ifNotDefined: z.optional(z.union([z.string(), z.array(z.string())])),
   conditionalValues: z.optional(z.unknown()),
-});
-/** {@link ModelInputRequiredSchema} as a type. */
-export type ModelInputRequired = z.output<typeof ModelInputRequiredSchema>;
+};
+/**
+ * When a model input is required: always, or depending on other inputs.
+ *
+ * @interface
+ */
+export type ModelInputRequired = KnownFields<typeof modelInputRequiredShape>;
+/** Schema of {@link ModelInputRequired}. */
+export const ModelInputRequiredSchema: ObjectSchema<typeof modelInputRequiredShape, ModelInputRequired> =
+  responseObject(modelInputRequiredShape);
 
-/** One input of a model's contract, as `GET /models/{id}` lists it in `inputs[]`. */
-export const ModelInputSchema = z.looseObject({
+const modelInputShape = {
   name: z.string(),
   /** `boolean | file | file_array | inputs_array | model | model_array | number | number_array | string | string_array`, or newer. */
   type: z.string(),
@@ -28,12 +34,17 @@ export const ModelInputSchema = z.looseObject({
   kind: z.optional(z.string()),
   required: z.optional(ModelInputRequiredSchema),
   group: z.optional(z.string()),
-});
-/** The parsed shape of {@link ModelInputSchema}. */
-export type ModelInput = z.output<typeof ModelInputSchema>;
+};
+/**
+ * One input of a model's contract, as `GET /models/{id}` lists it in `inputs[]`.
+ *
+ * @interface
+ */
+export type ModelInput = KnownFields<typeof modelInputShape>;
+/** Schema of {@link ModelInput}. */
+export const ModelInputSchema: ObjectSchema<typeof modelInputShape, ModelInput> = responseObject(modelInputShape);
 
-/** A model: built-in, public or trained. `inputs` is present on models run through `/generate/custom`. */
-export const ModelSchema = z.looseObject({
+const modelShape = {
   id: z.string(),
   name: z.optional(z.string()),
   type: z.optional(z.string()),
@@ -41,28 +52,37 @@ export const ModelSchema = z.looseObject({
   privacy: z.optional(z.string()),
   capabilities: z.optional(z.array(z.string())),
   tags: z.optional(z.array(z.string())),
+  /** Present on models run through `/generate/custom`. */
   inputs: z.optional(z.array(ModelInputSchema)),
   ownerId: z.optional(z.string()),
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),
-});
+};
 /**
  * A model: built-in, public or trained; `inputs` is its contract for `client.custom`.
  *
  * @interface
  */
-export type Model = z.output<typeof ModelSchema>;
+export type Model = KnownFields<typeof modelShape>;
+/** Schema of {@link Model}. Unknown fields are kept: read them with `withUnknownFields()`. */
+export const ModelSchema: ObjectSchema<typeof modelShape, Model> = responseObject(modelShape);
 
 /** `{ model }` envelope. */
-export const ModelEnvelopeSchema = z.looseObject({ model: ModelSchema });
+export const ModelEnvelopeSchema = responseObject({ model: ModelSchema });
 
-/** `{ models, nextPaginationToken? }` of `GET /models`. */
-export const ModelListResponseSchema = z.looseObject({
+const modelListResponseShape = {
   models: z.array(ModelSchema),
   nextPaginationToken: z.nullish(z.string()),
-});
-/** {@link ModelListResponseSchema} as a type. */
-export type ModelListResponse = z.output<typeof ModelListResponseSchema>;
+};
+/**
+ * One page of `GET /models`.
+ *
+ * @interface
+ */
+export type ModelListResponse = KnownFields<typeof modelListResponseShape>;
+/** `{ models, nextPaginationToken? }` of `GET /models`. */
+export const ModelListResponseSchema: ObjectSchema<typeof modelListResponseShape, ModelListResponse> =
+  responseObject(modelListResponseShape);
 
 /** Query of `client.models.list()` (`GET /models`); the page token is handled by the page. */
 export const ModelListQuerySchema = z.strictObject({

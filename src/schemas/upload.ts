@@ -1,24 +1,31 @@
 import * as z from 'zod/mini';
+import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 import { type OpenEnum, openEnum } from './open-enum.js';
 
 /** Upload statuses; `imported` means `entityId` holds the new asset id. New values accepted. */
 export const KNOWN_UPLOAD_STATUSES = ['pending', 'validating', 'validated', 'complete', 'imported', 'failed'] as const;
 /** An upload status; unknown newer ones come through as strings. */
 export type UploadStatus = OpenEnum<(typeof KNOWN_UPLOAD_STATUSES)[number]>;
+/** Schema of {@link UploadStatus}. */
+export const UploadStatusSchema: z.ZodMiniType<UploadStatus> = openEnum(KNOWN_UPLOAD_STATUSES);
 
-/** One part of a multipart upload: PUT its bytes to `url` (signed; no API auth). */
-export const UploadPartSchema = z.looseObject({
+const uploadPartShape = {
   number: z.number(),
   url: z.string(),
   expires: z.optional(z.union([z.string(), z.number()])),
-});
-/** {@link UploadPartSchema} as a type. */
-export type UploadPart = z.output<typeof UploadPartSchema>;
+};
+/**
+ * One part of a multipart upload: PUT its bytes to `url` (signed; no API auth).
+ *
+ * @interface
+ */
+export type UploadPart = KnownFields<typeof uploadPartShape>;
+/** Schema of {@link UploadPart}. */
+export const UploadPartSchema: ObjectSchema<typeof uploadPartShape, UploadPart> = responseObject(uploadPartShape);
 
-/** An upload, as `/uploads` returns it. Unknown fields are kept. */
-export const UploadSchema = z.looseObject({
+const uploadShape = {
   id: z.string(),
-  status: openEnum(KNOWN_UPLOAD_STATUSES),
+  status: UploadStatusSchema,
   fileName: z.optional(z.string()),
   kind: z.optional(z.string()),
   source: z.optional(z.string()),
@@ -30,21 +37,24 @@ export const UploadSchema = z.looseObject({
   /** The created asset's id, once `status` is `imported`. */
   entityId: z.nullish(z.string()),
   errorMessage: z.nullish(z.string()),
-  assetOptions: z.optional(z.looseObject({})),
+  /** Options of the asset the upload creates, as the server echoes them. */
+  assetOptions: z.optional(z.record(z.string(), z.unknown())),
   authorId: z.optional(z.string()),
   ownerId: z.optional(z.string()),
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),
-});
+};
 /**
  * An upload, as `/uploads` returns it.
  *
  * @interface
  */
-export type Upload = z.output<typeof UploadSchema>;
+export type Upload = KnownFields<typeof uploadShape>;
+/** Schema of {@link Upload}. Unknown fields are kept: read them with `withUnknownFields()`. */
+export const UploadSchema: ObjectSchema<typeof uploadShape, Upload> = responseObject(uploadShape);
 
 /** `{ upload }` envelope. */
-export const UploadEnvelopeSchema = z.looseObject({ upload: UploadSchema });
+export const UploadEnvelopeSchema = responseObject({ upload: UploadSchema });
 
 /** S3's minimum part size, except for the last part. */
 export const MIN_UPLOAD_PART_BYTES = 5 * 1024 * 1024;

@@ -1,3 +1,4 @@
+import type { WithUnknownFields } from '../schemas/object-schema.js';
 import { MIN_UPLOAD_PART_BYTES, type Upload } from '../schemas/upload.js';
 import { type EmulatorContext, isoDate } from './context.js';
 import { badRequest } from './errors.js';
@@ -75,7 +76,7 @@ export function settleUploads(context: EmulatorContext): void {
 }
 
 /** The upload as `/uploads` answers, with freshly signed part URLs while parts may still be sent. */
-export function uploadView(context: EmulatorContext, upload: UploadRecord): Upload {
+export function uploadView(context: EmulatorContext, upload: UploadRecord): WithUnknownFields<Upload> {
   const status = uploadStatus(context, upload);
   const expires = upload.createdAt + PART_URL_TTL_MS;
   const parts =

@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError, ResponseValidationError } from '../../src/index.js';
+import { InvalidRequestError, ResponseValidationError, withUnknownFields } from '../../src/index.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
 
@@ -19,7 +19,7 @@ describe('models', () => {
     expect(client.models.cached('model_x')).toBeUndefined();
     const model = await client.models.get('model_x');
     expect(model.inputs?.[0]?.name).toBe('prompt');
-    expect(model.newField).toBe(1);
+    expect(withUnknownFields(model).newField).toBe(1);
     expect(client.models.cached('model_x')).toBe(model);
   });
 
