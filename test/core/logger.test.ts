@@ -28,7 +28,7 @@ describe('logging through the client', () => {
     const lines = await retryOnce('warn');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^warn: \[scenario-sdk\] GET \/jobs failed \(GET \/jobs failed with 503: overloaded\); retry 1 in \d+ ms$/,
+      /^warn: \[scenario-sdk\] GET \/jobs failed with 503: overloaded; retry 1 in \d+ ms$/,
     );
   });
 
