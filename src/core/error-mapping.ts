@@ -75,17 +75,23 @@ export function errorFromResponse(response: Response, data: unknown, context: Fa
 
 /**
  * Advice that depends on more than the status class: a billed 5xx may have done the work, and
- * a 404 that names no resource most likely means the base URL misses its `/v1`.
+ * an answer for an unknown route (a 404 that names no resource, or the gateway's 403) most
+ * likely means the base URL misses its `/v1`.
  */
 function adviceFor(status: number, reason: string, context: FailedResponseContext): string | undefined {
   if (context.advice) return context.advice;
   if (status >= 500 && context.billed) return BILLED_ADVICE;
-  if (status === 404 && looksLikeUnknownRoute(reason)) return UNKNOWN_ROUTE_ADVICE;
+  if ((status === 404 && looksLikeUnknownRoute(reason)) || (status === 403 && reason === gatewayUnknownRoute)) {
+    return UNKNOWN_ROUTE_ADVICE;
+  }
   return undefined;
 }
 
 const UNKNOWN_ROUTE_ADVICE =
   'The API has no such route: check baseUrl, which should end in /v1 (https://api.cloud.scenario.com/v1)';
+
+/** What an AWS API Gateway answers (403) for a path it has no route for. */
+const gatewayUnknownRoute = 'Missing Authentication Token';
 
 /**
  * A missing resource is named in its 404 (`Job job_x not found`); a missing route is not: the
@@ -183,7 +189,7 @@ export function connectionError(error: unknown, attempt: FailedAttempt): Error {
   if (refusedBeforeSending(cause)) return refusedError(attempt.endpoint, cause, attempt.redact);
   const message = `${attempt.endpoint} failed without a complete answer: ${cause.message}`;
   if (notConnectedCodes.has(codeOf(cause))) return markNeverSent(new APIConnectionError(message, { cause }));
-  return new APIConnectionError(`${message}.${advice}`, { cause });
+  return new APIConnectionError(advice ? `${message}.${advice}` : message, { cause });
 }
 
 /** A request the runtime would not send: never sent, and no retry would send it. */

@@ -62,8 +62,11 @@ export const ProgressCallbackSchema = z.custom<(progress: Progress) => void>(
  * any request, by name, without its value in the error.
  */
 const HeadersSchema = z.record(
-  z.string().check(z.refine(isHeaderName, 'is not a valid header name')),
+  z.string().check(z.refine(isHeaderName)),
   z.string().check(z.refine(isHeaderValue, INVALID_HEADER_VALUE)),
+  {
+    error: (issue) => (issue.code === 'invalid_key' ? 'is not a valid header name' : undefined),
+  },
 );
 
 /** Per-attempt timeout in ms: positive, and within what `setTimeout` can hold. */
