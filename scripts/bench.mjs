@@ -12,11 +12,12 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, 'bench');
-// Inside node_modules, so the bundles resolve the SDK's dependencies (left external) from the repo.
-const outDir = join(root, 'node_modules', '.cache', 'scenario-bench');
+// Inside the repository, so the bundles resolve the SDK's dependencies (left external) from its
+// node_modules; not inside node_modules, which may be a link shared by several checkouts.
+const outDir = join(root, '.tmp', 'bench');
 
 /** Run order; any other bench file runs after these. */
-const ORDER = ['transport', 'job-waiting', 'uploads', 'batch', 'bundle'];
+const ORDER = ['transport', 'latency', 'job-waiting', 'uploads', 'batch', 'bundle'];
 
 const available = readdirSync(benchDir)
   .filter((file) => file.endsWith('.ts') && !file.startsWith('_'))

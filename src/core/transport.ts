@@ -151,8 +151,8 @@ export class Transport {
     const kyOptions = this.#apiOptions(request);
     const body = await this.#withRetries(call, async (signal, attempt) => {
       const context = { endpoint, attempt } satisfies AttemptContext;
-      const text = await started(endpoint, redact, () => this.#api(path, { ...kyOptions, signal, context })).text();
-      return parseJson(text, endpoint, redact, advice);
+      const response = await started(endpoint, redact, () => this.#api(path, { ...kyOptions, signal, context }));
+      return parseJson(await response.text(), endpoint, redact, advice);
     });
     return parseResponse(request.schema, body, endpoint, redact, advice);
   }
