@@ -111,20 +111,20 @@ export async function run(): Promise<BenchRow[]> {
   };
 
   try {
-    // Raw first: every difference is to it.
-    const contenders = [raw, kyAlone, transport, sdk];
-    for (const contender of contenders) await contender(WARM_UP);
-    const perCall: number[][] = contenders.map(() => []);
+    const contenders = { raw, ky: kyAlone, transport, sdk };
+    const names = Object.keys(contenders) as (keyof typeof contenders)[];
+    for (const name of names) await contenders[name](WARM_UP);
+    const perCall = { raw: [] as number[], ky: [] as number[], transport: [] as number[], sdk: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
-      for (let turn = 0; turn < contenders.length; turn++) {
-        const which = (round + turn) % contenders.length;
-        perCall[which]?.push(await cpuPerCall(contenders[which] as (count: number) => Promise<void>, CALLS_PER_ROUND));
+      for (let turn = 0; turn < names.length; turn++) {
+        const name = names[(round + turn) % names.length] as keyof typeof contenders;
+        perCall[name].push(await cpuPerCall(contenders[name], CALLS_PER_ROUND));
       }
     }
-    /** Median over rounds of what contender `b` costs beyond contender `a`, per call. */
-    const beyond = (a: number, b: number) =>
-      median((perCall[b] as number[]).map((value, round) => value - (perCall[a] as number[])[round]!));
-    const added = beyond(0, 3);
+    /** Median over rounds of what `than` costs beyond `base`, per call. */
+    const beyond = (base: keyof typeof contenders, than: keyof typeof contenders) =>
+      median(perCall[than].map((value, round) => value - (perCall[base][round] ?? Number.NaN)));
+    const added = beyond('raw', 'sdk');
     const us = (value: number) => `${value.toFixed(0)} µs`;
     const bench = 'transport';
     return [
@@ -134,7 +134,7 @@ export async function run(): Promise<BenchRow[]> {
         value: us(added),
         goal: `≤ ${GOAL_US} µs`,
         ok: added <= GOAL_US,
-        note: `split: ky ${us(beyond(0, 1))}, retry layer (p-retry, per-attempt timeout, error mapping) ${us(beyond(1, 2))}, zod validation of the 1 KB job ${us(beyond(2, 3))}. Raw fetch+JSON.parse itself: ${us(median(perCall[0] as number[]))} of CPU per call. The server runs in a child process and is not counted`,
+        note: `split: ky ${us(beyond('raw', 'ky'))}, retry layer (p-retry, per-attempt timeout, error mapping) ${us(beyond('ky', 'transport'))}, zod validation of the 1 KB job ${us(beyond('transport', 'sdk'))}. Raw fetch+JSON.parse itself: ${us(median(perCall.raw))} of CPU per call. The server runs in a child process and is not counted`,
       },
     ];
   } finally {

@@ -100,7 +100,7 @@ if (wanted.length === 0 && failures.length === 0) {
   const markdown = [
     '# Benchmark results',
     '',
-    'Written by `npm run bench` (`scripts/bench.mjs`); goals from issue 6 and design.md §5. Re-run to refresh.',
+    'Written by `npm run bench` (`scripts/bench.mjs`); each bench states its goals at its top. Re-run to refresh.',
     '',
     `- Machine: ${machine.cpu}, ${machine.memory} RAM, ${machine.platform}`,
     `- Node: ${machine.node}`,

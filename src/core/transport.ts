@@ -1,4 +1,10 @@
-import ky, { isHTTPError, type KyInstance, type Options as KyOptions, type ResponsePromise } from 'ky';
+import ky, {
+  type BeforeRequestHook,
+  isHTTPError,
+  type KyInstance,
+  type Options as KyOptions,
+  type ResponsePromise,
+} from 'ky';
 import pRetry from 'p-retry';
 import type * as z from 'zod/mini';
 import { abortError, sleep, untilAborted } from './abort.js';
@@ -100,7 +106,7 @@ export class Transport {
     // ky calls its `fetch` option as a method of its options object; a browser's fetch throws
     // "Illegal invocation" with any `this` but the global one, so it is called detached.
     const { fetch } = config;
-    const logAttempt = ({ options }: { options: { context: Record<string, unknown> } }) => {
+    const logAttempt: BeforeRequestHook = ({ options }) => {
       const { endpoint, attempt } = options.context as unknown as AttemptContext;
       this.logger.debug(`${endpoint} (attempt ${attempt})`);
     };
@@ -168,9 +174,10 @@ export class Transport {
     checkRequestOptions(request.options);
     const parsed = URL.parse(url);
     if (!parsed) throw new InvalidRequestError('url', [{ path: '', message: 'expected an absolute URL' }]);
-    const endpoint = `${method} ${shownUrl(parsed)}`;
+    const where = shownUrl(parsed);
+    const endpoint = `${method} ${where}`;
     const { redact } = this.#config;
-    const failure = { method, path: shownUrl(parsed), redact, advice: signedUrlAdvice };
+    const failure = { method, path: where, redact, advice: signedUrlAdvice };
     const call: Call = { mode: 'idempotent', options: request.options, failure };
     const kyOptions = definedOnly({
       method,
