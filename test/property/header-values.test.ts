@@ -102,7 +102,7 @@ describe('header values fetch can send', () => {
   // Latin-1 beyond ASCII, tabs inside, whitespace at the ends (which fetch trims).
   const sendable = fc
     .string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((code) => String.fromCharCode(code)), minLength: 1 })
-    .filter((text) => text.trim() !== '' && !/[\x7f]/.test(text))
+    .filter((text) => /[^\t ]/.test(text))
     .map((text) => ` ${text}\t`);
 
   test('reach the wire, trimmed', async () => {
@@ -111,7 +111,8 @@ describe('header values fetch can send', () => {
         const { error, sent } = await attempt('per-call headers', value);
         expect(error).toBeUndefined();
         expect(sent).toHaveLength(1);
-        expect(sent[0]?.headers.get('x-trace')).toBe(value.trim());
+        // HTTP trims tabs and spaces only (not U+00A0, which String#trim also removes).
+        expect(sent[0]?.headers.get('x-trace')).toBe(value.replace(/^[\t ]+|[\t ]+$/g, ''));
       }),
       { numRuns: RUNS },
     );
