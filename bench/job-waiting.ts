@@ -1,5 +1,5 @@
 /**
- * Job waiting (design.md §5, issue 4): polls and lag of `jobs.wait()` for 10 s, 120 s and 600 s
+ * Job waiting: polls and lag of `jobs.wait()` for 10 s, 120 s and 600 s
  * jobs, adaptive beside a fixed 3 s poller (`pollInterval: 3000`). Runs the real SDK (client,
  * transport, `Jobs.wait`) against the emulator on its `VirtualClock` with `autoAdvance`, so a
  * 10-minute job takes milliseconds and every run gives the same numbers.

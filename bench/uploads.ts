@@ -29,7 +29,7 @@ type Role = 'rss-sdk' | 'rss-sdk-path' | 'rss-raw' | 'time';
 
 /** A noise PNG of about 20 MB (noise does not compress), made once and cached. */
 async function bigPng(): Promise<string> {
-  const dir = join(repoRoot(), 'node_modules', '.cache', 'scenario-bench-assets');
+  const dir = join(repoRoot(), '.tmp', 'bench-assets');
   const file = join(dir, 'noise-20mb.png');
   if (existsSync(file)) return file;
   const { default: sharp } = await import('sharp');

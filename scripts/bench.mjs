@@ -12,11 +12,12 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, 'bench');
-// Inside node_modules, so the bundles resolve the SDK's dependencies (left external) from the repo.
-const outDir = join(root, 'node_modules', '.cache', 'scenario-bench');
+// Inside the repository, so the bundles resolve the SDK's dependencies (left external) from its
+// node_modules; not inside node_modules, which may be a link shared by several checkouts.
+const outDir = join(root, '.tmp', 'bench');
 
 /** Run order; any other bench file runs after these. */
-const ORDER = ['transport', 'job-waiting', 'uploads', 'batch', 'bundle'];
+const ORDER = ['transport', 'latency', 'job-waiting', 'uploads', 'batch', 'bundle'];
 
 const available = readdirSync(benchDir)
   .filter((file) => file.endsWith('.ts') && !file.startsWith('_'))
@@ -99,7 +100,7 @@ if (wanted.length === 0 && failures.length === 0) {
   const markdown = [
     '# Benchmark results',
     '',
-    'Written by `npm run bench` (`scripts/bench.mjs`); goals from issue 6 and design.md §5. Re-run to refresh.',
+    'Written by `npm run bench` (`scripts/bench.mjs`); each bench states its goals at its top. Re-run to refresh.',
     '',
     `- Machine: ${machine.cpu}, ${machine.memory} RAM, ${machine.platform}`,
     `- Node: ${machine.node}`,

@@ -3,7 +3,7 @@ export type { Clock } from './core/clock.js';
 export * from './core/errors/index.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export { IMAGE_MIME_TYPES, type ImageMimeType } from './core/mime-sniff.js';
-export type { ClientOptions, ImageSources, RequestOptions } from './core/options.js';
+export type { ClientOptions, ImageSources, Progress, RequestOptions } from './core/options.js';
 export { Page, type PageData, PagePromise } from './core/pagination.js';
 export type { RetryMode } from './core/retry.js';
 export type { APIRequest, QueryValue, RawRequest, Transport } from './core/transport.js';
@@ -17,6 +17,8 @@ export {
 } from './lib/image-input.js';
 export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './lib/wait-for-job.js';
 export {
+  type AssetDownloadOptions,
+  AssetDownloadOptionsSchema,
   AssetIdsSchema,
   type AssetLike,
   type AssetPage,

@@ -1,5 +1,6 @@
 import { encodeBase64 } from './base64.js';
-import { InvalidRequestError } from './errors/InvalidRequestError.js';
+import { type InputIssue, InvalidRequestError } from './errors/InvalidRequestError.js';
+import { INVALID_HEADER_VALUE, isHeaderValue } from './http-header.js';
 
 /** Credentials as given to the client; any may be missing until a call needs them. */
 export interface Credentials {
@@ -10,6 +11,12 @@ export interface Credentials {
 
 /** The `Authorization` header value: Basic for a key pair, else Bearer for a token. */
 export function authorizationHeader({ apiKey, apiSecret, token }: Credentials): string {
+  // A key or secret is base64-encoded, so only a token would make `fetch` throw; but a line
+  // break or a non-Latin-1 character in any of them is a copy-paste accident, refused alike.
+  const unsendable = Object.entries({ apiKey, apiSecret, token })
+    .filter(([, value]) => value !== undefined && !isHeaderValue(value))
+    .map(([name]): InputIssue => ({ path: name, message: INVALID_HEADER_VALUE }));
+  if (unsendable.length > 0) throw new InvalidRequestError('client options', unsendable);
   if (apiKey && apiSecret) return `Basic ${basicToken(apiKey, apiSecret)}`;
   if (token) return `Bearer ${token}`;
   const missing = apiKey ? 'apiSecret is missing' : apiSecret ? 'apiKey is missing' : 'no credentials were given';

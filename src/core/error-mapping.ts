@@ -1,3 +1,4 @@
+import type { HTTPError } from 'ky';
 import { abortError } from './abort.js';
 import { APIConnectionError } from './errors/APIConnectionError.js';
 import { APIError, type APIErrorInit } from './errors/APIError.js';
@@ -10,7 +11,7 @@ import { NotFoundError } from './errors/NotFoundError.js';
 import { PermissionDeniedError } from './errors/PermissionDeniedError.js';
 import { RateLimitError } from './errors/RateLimitError.js';
 import { redactValue } from './redact.js';
-import { markNeverSent, serverRetryDelayMs } from './retry.js';
+import { BILLED_ADVICE, markNeverSent, serverRetryDelayMs } from './retry.js';
 
 const classByStatus: Record<number, typeof APIError> = {
   400: BadRequestError,
@@ -29,29 +30,78 @@ export interface FailedResponseContext {
   redact: (text: string) => string;
   /** Replaces the status class's advice (signed URLs fail for their own reasons). */
   advice?: string | undefined;
+  /** A call that creates billed work: a 5xx says the work may exist. */
+  billed?: boolean | undefined;
 }
 
-/** Turns a non-2xx answer (JSON or not) into the matching `APIError` subclass. */
-export function errorFromResponse(response: Response, rawText: string, context: FailedResponseContext): APIError {
-  const text = context.redact(rawText);
-  // Again once decoded: JSON escapes (`\/`, `\u0041`) can hide a secret from the raw text's redaction.
-  const body = redactValue(parseJsonOrText(text), context.redact);
+/**
+ * A non-2xx answer as ky reports it (`throwHttpErrors`), as the matching `APIError` subclass.
+ * A redirect is reported, not followed (API calls send `redirect: 'manual'`).
+ */
+export function errorFromHTTPError(error: HTTPError, context: FailedResponseContext): APIError {
+  const { status } = error.response;
+  // Status 0: a browser's `opaqueredirect` answer to a `manual` redirect.
+  if (status === 0 || (status >= 300 && status < 400)) return redirectError(error.response, context);
+  return errorFromResponse(error.response, error.data, context);
+}
+
+/**
+ * Turns a non-2xx answer into the matching `APIError` subclass. `data` is its body as ky read
+ * it: parsed JSON for a JSON content type, else text (JSON or not), `undefined` when empty.
+ */
+export function errorFromResponse(response: Response, data: unknown, context: FailedResponseContext): APIError {
+  const decoded = typeof data === 'string' ? parseJsonOrText(data) : data;
+  // Redacted once decoded too: JSON escapes (`\/`, `\u0041`) can hide a secret from the raw text.
+  const body = redactValue(decoded, context.redact);
+  const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const reason = messageOf(fields) ?? summarizeText(text, response);
   const init: APIErrorInit = {
     status: response.status,
-    reason: messageOf(fields) ?? summarizeText(text, response),
+    reason,
     traceId: firstString(fields.trace_id, fields.traceId, response.headers.get('x-trace-id')),
     details: fields.details,
     body,
     headers: redactedHeaders(response, context.redact),
     method: context.method,
     path: context.path,
-    advice: context.advice,
+    advice: adviceFor(response.status, reason, context),
   };
   if (response.status === 429) return new RateLimitError(init, serverRetryDelayMs(response.headers, body));
   if (response.status >= 500) return new InternalServerError(init);
   const ErrorClass = classByStatus[response.status] ?? APIError;
   return new ErrorClass(init);
+}
+
+/**
+ * Advice that depends on more than the status class: a billed 5xx may have done the work, and
+ * an answer for an unknown route (a 404 that names no resource, or the gateway's 403) most
+ * likely means the base URL misses its `/v1`.
+ */
+function adviceFor(status: number, reason: string, context: FailedResponseContext): string | undefined {
+  if (context.advice) return context.advice;
+  if (status >= 500 && context.billed) return BILLED_ADVICE;
+  if ((status === 404 && looksLikeUnknownRoute(reason)) || (status === 403 && reason === gatewayUnknownRoute)) {
+    return UNKNOWN_ROUTE_ADVICE;
+  }
+  return undefined;
+}
+
+const UNKNOWN_ROUTE_ADVICE =
+  'The API has no such route: check baseUrl, which should end in /v1 (https://api.cloud.scenario.com/v1)';
+
+/** What an AWS API Gateway answers (403) for a path it has no route for. */
+const gatewayUnknownRoute = 'Missing Authentication Token';
+
+/**
+ * A missing resource is named in its 404 (`Job job_x not found`); a missing route is not: the
+ * emulator says `No route for GET /jobs/x`, gateways and frameworks `Not Found`,
+ * `Cannot GET /x`, `Route not found`, or nothing at all.
+ */
+function looksLikeUnknownRoute(reason: string): boolean {
+  return /^(not found|no route\b.*|route not found|cannot (get|post|put|delete) .*|\d{3} not found)$/i.test(
+    reason.trim(),
+  );
 }
 
 function parseJsonOrText(text: string): unknown {
@@ -83,7 +133,7 @@ function summarizeText(text: string, response: Response): string {
  * API calls do not follow redirects: a redirect could carry the credentials, headers and body
  * to another host. The real API does not redirect, so one is reported, not obeyed.
  */
-export function redirectError(response: Response, context: Omit<FailedResponseContext, 'advice'>): APIError {
+function redirectError(response: Response, context: Omit<FailedResponseContext, 'advice'>): APIError {
   const location = response.headers.get('location');
   const target = location ? ` to ${URL.parse(location, response.url)?.origin ?? 'an unreadable location'}` : '';
   return new APIError({
@@ -121,19 +171,41 @@ export interface FailedAttempt {
   timeoutSignal: AbortSignal;
   /** Removes secrets from the text of the underlying error. */
   redact: (text: string) => string;
+  /** A call that creates billed work: an error after sending says the work may exist. */
+  billed: boolean;
 }
 
-/** Classifies a failure with no HTTP answer: the caller's abort, our timeout, or a connection error. */
+/**
+ * Classifies a failure with no HTTP answer: the caller's abort, our timeout, a request the
+ * runtime refused to send, or a connection error (before or after sending).
+ */
 export function connectionError(error: unknown, attempt: FailedAttempt): Error {
   if (attempt.userSignal?.aborted) return abortError(attempt.userSignal);
   const cause = safeCopy(rootCause(error), attempt.redact);
+  const advice = attempt.billed ? ` ${BILLED_ADVICE}.` : '';
   if (attempt.timeoutSignal.aborted) {
-    return new APITimeoutError(`${attempt.endpoint} timed out after ${attempt.timeoutMs} ms.`, { cause });
+    return new APITimeoutError(`${attempt.endpoint} timed out after ${attempt.timeoutMs} ms.${advice}`, { cause });
   }
-  const failure = new APIConnectionError(`${attempt.endpoint} failed without a complete answer: ${cause.message}`, {
-    cause,
-  });
-  return notConnectedCodes.has(codeOf(cause)) ? markNeverSent(failure) : failure;
+  if (refusedBeforeSending(cause)) return refusedError(attempt.endpoint, cause, attempt.redact);
+  const message = `${attempt.endpoint} failed without a complete answer: ${cause.message}`;
+  if (notConnectedCodes.has(codeOf(cause))) return markNeverSent(new APIConnectionError(message, { cause }));
+  return new APIConnectionError(advice ? `${message}.${advice}` : message, { cause });
+}
+
+/** A request the runtime would not send: never sent, and no retry would send it. */
+export function refusedError(endpoint: string, error: unknown, redact: (text: string) => string): APIConnectionError {
+  const cause = safeCopy(rootCause(error), redact);
+  return markNeverSent(new APIConnectionError(`${endpoint} was not sent: ${cause.message}`, { cause }), 'refused');
+}
+
+/**
+ * Refusals by the runtime before any connection: undici's `bad port` (a port fetch blocks),
+ * a URL that does not parse (Node's `ERR_INVALID_URL`, browsers' "Failed to parse URL").
+ */
+function refusedBeforeSending(cause: Error): boolean {
+  return (
+    cause.message === 'bad port' || codeOf(cause) === 'ERR_INVALID_URL' || /failed to parse url/i.test(cause.message)
+  );
 }
 
 function rootCause(error: unknown): unknown {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { INVALID_HEADER_VALUE, isHeaderName, isHeaderValue } from './http-header.js';
 import type { Logger, LogLevel } from './logger.js';
 
 /** Options of `new Scenario(options)`. Every field is optional; env variables fill the gaps. */
@@ -38,7 +39,7 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** Least severe level logged. Default `'warn'`. */
   logLevel?: LogLevel | undefined;
-  /** Headers added to every API request (never to asset or upload URLs). */
+  /** Headers added to every API request (never to asset or upload URLs). An `Authorization` here replaces the credentials. */
   defaultHeaders?: Record<string, string> | undefined;
 }
 
@@ -64,6 +65,33 @@ export interface RequestOptions {
   projectId?: string | undefined;
 }
 
+/** How far a transfer has come, as `onUploadProgress` and `onDownloadProgress` report it. */
+export interface Progress {
+  /** Fraction done, from `0` to `1`. */
+  percent: number;
+  transferredBytes: number;
+  /** The size when known; `0` when the server did not say (then `percent` stays 0 until the end). */
+  totalBytes: number;
+}
+
+/** A progress callback, checked like any other option. */
+export const ProgressCallbackSchema = z.custom<(progress: Progress) => void>(
+  (value) => typeof value === 'function',
+  'expected a function called with { percent, transferredBytes, totalBytes }',
+);
+
+/**
+ * Header names and values `fetch` will send. Checked here so that a bad one is refused before
+ * any request, by name, without its value in the error.
+ */
+const HeadersSchema = z.record(
+  z.string().check(z.refine(isHeaderName)),
+  z.string().check(z.refine(isHeaderValue, INVALID_HEADER_VALUE)),
+  {
+    error: (issue) => (issue.code === 'invalid_key' ? 'is not a valid header name' : undefined),
+  },
+);
+
 /** Per-attempt timeout in ms: positive, and within what `setTimeout` can hold. */
 const TimeoutSchema = z.number().check(z.positive(), z.maximum(2_147_483_647));
 /** Retries after the first attempt. */
@@ -85,7 +113,7 @@ export const ClientOptionsSchema = z.strictObject({
     z.custom<Logger>((value) => typeof value === 'object' && value !== null, 'expected a logger object'),
   ),
   logLevel: z.optional(z.enum(['debug', 'info', 'warn', 'error', 'off'])),
-  defaultHeaders: z.optional(z.record(z.string(), z.string())),
+  defaultHeaders: z.optional(HeadersSchema),
 });
 
 /** Checks {@link RequestOptions} of each call. */
@@ -101,6 +129,6 @@ export const RequestOptionsSchema = z.looseObject({
   ),
   timeout: z.optional(TimeoutSchema),
   maxRetries: z.optional(MaxRetriesSchema),
-  headers: z.optional(z.record(z.string(), z.string())),
+  headers: z.optional(HeadersSchema),
   projectId: z.optional(z.string().check(z.minLength(1))),
 });

@@ -1,6 +1,5 @@
 import { APIConnectionError } from './errors/APIConnectionError.js';
 import { APIError } from './errors/APIError.js';
-import { InternalServerError } from './errors/InternalServerError.js';
 import { RateLimitError } from './errors/RateLimitError.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
 
@@ -15,22 +14,30 @@ export const MAX_RETRY_WAIT_MS = 60_000;
 
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Connection errors raised before any byte of the request left this machine. */
-const neverSent = new WeakSet<Error>();
+/**
+ * Connection errors raised before any byte of the request left this machine: `unreachable` when
+ * no connection could be made (another attempt may reach the server), `refused` when the runtime
+ * would not send it at all (a blocked port, a URL it cannot parse), which no retry mends.
+ */
+const unsent = new WeakMap<Error, 'unreachable' | 'refused'>();
 
 /** Marks a connection error as certainly not received by the server. */
-export function markNeverSent(error: APIConnectionError): APIConnectionError {
-  neverSent.add(error);
+export function markNeverSent(
+  error: APIConnectionError,
+  why: 'unreachable' | 'refused' = 'unreachable',
+): APIConnectionError {
+  unsent.set(error, why);
   return error;
 }
 
 /** Whether the server certainly never saw the request that failed with `error`. */
 export function wasNeverSent(error: unknown): boolean {
-  return error instanceof APIConnectionError && neverSent.has(error);
+  return error instanceof APIConnectionError && unsent.has(error);
 }
 
 /** Whether the retry policy allows another attempt after `error`. */
 export function isRetryable(error: unknown, mode: RetryMode): boolean {
+  if (error instanceof APIConnectionError && unsent.get(error) === 'refused') return false;
   if (mode === 'billed') {
     return error instanceof RateLimitError || wasNeverSent(error);
   }
@@ -42,6 +49,16 @@ export function isRetryable(error: unknown, mode: RetryMode): boolean {
 /** Exponential backoff with full jitter: uniform in [0, min(8 s, 0.5 s × 2^(retry-1))]. */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
   return random() * Math.min(8_000, 500 * 2 ** (retry - 1));
+}
+
+/**
+ * How long to wait before retry number `retry` (from 1) after `error`, or `undefined` when the
+ * policy allows no retry or the server asked for a wait longer than {@link MAX_RETRY_WAIT_MS}.
+ */
+export function nextRetryDelayMs(error: unknown, mode: RetryMode, retry: number): number | undefined {
+  if (!isRetryable(error, mode)) return undefined;
+  const delay = retryDelayMs(error, retry);
+  return delay > MAX_RETRY_WAIT_MS ? undefined : delay;
 }
 
 /** The server's own delay (a 429's, or `Retry-After` on a 5xx), else backoff. `retry` counts from 1. */
@@ -68,24 +85,11 @@ export function serverRetryDelayMs(headers: Headers, body: unknown, now = Date.n
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }
 
-const advice =
-  ' The server may have done the work: what it creates (a job, an asset) may exist and be billed.' +
-  ' Look for it (client.jobs.list(), client.assets.list()) before trying again.';
-
 /**
- * A billed call that failed after the server may have acted on it (a 5xx, a timeout, a
- * connection lost after sending, a garbled 2xx) is not retried; its message says why, so the
- * caller does not retry by hand and pay twice.
+ * What a billed call's error says when the server may have acted on it (a 5xx, a timeout, a
+ * connection lost after sending, a garbled 2xx). Such a call is never retried, so the caller
+ * must not retry it by hand either before looking for what it may have created.
  */
-export function withBilledAdvice(error: unknown): unknown {
-  const mayHaveActed =
-    error instanceof InternalServerError ||
-    error instanceof ResponseValidationError ||
-    (error instanceof APIConnectionError && !wasNeverSent(error));
-  if (!mayHaveActed) return error;
-  const before = error.message;
-  error.message += advice;
-  // The stack was captured with the old message.
-  if (error.stack) error.stack = error.stack.replace(before, error.message);
-  return error;
-}
+export const BILLED_ADVICE =
+  'The server may have done the work: what it creates (a job, an asset) may exist and be billed. ' +
+  'Look for it (client.jobs.list(), client.assets.list()) before trying again';

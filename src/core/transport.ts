@@ -1,14 +1,21 @@
+import ky, {
+  type BeforeRequestHook,
+  isHTTPError,
+  type KyInstance,
+  type Options as KyOptions,
+  type ResponsePromise,
+} from 'ky';
 import pRetry from 'p-retry';
 import type * as z from 'zod/mini';
 import { abortError, sleep, untilAborted } from './abort.js';
-import { connectionError, errorFromResponse, redirectError } from './error-mapping.js';
+import { connectionError, errorFromHTTPError, type FailedResponseContext, refusedError } from './error-mapping.js';
 import { InvalidRequestError } from './errors/InvalidRequestError.js';
 import { ResponseValidationError } from './errors/ResponseValidationError.js';
 import { isScenarioError } from './errors/ScenarioError.js';
 import type { Logger } from './logger.js';
-import { type ImageSources, type RequestOptions, RequestOptionsSchema } from './options.js';
+import { type ImageSources, type Progress, type RequestOptions, RequestOptionsSchema } from './options.js';
 import { redactingUrl, shownUrl } from './redact.js';
-import { isRetryable, MAX_RETRY_WAIT_MS, type RetryMode, retryDelayMs, withBilledAdvice } from './retry.js';
+import { BILLED_ADVICE, nextRetryDelayMs, type RetryMode } from './retry.js';
 import { parseInput, parseResponse } from './validate.js';
 
 /** Query values; `undefined` drops the parameter, arrays repeat it. */
@@ -54,24 +61,84 @@ export interface RawRequest {
   body?: BodyInit | (() => BodyInit) | undefined;
   headers?: Record<string, string> | undefined;
   options?: RequestOptions | undefined;
+  /**
+   * Reports the body as it is sent. ky streams the body for this, so give a stream body with a
+   * `content-length` header (else it goes chunked); runtimes that cannot stream a request body
+   * (most browsers) never call it.
+   */
+  onUploadProgress?: ((progress: Progress) => void) | undefined;
+  /** Reports the answer's body as `read` consumes it. */
+  onDownloadProgress?: ((progress: Progress) => void) | undefined;
+}
+
+/** One call as the retry loop and the error mapping see it. */
+interface Call {
+  mode: RetryMode;
+  options: RequestOptions | undefined;
+  /** Where the call goes and how its failed answers are reported. */
+  failure: FailedResponseContext;
+}
+
+/** What the hooks learn about an attempt, through ky's `context` option. */
+interface AttemptContext {
+  endpoint: string;
+  attempt: number;
 }
 
 /**
- * Sends API calls: builds the URL and headers, applies the per-attempt timeout, retries per
- * the policy of design.md §4 (one retry layer: p-retry around a plain `fetch`), maps failures
- * to typed errors and validates responses with zod. No HTTP library sits in between: ky alone
- * cost 1.30× a raw `fetch` per call and 8 KB of the browser bundle (bench/RESULTS.md).
+ * Sends API calls through ky: one retry layer (p-retry around ky, whose own retry is off) with
+ * the retry policy of {@link nextRetryDelayMs}, a per-attempt timeout, typed errors (ky's
+ * `HTTPError` and network failures mapped to ours) and zod-validated answers.
+ *
+ * The timeout is ours, not ky's: ky's `timeout` ends at the response headers (the body read gets
+ * a fresh one), and its `totalTimeout` covers only bodies read through ky, not a download
+ * streamed to a file by {@link fetchRaw}'s `read`.
  */
 export class Transport {
   readonly #config: TransportConfig;
-  /** The base URL without a trailing '/' (a root base URL keeps one in href), so paths can be appended. */
-  readonly #baseHref: string;
-  #sharedHeaders: Record<string, string> | undefined;
+  /** API calls: base URL, `accept`, default headers, auth and manual redirects. */
+  readonly #api: KyInstance;
+  /** URLs outside the API (signed asset and upload-part URLs): none of the API's headers. */
+  readonly #raw: KyInstance;
+  #authorization: string | undefined;
 
   /** @internal The client builds the transport from its options. */
   constructor(config: TransportConfig) {
     this.#config = config;
-    this.#baseHref = config.baseUrl.href.replace(/\/$/, '');
+    // ky calls its `fetch` option as a method of its options object; a browser's fetch throws
+    // "Illegal invocation" with any `this` but the global one, so it is called detached.
+    const { fetch } = config;
+    const logAttempt: BeforeRequestHook = ({ options }) => {
+      const { endpoint, attempt } = options.context as unknown as AttemptContext;
+      this.logger.debug(`${endpoint} (attempt ${attempt})`);
+    };
+    const common: KyOptions = {
+      fetch: (input, init) => fetch(input, init),
+      retry: 0,
+      timeout: false,
+      hooks: { beforeRequest: [logAttempt] },
+    };
+    this.#raw = ky.create(common);
+    this.#api = ky.create({
+      ...common,
+      prefix: config.baseUrl.href,
+      headers: lowerCaseNames(
+        { accept: 'application/json' },
+        config.defaultHeaders,
+        config.userAgent ? { 'user-agent': config.userAgent } : {},
+      ),
+      // A redirect could carry the credentials and the body to another host.
+      redirect: 'manual',
+      hooks: {
+        beforeRequest: [
+          ({ request }) => {
+            // An Authorization header given in the options replaces the client's credentials.
+            if (!request.headers.has('authorization')) request.headers.set('authorization', this.#authorize());
+          },
+          logAttempt,
+        ],
+      },
+    });
   }
 
   /** The client's logger (level-filtered, secrets redacted). */
@@ -93,27 +160,19 @@ export class Transport {
   async request<S extends z.core.$ZodType>(request: APIRequest<S>): Promise<z.core.output<S>> {
     const mode = request.retry ?? (request.method === 'GET' || request.method === 'DELETE' ? 'idempotent' : 'billed');
     checkRequestOptions(request.options);
-    const url = this.#url(request.path, request.query, request.options?.projectId);
-    const hasBody = request.body !== undefined;
-    const init: RequestInit = {
-      method: request.method,
-      headers: this.#headers(request.options?.headers, hasBody),
-      body: hasBody ? JSON.stringify(request.body) : undefined,
-      // A redirect could carry the credentials and the body to another host.
-      redirect: 'manual',
-    };
-    const endpoint = `${request.method} ${request.path}`;
-    // Called as a plain function: a browser's fetch throws "Illegal invocation" with another `this`.
-    const { fetch } = this.#config;
-    try {
-      const body = await this.#withRetries(endpoint, mode, request.options, this.#config.redact, async (signal) => {
-        const response = await fetch(url, { ...init, signal });
-        return this.#readJson(response, request.method, request.path);
-      });
-      return parseResponse(request.schema, body, endpoint, this.#config.redact);
-    } catch (error) {
-      throw mode === 'billed' ? withBilledAdvice(error) : error;
-    }
+    const { method, path, options } = request;
+    const endpoint = `${method} ${path}`;
+    const { redact } = this.#config;
+    const billed = mode === 'billed';
+    const advice = billed ? BILLED_ADVICE : undefined;
+    const call: Call = { mode, options, failure: { method, path, redact, billed } };
+    const kyOptions = this.#apiOptions(request);
+    const body = await this.#withRetries(call, async (signal, attempt) => {
+      const context = { endpoint, attempt } satisfies AttemptContext;
+      const response = await started(endpoint, redact, () => this.#api(path, { ...kyOptions, signal, context }));
+      return parseJson(await response.text(), endpoint, redact, advice);
+    });
+    return parseResponse(request.schema, body, endpoint, redact, advice);
   }
 
   /**
@@ -128,127 +187,134 @@ export class Transport {
     const parsed = URL.parse(url);
     if (!parsed) throw new InvalidRequestError('url', [{ path: '', message: 'expected an absolute URL' }]);
     const where = shownUrl(parsed);
+    const endpoint = `${method} ${where}`;
     // A fetch's own error or a CDN's error body may quote the URL with the query that signs it.
     const redact = redactingUrl(this.#config.redact, url);
-    const { fetch } = this.#config;
-    return this.#withRetries(`${method} ${where}`, 'idempotent', request.options, redact, async (signal) => {
+    const failure = { method, path: where, redact, advice: signedUrlAdvice };
+    const call: Call = { mode: 'idempotent', options: request.options, failure };
+    const kyOptions = definedOnly({
+      method,
+      headers: request.headers,
+      onUploadProgress: request.onUploadProgress,
+      onDownloadProgress: request.onDownloadProgress,
+    });
+    return this.#withRetries(call, async (signal, attempt) => {
       const body = typeof request.body === 'function' ? request.body() : request.body;
-      // Node's fetch sends a stream body only when told it may start before the answer does.
-      const duplex = body instanceof ReadableStream ? { duplex: 'half' } : undefined;
-      const response = await fetch(url, { method, body, headers: request.headers, signal, ...duplex });
-      if (!response.ok) {
-        const context = { method, path: where, redact, advice: signedUrlAdvice };
-        throw errorFromResponse(response, await response.text(), context);
-      }
-      return read(response);
+      const context = { endpoint, attempt } satisfies AttemptContext;
+      return read(await started(endpoint, redact, () => this.#raw(url, { ...kyOptions, body, signal, context })));
     });
   }
 
-  async #withRetries<T>(
-    endpoint: string,
-    mode: RetryMode,
-    options: RequestOptions | undefined,
-    redact: (text: string) => string,
-    send: (signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    const userSignal = options?.signal;
-    const timeoutMs = options?.timeout ?? this.#config.timeout;
+  /**
+   * Runs `send` once per attempt under a fresh per-attempt timeout, retrying per the policy.
+   * p-retry's own backoff is off (`minTimeout: 0`): the wait depends on the error (a server's
+   * `Retry-After`), so `shouldRetry` sleeps it once it has decided to retry.
+   */
+  async #withRetries<T>(call: Call, send: (signal: AbortSignal, attempt: number) => Promise<T>): Promise<T> {
+    const endpoint = `${call.failure.method} ${call.failure.path}`;
+    const userSignal = call.options?.signal;
+    const timeoutMs = call.options?.timeout ?? this.#config.timeout;
     if (userSignal?.aborted) throw abortError(userSignal);
     const attempt = async (attemptNumber: number) => {
-      this.logger.debug(`${endpoint} (attempt ${attemptNumber})`);
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), timeoutMs);
       const signal = userSignal ? AbortSignal.any([userSignal, timeout.signal]) : timeout.signal;
       try {
         // A custom fetch may not end its answer or body when the signal aborts: the timeout must still win.
-        return await untilAborted(send(signal), signal);
+        return await untilAborted(send(signal, attemptNumber), signal);
       } catch (error) {
         if (isScenarioError(error)) throw error;
+        if (isHTTPError(error)) throw errorFromHTTPError(error, call.failure);
         throw connectionError(error, {
           endpoint,
           timeoutMs,
           userSignal,
           timeoutSignal: timeout.signal,
-          redact,
+          redact: call.failure.redact,
+          billed: call.mode === 'billed',
         });
       } finally {
         clearTimeout(timer);
       }
     };
     return pRetry(attempt, {
-      retries: options?.maxRetries ?? this.#config.maxRetries,
+      retries: call.options?.maxRetries ?? this.#config.maxRetries,
       minTimeout: 0,
-      maxTimeout: 0,
-      randomize: false,
       shouldRetry: async ({ error, attemptNumber }) => {
-        if (!isRetryable(error, mode)) return false;
-        const delay = retryDelayMs(error, attemptNumber);
-        if (delay > MAX_RETRY_WAIT_MS) return false;
-        this.logger.warn(`${endpoint} failed (${error.message}); retry ${attemptNumber} in ${Math.round(delay)} ms`);
+        const delay = nextRetryDelayMs(error, call.mode, attemptNumber);
+        if (delay === undefined) return false;
+        this.logger.warn(retryWarning(endpoint, error, attemptNumber, delay));
         await sleep(delay, userSignal);
         return true;
       },
     });
   }
 
-  async #readJson(response: Response, method: string, path: string): Promise<unknown> {
-    const context = { method, path, redact: this.#config.redact };
-    const { status } = response;
-    // Status 0: a browser's `opaqueredirect` answer to a `manual` redirect.
-    if (status === 0 || (status >= 300 && status < 400)) {
-      await response.body?.cancel();
-      throw redirectError(response, context);
-    }
-    const text = await response.text();
-    if (!response.ok) throw errorFromResponse(response, text, context);
-    if (text.trim() === '') return undefined;
-    try {
-      return JSON.parse(text);
-    } catch {
-      const safeText = this.#config.redact(text);
-      const issue = { path: '', message: `body is not JSON: ${JSON.stringify(safeText.slice(0, 80))}` };
-      throw new ResponseValidationError(`${method} ${path}`, [issue], safeText);
-    }
-  }
-
-  #url(path: string, query: Record<string, QueryValue> = {}, projectId = this.#config.projectId): string {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...query, projectId })) {
+  /** ky's options for an API call, built once per call: only the signal and context change per attempt. */
+  #apiOptions(request: APIRequest<z.core.$ZodType>): KyOptions {
+    const searchParams: Array<[string, string]> = [];
+    const query = { ...request.query, projectId: request.options?.projectId ?? this.#config.projectId };
+    for (const [key, value] of Object.entries(query)) {
       if (value === undefined) continue;
-      for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+      for (const item of Array.isArray(value) ? value : [value]) searchParams.push([key, String(item)]);
     }
-    return this.#baseHref + path + (search.size > 0 ? `?${search}` : '');
+    const perCall = request.options?.headers;
+    // ky merges undefined values over its defaults (wiping the instance's headers), so absent options are left out.
+    return definedOnly({
+      method: request.method,
+      json: request.body,
+      searchParams: searchParams.length > 0 ? searchParams : undefined,
+      // Lower-cased like the instance's, so `Accept` here replaces `accept` there instead of joining it.
+      headers: perCall && lowerCaseNames(perCall),
+    });
   }
 
-  /**
-   * The headers of an API call as a plain object with lower-case names (fetch copies a plain
-   * object more cheaply than a `Headers`). The part every call shares (accept, default headers,
-   * user agent, authorization) is built once, on the first call, so a bad default header or
-   * missing credentials still fail the call rather than the client's constructor. A JSON body
-   * gets its content type unless the caller's headers name another.
-   */
-  #headers(perCall: Record<string, string> | undefined, json: boolean): Record<string, string> {
-    this.#sharedHeaders ??= headerRecord(
-      { accept: 'application/json' },
-      this.#config.defaultHeaders,
-      this.#config.userAgent ? { 'user-agent': this.#config.userAgent } : undefined,
-      // The credentials are fixed when the client is built, so one encoding serves every call.
-      { authorization: this.#config.authorization() },
-    );
-    // A copy each call: a fetch wrapper that edits `init.headers` must not change later calls.
-    if (!perCall && !json) return { ...this.#sharedHeaders };
-    return headerRecord(json ? { 'content-type': 'application/json' } : undefined, this.#sharedHeaders, perCall);
+  /** The `Authorization` value, encoded once: the credentials are fixed when the client is built. */
+  #authorize(): string {
+    this.#authorization ??= this.#config.authorization();
+    return this.#authorization;
   }
 }
 
 /**
- * Merges header sets through `Headers`, which validates them and treats names case-insensitively
- * (a later `Authorization` replaces an earlier `authorization` instead of joining it).
+ * Starts a ky request. ky builds the `Request` synchronously, so what fails there (a body JSON
+ * cannot encode, a URL the runtime refuses) was never sent.
  */
-function headerRecord(...sets: Array<Record<string, string> | undefined>): Record<string, string> {
-  const headers = new Headers();
-  for (const set of sets) for (const [name, value] of Object.entries(set ?? {})) headers.set(name, value);
-  return Object.fromEntries(headers);
+function started(endpoint: string, redact: (text: string) => string, send: () => ResponsePromise): ResponsePromise {
+  try {
+    return send();
+  } catch (error) {
+    throw refusedError(endpoint, error, redact);
+  }
+}
+
+/** A 2xx body as JSON (`undefined` when empty); anything else is the server's fault. */
+function parseJson(text: string, endpoint: string, redact: (text: string) => string, advice?: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    const safeText = redact(text);
+    const issue = { path: '', message: `body is not JSON: ${JSON.stringify(safeText.slice(0, 80))}` };
+    throw new ResponseValidationError(endpoint, [issue], safeText, advice);
+  }
+}
+
+/** A retry's log line; the error's message usually names the endpoint already. */
+function retryWarning(endpoint: string, error: Error, retry: number, delayMs: number): string {
+  const failure = error.message.includes(endpoint) ? error.message : `${endpoint} failed: ${error.message}`;
+  return `${failure}; retry ${retry} in ${Math.round(delayMs)} ms`;
+}
+
+/** Header sets merged into one plain object with lower-case names; later sets win. */
+function lowerCaseNames(...sets: Array<Record<string, string>>): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const set of sets) for (const [name, value] of Object.entries(set)) merged[name.toLowerCase()] = value;
+  return merged;
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 const signedUrlAdvice = 'Signed URLs expire: read the asset (or upload) again for a fresh one';

@@ -44,18 +44,20 @@ export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown,
 
 /**
  * Validates a server answer; `endpoint` ("GET /jobs/{id}") names it in the error. `redact`
- * cleans the body and issues kept on the error, since a server may echo credentials.
+ * cleans the body and issues kept on the error, since a server may echo credentials; `advice`
+ * is added to the error's message.
  */
 export function parseResponse<S extends z.core.$ZodType>(
   schema: S,
   body: unknown,
   endpoint: string,
   redact: (text: string) => string,
+  advice?: string,
 ): z.core.output<S> {
   const result = safeParse(schema, body);
   if (!result.success) {
     const issues = toInputIssues(result.error.issues).map((issue) => redactValue(issue, redact));
-    throw new ResponseValidationError(endpoint, issues, redactValue(body, redact));
+    throw new ResponseValidationError(endpoint, issues, redactValue(body, redact), advice);
   }
   return result.data;
 }

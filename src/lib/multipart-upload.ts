@@ -1,10 +1,11 @@
 import type { Clock } from '../core/clock.js';
 import { realClock } from '../core/clock.js';
 import { serverRuntime } from '../core/env.js';
+import { withErrorContext } from '../core/error-context.js';
 import { ResponseValidationError } from '../core/errors/ResponseValidationError.js';
 import { UploadFailedError } from '../core/errors/UploadFailedError.js';
 import { UploadTimeoutError } from '../core/errors/UploadTimeoutError.js';
-import type { RequestOptions } from '../core/options.js';
+import type { Progress, RequestOptions } from '../core/options.js';
 import { path } from '../core/path.js';
 import type { RawRequest, Transport } from '../core/transport.js';
 import {
@@ -31,6 +32,8 @@ export interface MultipartUploadParams {
   timeout?: number | undefined;
   /** Time source for the import wait; tests pass a virtual one. */
   clock?: Clock | undefined;
+  /** Reports the bytes sent, across all parts: from 0 to 1, never backwards (a retried part is not counted twice). */
+  onUploadProgress?: ((progress: Progress) => void) | undefined;
 }
 
 /** An upload whose file became an entity: `entityId` is the new asset id. */
@@ -64,6 +67,8 @@ export function planUploadParts(size: number): { partSize: number; count: number
  * retried as idempotent), `POST /uploads/{id}/action {action:'complete'}`, then polls
  * `GET /uploads/{id}` until `imported`.
  *
+ * Every error raised once the upload exists carries its `uploadId`.
+ *
  * @throws UploadFailedError when the server rejects the file (`status: failed`).
  * @throws UploadTimeoutError when the import takes longer than `params.timeout`.
  * @throws APIUserAbortError as soon as `options.signal` aborts.
@@ -91,28 +96,37 @@ export async function uploadMultipart(
     schema: UploadEnvelopeSchema,
     options,
   });
-  const urls = partUrls(upload, count);
-
-  await sendParts(transport, file, urls, partSize, options);
-
-  const completed = await transport.request({
-    method: 'POST',
-    path: path`/uploads/${upload.id}/action`,
-    body: { action: 'complete' },
-    schema: UploadEnvelopeSchema,
-    options,
-  });
-  return waitForUpload(transport, completed.upload, params, options);
+  try {
+    const urls = partUrls(upload, count);
+    await sendParts(transport, file, urls, partSize, { options, onUploadProgress: params.onUploadProgress });
+    const completed = await transport.request({
+      method: 'POST',
+      path: path`/uploads/${upload.id}/action`,
+      body: { action: 'complete' },
+      schema: UploadEnvelopeSchema,
+      options,
+    });
+    return await waitForUpload(transport, completed.upload, params, options);
+  } catch (error) {
+    throw withErrorContext(error, { uploadId: upload.id }, `(upload ${upload.id})`);
+  }
 }
 
-/** The signed part URLs in part order, checked against the count asked for. */
+/** The signed part URLs in part order: the server must number them 1 to `count`, each once. */
 function partUrls(upload: Upload, count: number): string[] {
-  const parts = [...(upload.parts ?? [])].sort((a, b) => a.number - b.number);
-  if (parts.length !== count) {
-    const issue = { path: 'upload.parts', message: `expected ${count} signed part URLs, received ${parts.length}` };
-    throw new ResponseValidationError('POST /uploads', [issue], { upload });
+  const parts = upload.parts ?? [];
+  const urls: string[] = [];
+  for (const { number, url } of parts) {
+    if (Number.isInteger(number) && number >= 1 && number <= count && urls[number - 1] === undefined) {
+      urls[number - 1] = url;
+    }
   }
-  return parts.map((part) => part.url);
+  if (parts.length === count && urls.filter(Boolean).length === count) return urls;
+  const message =
+    parts.length === count
+      ? `expected parts numbered 1 to ${count}, each once; received ${parts.map((part) => part.number).join(', ')}`
+      : `expected ${count} signed part URLs, received ${parts.length}`;
+  throw new ResponseValidationError('POST /uploads', [{ path: 'upload.parts', message }], { upload });
 }
 
 /** PUTs every part, a few at a time; the first failure stops the others. */
@@ -121,20 +135,26 @@ async function sendParts(
   file: UploadFile,
   urls: string[],
   partSize: number,
-  options: RequestOptions | undefined,
+  {
+    options,
+    onUploadProgress,
+  }: { options: RequestOptions | undefined; onUploadProgress: MultipartUploadParams['onUploadProgress'] },
 ): Promise<void> {
   const stop = new AbortController();
   const signal = options?.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const partOptions: RequestOptions = { ...options, signal };
+  const progress = onUploadProgress && fileProgress(byteSize(file.data), urls.length, onUploadProgress);
   let next = 0;
   const worker = async () => {
     while (next < urls.length) {
       const index = next++;
       const start = index * partSize;
       const end = start + partSize;
-      await transport.fetchRaw(urls[index] as string, partRequest(file, start, end, partOptions), async (response) =>
-        response.body?.cancel(),
-      );
+      const request = partRequest(file, start, end, partOptions);
+      // ky streams a body to count it; only a body sent as a stream already keeps its content-length that way.
+      if (progress && typeof request.body === 'function') request.onUploadProgress = progress.partSent(index);
+      await transport.fetchRaw(urls[index] as string, request, async (response) => response.body?.cancel());
+      progress?.partDone(index, Math.min(end, byteSize(file.data)) - start);
     }
   };
   try {
@@ -150,10 +170,10 @@ async function sendParts(
  * body (even a file-backed slice) whole into memory; the copies stay until a GC: 2.5–3× the
  * file in RSS. A stream of the part is written to the socket as it is read (the caller's buffer
  * is not copied nor detached), and the explicit `content-length` keeps undici from sending it
- * chunked, which signed S3 PUTs refuse. A file's own `Blob.stream()` handed to fetch still
- * measured 2.5× (bench/uploads.ts); through an identity `TransformStream`, as fetch itself does
- * for a `Request` body, 1.55×. Browsers drop that header and most cannot stream a request body,
- * so elsewhere the part is sent as is.
+ * chunked, which signed S3 PUTs refuse. A file's own `Blob.stream()` handed to fetch directly
+ * measured 2.5× (bench/uploads.ts), through an identity `TransformStream` about 1.6×: fetch adds
+ * one itself when given a `Request` with a stream body, as ky gives it. Browsers drop that
+ * header and most cannot stream a request body, so elsewhere the part is sent as is.
  */
 const streamPartBodies = serverRuntime()?.name === 'node';
 
@@ -166,7 +186,29 @@ function partRequest(file: UploadFile, start: number, end: number, options: Requ
     method: 'PUT',
     headers: { ...headers, 'content-length': String(byteSize(part)) },
     options,
-    body: () => (part instanceof Uint8Array ? streamOf(part) : part.stream().pipeThrough(new TransformStream())),
+    body: () => (part instanceof Uint8Array ? streamOf(part) : part.stream()),
+  };
+}
+
+/**
+ * One progress for a file sent in parts, several at a time: the sum of the bytes each part has
+ * sent, reported from 0 to 1 and never backwards (a retried part counts its best attempt).
+ */
+function fileProgress(totalBytes: number, parts: number, report: (progress: Progress) => void) {
+  const sent = new Array<number>(parts).fill(0);
+  let transferredBytes = 0;
+  const update = (index: number, bytes: number) => {
+    const gain = bytes - (sent[index] as number);
+    if (gain <= 0) return;
+    sent[index] = bytes;
+    transferredBytes += gain;
+    report({ percent: totalBytes === 0 ? 1 : transferredBytes / totalBytes, transferredBytes, totalBytes });
+  };
+  report({ percent: 0, transferredBytes: 0, totalBytes });
+  return {
+    partSent: (index: number) => (progress: Progress) => update(index, progress.transferredBytes),
+    /** Where the runtime cannot report a streamed body, a part counts once it is sent. */
+    partDone: (index: number, bytes: number) => update(index, bytes),
   };
 }
 
@@ -174,11 +216,16 @@ function byteSize(data: Uint8Array | Blob): number {
   return data instanceof Uint8Array ? data.byteLength : data.size;
 }
 
+/** Chunks of a part's stream: views, not copies, small enough for a smooth upload progress. */
+const STREAM_CHUNK_BYTES = 64 * 1024;
+
 function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  let offset = 0;
   return new ReadableStream({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
+    pull(controller) {
+      controller.enqueue(bytes.subarray(offset, offset + STREAM_CHUNK_BYTES));
+      offset += STREAM_CHUNK_BYTES;
+      if (offset >= bytes.byteLength) controller.close();
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '../core/options.js';
+import type { Progress, RequestOptions } from '../core/options.js';
 import type { Transport } from '../core/transport.js';
 import { type Asset, AssetEnvelopeSchema, type AssetUploadBody } from '../schemas/asset.js';
 import type { UploadAssetOptions } from '../schemas/upload.js';
@@ -11,6 +11,14 @@ export interface StoredImage {
   asset?: Asset | undefined;
 }
 
+/** How {@link storeImage} sends: the transport, the call's options, and who hears of its progress. */
+export interface StoreImageContext {
+  transport: Transport;
+  options?: RequestOptions | undefined;
+  /** Reports the image's bytes sent: at 0 and 1 for a single `POST /assets`, as each part goes for `/uploads`. */
+  onUploadProgress?: ((progress: Progress) => void) | undefined;
+}
+
 /**
  * Stores a loaded image as an asset: `POST /assets` with a data URL up to
  * {@link MAX_INLINE_IMAGE_BYTES}, the multipart `/uploads` flow above it (the gateway's body limit).
@@ -18,10 +26,12 @@ export interface StoredImage {
 export async function storeImage(
   image: LoadedImage,
   { name, ...assetOptions }: UploadAssetOptions & { name: string },
-  { transport, options }: { transport: Transport; options?: RequestOptions | undefined },
+  { transport, options, onUploadProgress }: StoreImageContext,
 ): Promise<StoredImage> {
   if (image.size <= MAX_INLINE_IMAGE_BYTES) {
     const body: AssetUploadBody = { name, image: await toDataUrl(image), ...assetOptions };
+    // Not ky's upload progress: it would stream the JSON, sent chunked instead of with its length.
+    onUploadProgress?.({ percent: 0, transferredBytes: 0, totalBytes: image.size });
     const { asset } = await transport.request({
       method: 'POST',
       path: '/assets',
@@ -29,6 +39,7 @@ export async function storeImage(
       schema: AssetEnvelopeSchema,
       options,
     });
+    onUploadProgress?.({ percent: 1, transferredBytes: image.size, totalBytes: image.size });
     return { assetId: asset.id, asset };
   }
   const file = { data: image.data, fileName: name, contentType: image.mimeType };
@@ -36,7 +47,7 @@ export async function storeImage(
   const upload = await uploadMultipart(
     transport,
     file,
-    { assetOptions: hasOptions ? assetOptions : undefined },
+    { assetOptions: hasOptions ? assetOptions : undefined, onUploadProgress },
     options,
   );
   return { assetId: upload.entityId };

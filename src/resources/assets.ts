@@ -3,7 +3,7 @@ import { APIConnectionError } from '../core/errors/APIConnectionError.js';
 import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
 import { NotFoundError } from '../core/errors/NotFoundError.js';
 import { listPages } from '../core/list-pages.js';
-import type { RequestOptions } from '../core/options.js';
+import { ProgressCallbackSchema, type RequestOptions, RequestOptionsSchema } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { shownUrl } from '../core/redact.js';
@@ -30,9 +30,25 @@ export const AssetUploadParamsSchema = z.strictObject({
   hide: z.optional(z.boolean()),
   /** Collections to add the asset to. */
   collectionIds: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /**
+   * Called with `{ percent, transferredBytes, totalBytes }` as the image is sent: at 0 and 1 for
+   * an image sent in one `POST /assets`, as each part goes (never backwards) for a multipart upload.
+   */
+  onUploadProgress: z.optional(ProgressCallbackSchema),
 });
 /** Options of {@link Assets.upload}. */
 export type AssetUploadParams = z.input<typeof AssetUploadParamsSchema>;
+
+/** Options of {@link Assets.download} and {@link Assets.downloadTo}: the request options and a progress callback. */
+export const AssetDownloadOptionsSchema = z.extend(RequestOptionsSchema, {
+  /**
+   * Called with `{ percent, transferredBytes, totalBytes }` as the file's bytes arrive
+   * (`totalBytes` from the answer's `content-length`, `0` when it has none).
+   */
+  onDownloadProgress: z.optional(ProgressCallbackSchema),
+});
+/** Options of {@link Assets.download} and {@link Assets.downloadTo}. */
+export type AssetDownloadOptions = RequestOptions & z.input<typeof AssetDownloadOptionsSchema>;
 
 /** A list of asset ids, for {@link Assets.getMany} and {@link Assets.delete}. */
 export const AssetIdsSchema = z.array(z.string().check(z.minLength(1, 'must be a non-empty asset id')));
@@ -70,12 +86,19 @@ export class Assets {
    *
    * @example
    * ```ts
-   * const sketch = await client.assets.upload('./sketch.png', { name: 'knight-sketch.png' });
+   * const sketch = await client.assets.upload('./sketch.png', {
+   *   name: 'knight-sketch.png',
+   *   onUploadProgress: ({ percent }) => console.log(`${Math.round(percent * 100)} %`),
+   * });
    * console.log(sketch.id); // asset_…
    * ```
    */
   async upload(input: ImageInput, params: AssetUploadParams = {}, options?: RequestOptions): Promise<Asset> {
-    const { name, ...assetOptions } = parseInput(AssetUploadParamsSchema, params, 'assets.upload params');
+    const { name, onUploadProgress, ...assetOptions } = parseInput(
+      AssetUploadParamsSchema,
+      params,
+      'assets.upload params',
+    );
     const image = await loadImage(input, { transport: this.#transport, options, field: 'input' });
     if (image.kind === 'asset') {
       const message = `${image.assetId} is already an asset; fetch it with client.assets.get('${image.assetId}')`;
@@ -84,7 +107,7 @@ export class Assets {
     const stored = await storeImage(
       image,
       { name: name ?? imageFileName(image), ...assetOptions },
-      { transport: this.#transport, options },
+      { transport: this.#transport, options, onUploadProgress },
     );
     return stored.asset ?? this.get(stored.assetId, options);
   }
@@ -191,13 +214,16 @@ export class Assets {
    *
    * @example
    * ```ts
-   * const bytes = await client.assets.download('asset_abc');
+   * const bytes = await client.assets.download('asset_abc', {
+   *   onDownloadProgress: ({ transferredBytes, totalBytes }) => console.log(`${transferredBytes} / ${totalBytes}`),
+   * });
    * ```
    */
-  async download(idOrAsset: string | AssetLike, options?: RequestOptions): Promise<Uint8Array> {
-    return this.#fetchFile(idOrAsset, options, async (response) => {
+  async download(idOrAsset: string | AssetLike, options: AssetDownloadOptions = {}): Promise<Uint8Array> {
+    const checked = parseInput(AssetDownloadOptionsSchema, options, 'download options');
+    return this.#fetchFile(idOrAsset, checked, async (response, url) => {
       const bytes = new Uint8Array(await response.arrayBuffer());
-      checkLength(response, bytes.length);
+      checkLength(response, bytes.length, url);
       return bytes;
     });
   }
@@ -217,13 +243,15 @@ export class Assets {
    * const saved = await client.assets.downloadTo(assets[0], './out/'); // ./out/asset_….png
    * ```
    */
-  async downloadTo(idOrAsset: string | AssetLike, path: string, options?: RequestOptions): Promise<string> {
-    const asset = typeof idOrAsset === 'string' ? await this.get(idOrAsset, options) : idOrAsset;
+  async downloadTo(idOrAsset: string | AssetLike, path: string, options: AssetDownloadOptions = {}): Promise<string> {
+    const checked = parseInput(AssetDownloadOptionsSchema, options, 'download options');
+    const { onDownloadProgress: _readByTheDownload, ...requestOptions } = checked;
+    const asset = typeof idOrAsset === 'string' ? await this.get(idOrAsset, requestOptions) : idOrAsset;
     const file = await openDownloadTarget(path, { id: asset?.id, mimeType: asset?.mimeType });
     try {
-      await this.#fetchFile(asset, options, async (response) => {
+      await this.#fetchFile(asset, checked, async (response, url) => {
         // Each attempt rewrites the temporary file from its start.
-        checkLength(response, await file.writeStream(response.body ?? new Blob([]).stream()));
+        checkLength(response, await file.writeStream(response.body ?? new Blob([]).stream()), url);
       });
       await file.commit();
     } catch (error) {
@@ -235,8 +263,8 @@ export class Assets {
 
   async #fetchFile<T>(
     idOrAsset: string | AssetLike,
-    options: RequestOptions | undefined,
-    read: (response: Response) => Promise<T>,
+    { onDownloadProgress, ...options }: AssetDownloadOptions,
+    read: (response: Response, url: string) => Promise<T>,
   ): Promise<T> {
     const asset = typeof idOrAsset === 'string' ? await this.get(idOrAsset, options) : idOrAsset;
     if (typeof asset?.url !== 'string' || !URL.canParse(asset.url)) {
@@ -244,7 +272,8 @@ export class Assets {
       throw new InvalidRequestError('download input', [{ path: 'idOrAsset', message }]);
     }
     // Signed CDN URL: sent untouched (the query string is the signature) and without auth.
-    return this.#transport.fetchRaw(asset.url, { options }, read);
+    const { url } = asset;
+    return this.#transport.fetchRaw(url, { options, onDownloadProgress }, (response) => read(response, url));
   }
 }
 
@@ -266,12 +295,12 @@ function notFound(ids: string[]): NotFoundError {
 }
 
 /** A body cut short without a network error (some runtimes and proxies) must not pass as the file. */
-function checkLength(response: Response, received: number): void {
+function checkLength(response: Response, received: number, url: string): void {
   const encoding = response.headers.get('content-encoding');
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if ((encoding && encoding !== 'identity') || !Number.isFinite(declared) || declared === received) return;
   throw new APIConnectionError(
-    `GET ${shownAssetUrl(response.url)} ended early: received ${received} of ${declared} bytes. Try the download again.`,
+    `GET ${shownAssetUrl(url)} ended early: received ${received} of ${declared} bytes. Try the download again.`,
   );
 }
 

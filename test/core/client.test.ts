@@ -336,11 +336,11 @@ describe('identity', () => {
 
 describe('custom fetch', () => {
   // A browser's fetch throws "Illegal invocation" when called as a method of another object.
-  test('is called as a plain function, with the URL and a RequestInit', async () => {
-    const calls: Array<{ receiver: unknown; input: unknown; init: RequestInit | undefined }> = [];
-    const fetch = function (this: unknown, input: string | URL | Request, init?: RequestInit) {
-      calls.push({ receiver: this, input, init });
-      return Promise.resolve(Response.json({ ok: true }));
+  test('is called as a plain function, with a Request', async () => {
+    const calls: Array<{ receiver: unknown; input: unknown; body: string }> = [];
+    const fetch = async function (this: unknown, input: string | URL | Request) {
+      calls.push({ receiver: this, input, body: await (input as Request).text() });
+      return Response.json({ ok: true });
     };
     const client = new Scenario({ token: 't0ken', fetch, baseUrl: 'https://api.example.test/v1/' });
     await client.transport.request({
@@ -352,17 +352,23 @@ describe('custom fetch', () => {
     });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.receiver).toBeUndefined();
-    expect(calls[0]?.input).toBe('https://api.example.test/v1/jobs?q=a+b&q=c');
-    expect(calls[0]?.init).toMatchObject({ method: 'POST', body: '[1]', redirect: 'manual' });
-    expect(calls[0]?.init?.signal).toBeInstanceOf(AbortSignal);
+    const request = calls[0]?.input as Request;
+    expect(request).toBeInstanceOf(Request);
+    expect(request).toMatchObject({
+      url: 'https://api.example.test/v1/jobs?q=a+b&q=c',
+      method: 'POST',
+      redirect: 'manual',
+    });
+    expect(calls[0]?.body).toBe('[1]');
+    expect(request.signal).toBeInstanceOf(AbortSignal);
   });
 
-  test('a wrapper that edits init.headers changes only its own call', async () => {
+  test('a wrapper that edits the request headers changes only its own call', async () => {
     const seen: Array<Record<string, string>> = [];
-    const fetch = (_input: string | URL | Request, init?: RequestInit) => {
-      const headers = init?.headers as Record<string, string>;
-      seen.push({ ...headers });
-      headers['x-trace'] = `trace-${seen.length}`;
+    const fetch = (input: string | URL | Request) => {
+      const { headers } = input as Request;
+      seen.push(Object.fromEntries(headers));
+      headers.set('x-trace', `trace-${seen.length}`);
       return Promise.resolve(Response.json({}));
     };
     const client = new Scenario({ token: 't0ken', fetch });

@@ -170,3 +170,25 @@ describe('isScenarioError', () => {
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'NotFoundError', status: 404, reason: 'gone' });
   });
 });
+
+describe('an unknown route (most likely a base URL without /v1)', () => {
+  const baseUrlAdvice = 'check baseUrl, which should end in /v1';
+
+  test.each([
+    ['the emulator’s 404', () => HttpResponse.json({ reason: 'No route for GET /jobs/job_1' }, { status: 404 })],
+    ['a bare Not Found', () => HttpResponse.json({ message: 'Not Found' }, { status: 404 })],
+    ['an empty 404', () => new HttpResponse(null, { status: 404, statusText: 'Not Found' })],
+    ['a framework’s 404 page', () => new HttpResponse('Cannot GET /jobs/job_1', { status: 404 })],
+    ['API Gateway’s 403', () => HttpResponse.json({ message: 'Missing Authentication Token' }, { status: 403 })],
+  ])('%s says to check the base URL', async (_name, answer) => {
+    const error = await errorFor(answer);
+    expect(error.message).toContain(baseUrlAdvice);
+    expect(error.message).not.toContain('Check the id');
+  });
+
+  test('a missing resource still says to check the id', async () => {
+    const error = await errorFor(() => HttpResponse.json({ reason: 'Job job_1 not found' }, { status: 404 }));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe('GET /jobs/job_1 failed with 404: Job job_1 not found. Check the id');
+  });
+});

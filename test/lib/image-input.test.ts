@@ -395,7 +395,9 @@ describe('URL inputs with credentials, and signed queries in errors', () => {
     const transport = testClient({
       maxRetries: 0,
       fetch: async (input) => {
-        throw new TypeError(`request to ${String(input)} failed, reason: socket hang up`);
+        throw new TypeError(
+          `request to ${input instanceof Request ? input.url : String(input)} failed, reason: socket hang up`,
+        );
       },
     }).transport;
     const error = await rejectionOf(loadImage(url, { transport }));

@@ -6,6 +6,7 @@ import { InternalServerError } from '../../src/core/errors/InternalServerError.j
 import { ResponseValidationError } from '../../src/core/errors/ResponseValidationError.js';
 import { UploadFailedError } from '../../src/core/errors/UploadFailedError.js';
 import { UploadTimeoutError } from '../../src/core/errors/UploadTimeoutError.js';
+import type { Progress } from '../../src/core/options.js';
 import { planUploadParts, uploadMultipart } from '../../src/lib/multipart-upload.js';
 import { MIN_UPLOAD_PART_BYTES } from '../../src/schemas/upload.js';
 import { pngOfSize } from '../helpers/images.js';
@@ -220,5 +221,119 @@ describe('uploadMultipart', () => {
     await expect(
       uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock }),
     ).rejects.toBeInstanceOf(ResponseValidationError);
+  });
+});
+
+describe('uploadMultipart: the upload id on every later error', () => {
+  const uploadIdOf = async (promise: Promise<unknown>) => {
+    const error = (await promise.catch((caught: unknown) => caught)) as Error & { uploadId?: unknown };
+    expect(error).toBeInstanceOf(Error);
+    expect(Object.hasOwn(error, 'uploadId')).toBe(true);
+    expect(error.message).toContain('upload_9');
+    // The stack shows the message as it is now, the note once.
+    expect(error.stack?.startsWith(`${error.name}: ${error.message}\n`)).toBe(true);
+    expect(error.stack?.split('(upload upload_9)').length).toBeLessThanOrEqual(2);
+    return error;
+  };
+
+  it('a part refused for good', async () => {
+    flow({ part: () => new HttpResponse('denied', { status: 403 }) });
+    const error = await uploadIdOf(uploadMultipart(testClient().transport, file(100)));
+    expect(error.uploadId).toBe('upload_9');
+  });
+
+  it('an abort while the parts are sent', async () => {
+    flow({ part: () => undefined });
+    const controller = new AbortController();
+    server.use(
+      http.put(`${S3}/:number`, async () => {
+        controller.abort();
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    const error = await uploadIdOf(
+      uploadMultipart(testClient().transport, file(100), {}, { signal: controller.signal }),
+    );
+    expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+
+  it('a failed complete and a failed poll', async () => {
+    flow();
+    server.use(http.post(`${API}/uploads/upload_9/action`, () => HttpResponse.json({ reason: 'no' }, { status: 409 })));
+    await uploadIdOf(uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock }));
+    server.resetHandlers();
+    flow({ polls: [{ status: 'validating' }] });
+    server.use(http.get(`${API}/uploads/upload_9`, () => HttpResponse.json({ reason: 'gone' }, { status: 404 })));
+    await uploadIdOf(uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock }));
+  });
+
+  it('a part list the SDK refuses', async () => {
+    flow({ partCount: (asked) => asked - 1 });
+    const error = await uploadIdOf(uploadMultipart(testClient().transport, file(MIN_UPLOAD_PART_BYTES + 1)));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+  });
+
+  it('UploadFailedError keeps its own message', async () => {
+    flow({ polls: [{ status: 'failed', errorMessage: 'corrupt' }] });
+    const error = await uploadIdOf(uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock }));
+    expect(error.message).not.toContain('(upload upload_9)');
+  });
+});
+
+describe('uploadMultipart: part numbers', () => {
+  /** `POST /uploads` answers parts numbered `numbers`, each with a URL named after it. */
+  function numbered(numbers: number[]) {
+    const { log } = flow();
+    server.use(
+      http.post(`${API}/uploads`, () =>
+        HttpResponse.json({
+          upload: {
+            id: 'upload_9',
+            status: 'pending',
+            parts: numbers.map((number, index) => ({ number, url: `${S3}/${index + 1}?sig=x` })),
+          },
+        }),
+      ),
+    );
+    return log;
+  }
+
+  it.each([
+    [[1, 1], '1, 1'],
+    [[0, 1], '0, 1'],
+    [[2, 3], '2, 3'],
+    [[1, 1.5], '1, 1.5'],
+  ])('refuses %j for 2 parts, before sending any', async (numbers, shown) => {
+    const log = numbered(numbers);
+    const error = await uploadMultipart(testClient().transport, file(MIN_UPLOAD_PART_BYTES + 1)).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as Error).message).toContain(`expected parts numbered 1 to 2, each once; received ${shown}`);
+    expect(log.filter((entry) => entry.startsWith('put'))).toEqual([]);
+  });
+});
+
+describe('uploadMultipart: onUploadProgress', () => {
+  it('reports the whole file across all parts, from 0 to 1, never backwards', async () => {
+    flow({
+      part: (number, attempt) =>
+        number === 2 && attempt === 1 ? new HttpResponse('busy', { status: 503 }) : undefined,
+    });
+    const size = 2 * MIN_UPLOAD_PART_BYTES + 10;
+    const seen: Progress[] = [];
+    await uploadMultipart(testClient().transport, file(size), {
+      clock: virtualClock().clock,
+      onUploadProgress: (progress) => seen.push(progress),
+    });
+    expect(seen[0]).toEqual({ percent: 0, transferredBytes: 0, totalBytes: size });
+    expect(seen.at(-1)).toEqual({ percent: 1, transferredBytes: size, totalBytes: size });
+    // Streamed parts report as they go, not only once each is done.
+    expect(seen.length).toBeGreaterThan(5);
+    for (const [index, progress] of seen.entries()) {
+      expect(progress.totalBytes).toBe(size);
+      expect(progress.percent).toBeCloseTo(progress.transferredBytes / size, 10);
+      if (index > 0) expect(progress.transferredBytes).toBeGreaterThan((seen[index - 1] as Progress).transferredBytes);
+    }
   });
 });

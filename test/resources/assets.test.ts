@@ -492,7 +492,9 @@ describe('assets.download / downloadTo', () => {
 
   it('a download failing in fetch shows the asset URL without its signature, in the error and its cause', async () => {
     const fetch = async (input: RequestInfo | URL) => {
-      throw new TypeError(`request to ${String(input)} failed, reason: socket hang up`);
+      throw new TypeError(
+        `request to ${input instanceof Request ? input.url : String(input)} failed, reason: socket hang up`,
+      );
     };
     const offline = new Assets(testClient({ fetch, maxRetries: 0 }).transport);
     const error = await rejectionOf(offline.download(wireAsset('asset_e') as Asset));

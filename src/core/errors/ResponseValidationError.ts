@@ -8,9 +8,11 @@ export class ResponseValidationError extends ScenarioError {
   /** What the server sent. */
   readonly body: unknown;
 
-  constructor(endpoint: string, issues: InputIssue[], body: unknown) {
+  /** `advice`: what to do next beyond reporting it (a billed call's work may exist). */
+  constructor(endpoint: string, issues: InputIssue[], body: unknown, advice?: string) {
     const list = issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
-    super(`Unexpected response from ${endpoint}: ${list}. Please report this with the SDK version.`);
+    const next = advice ? ` ${advice}.` : '';
+    super(`Unexpected response from ${endpoint}: ${list}. Please report this with the SDK version.${next}`);
     this.issues = issues;
     this.body = body;
   }
