@@ -10,3 +10,8 @@ export class JobError extends ScenarioError {
     this.jobId = jobId;
   }
 }
+
+/** The sentence every error about a job that may still run ends with: what it costs and what to do next. */
+export function stillRunningAdvice(jobId: string): string {
+  return `The job keeps running on the server and is billed: resume with client.jobs.wait('${jobId}') or cancel it with client.jobs.cancel('${jobId}').`;
+}

@@ -1,17 +1,26 @@
 import type { InputIssue } from './InvalidRequestError.js';
+import { stillRunningAdvice } from './JobError.js';
 import { ScenarioError } from './ScenarioError.js';
 
-/** The server answered 2xx with a shape the SDK cannot use. `body` is what it sent. */
+/**
+ * The server answered 2xx with a shape the SDK cannot use. `body` is what it sent. When that was
+ * the answer to a submission which still names the job it created, `jobId` carries it.
+ */
 export class ResponseValidationError extends ScenarioError {
   /** Where the body differs from the expected shape. */
   readonly issues: InputIssue[];
   /** What the server sent. */
   readonly body: unknown;
+  /** The job the answered submission created, when the answer names it. */
+  declare readonly jobId?: string;
 
-  constructor(endpoint: string, issues: InputIssue[], body: unknown) {
+  constructor(endpoint: string, issues: InputIssue[], body: unknown, options?: { jobId?: string; cause?: unknown }) {
     const list = issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
-    super(`Unexpected response from ${endpoint}: ${list}. Please report this with the SDK version.`);
+    const job = options?.jobId ? ` It created job ${options.jobId}. ${stillRunningAdvice(options.jobId)}` : '';
+    super(`Unexpected response from ${endpoint}: ${list}.${job} Please report this with the SDK version.`, options);
     this.issues = issues;
     this.body = body;
+    // Only set when known, so other validation errors have no `jobId` key at all.
+    if (options?.jobId !== undefined) (this as { jobId?: string }).jobId = options.jobId;
   }
 }
