@@ -74,10 +74,8 @@ export interface RunOptions extends RequestOptions {
   cancelOnAbort?: boolean | undefined;
 }
 
-/** Longest delay `setTimeout` can hold, in ms. */
-const MAX_TIMER_MS = 2_147_483_647;
 /** Per-attempt timeout in ms: positive, and within what `setTimeout` can hold. */
-const TimeoutSchema = z.number().check(z.positive(), z.maximum(MAX_TIMER_MS));
+const TimeoutSchema = z.number().check(z.positive(), z.maximum(2_147_483_647));
 /** Retries after the first attempt. */
 const MaxRetriesSchema = z.number().check(z.int(), z.minimum(0), z.maximum(10));
 
@@ -121,6 +119,7 @@ export const RunOptionsSchema = z.strictObject({
   onProgress: z.optional(
     z.custom<(job: Job) => void>((value) => typeof value === 'function', 'expected a function (job) => void'),
   ),
+  // A poll interval is a delay with the same bounds as a timeout; Infinity is refused.
   pollInterval: z.optional(TimeoutSchema),
   // zod's number refuses Infinity, which is a valid wait ("for ever").
   waitTimeout: z.optional(
