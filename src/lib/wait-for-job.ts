@@ -4,7 +4,7 @@ import { realClock } from '../core/clock.js';
 import { APIError } from '../core/errors/APIError.js';
 import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
 import { JobCanceledError } from '../core/errors/JobCanceledError.js';
-import { JobError, stillRunningAdvice } from '../core/errors/JobError.js';
+import { JobError, resumeOrCancel } from '../core/errors/JobError.js';
 import { JobFailedError } from '../core/errors/JobFailedError.js';
 import { JobTimeoutError } from '../core/errors/JobTimeoutError.js';
 import { NotFoundError } from '../core/errors/NotFoundError.js';
@@ -142,7 +142,7 @@ class ProgressLog {
     } catch (error) {
       throw new JobError(
         this.jobId,
-        `onProgress threw while waiting for job ${this.jobId}: ${messageOf(error)}. ${stillRunningAdvice(this.jobId)}`,
+        `onProgress threw while waiting for job ${this.jobId}: ${messageOf(error)}. The job keeps running on the server and is billed: ${resumeOrCancel(this.jobId)}.`,
         { cause: error },
       );
     }
@@ -165,7 +165,7 @@ async function pollOnce(
     if (stop.aborted || (firstSight && error instanceof NotFoundError)) throw error;
     throw new JobError(
       jobId,
-      `Polling job ${jobId} failed: ${messageOf(error)}; the job may still be running: resume with client.jobs.wait('${jobId}').`,
+      `Polling job ${jobId} failed: ${messageOf(error)}; the job may still be running (and billed): ${resumeOrCancel(jobId)}.`,
       { cause: error },
     );
   }
@@ -189,49 +189,44 @@ function abortAfter(clock: Clock, ms: number, controller: AbortController, reaso
 /**
  * The `APIUserAbortError` of an aborted wait: it names the job and says whether it keeps running.
  * With `cancelOnAbort` (`deps` given), the cancel is sent first and its answer awaited for at most
- * {@link CANCEL_ANSWER_WAIT_MS}; a refusal is also logged at `warn`, since the job is billed.
+ * {@link CANCEL_ANSWER_WAIT_MS}; a cancel that fails is also logged at `warn`, since the job is billed.
  */
 async function abortError(
   jobId: string,
   reason: unknown,
   deps: WaitForJobDeps | undefined,
 ): Promise<APIUserAbortError> {
-  const aborted = `Stopped waiting for job ${jobId}: aborted.`;
   const cause = reason instanceof APIUserAbortError ? reason.cause : reason;
-  if (!deps) return new APIUserAbortError(`${aborted} ${stillRunningAdvice(jobId)}`, { cause, jobId });
-  const cancel = await cancelAfterAbort(jobId, deps);
-  if (cancel.canceled) return new APIUserAbortError(`${aborted} The job was canceled.`, { cause, jobId });
-  deps.logger?.warn(`job ${jobId} was not canceled after the abort (${cancel.why}); it keeps running and is billed`);
-  const next = `resume with client.jobs.wait('${jobId}') or check it with client.jobs.get('${jobId}')`;
-  return new APIUserAbortError(
-    `${aborted} It was not canceled (${cancel.why}): it keeps running and is billed; ${next}.`,
-    {
-      cause,
-      jobId,
-    },
-  );
+  const after = deps
+    ? await cancelAfterAbort(jobId, deps)
+    : `The job keeps running on the server and is billed: ${resumeOrCancel(jobId)}.`;
+  return new APIUserAbortError(`Stopped waiting for job ${jobId}: aborted. ${after}`, { cause, jobId });
 }
 
-type CancelOutcome = { canceled: true } | { canceled: false; why: string };
-
-/** Sends the cancel of `cancelOnAbort` and reads its answer, giving up after {@link CANCEL_ANSWER_WAIT_MS}. */
-async function cancelAfterAbort(jobId: string, deps: WaitForJobDeps): Promise<CancelOutcome> {
+/**
+ * Sends the cancel of `cancelOnAbort`, gives it up after {@link CANCEL_ANSWER_WAIT_MS}, and says
+ * what became of the job.
+ */
+async function cancelAfterAbort(jobId: string, deps: WaitForJobDeps): Promise<string> {
   const giveUp = new AbortController();
   abortAfter(deps.clock ?? realClock, CANCEL_ANSWER_WAIT_MS, giveUp, 'no answer');
+  let why: string;
   try {
     const job = await untilAborted(
       new Promise<Job>((resolve) => resolve(deps.cancelJob(jobId, giveUp.signal))),
       giveUp.signal,
     );
-    return job.status === 'canceled' ? { canceled: true } : { canceled: false, why: `it is ${job.status}` };
+    if (job.status === 'canceled') return 'The job was canceled.';
+    return `The cancel was answered with status '${job.status}': check it with client.jobs.get('${jobId}').`;
   } catch (error) {
-    if (giveUp.signal.aborted)
-      return { canceled: false, why: `no answer to the cancel within ${CANCEL_ANSWER_WAIT_MS / 1000} s` };
-    const why = error instanceof APIError ? `the API refused with ${error.status}: ${error.reason}` : messageOf(error);
-    return { canceled: false, why };
+    if (giveUp.signal.aborted) why = `no answer to the cancel within ${CANCEL_ANSWER_WAIT_MS / 1000} s`;
+    else if (error instanceof APIError) why = `the API refused with ${error.status}: ${error.reason}`;
+    else why = messageOf(error);
   } finally {
     giveUp.abort();
   }
+  deps.logger?.warn(`job ${jobId} was not canceled after the abort (${why}); it keeps running and is billed`);
+  return `It was not canceled (${why}): it keeps running and is billed; resume with client.jobs.wait('${jobId}') or check it with client.jobs.get('${jobId}').`;
 }
 
 function outcome(job: Job): Job {

@@ -188,6 +188,16 @@ describe('waitForJob', () => {
     expect(deps.cancelJob).toHaveBeenCalledWith('job_abc', expect.any(AbortSignal));
   });
 
+  it('with cancelOnAbort, a cancel answered with another status says so instead of claiming a cancel', async () => {
+    const { deps, clock } = scripted([job('in-progress', 0.9)]);
+    deps.cancelJob.mockResolvedValue(job('success', 1));
+    const controller = new AbortController();
+    void clock.sleep(1500).then(() => controller.abort());
+    const error = await rejection(waitForJob('job_abc', deps, { signal: controller.signal, cancelOnAbort: true }));
+    expect(error.message).toContain("answered with status 'success'");
+    expect(error.message).not.toContain('was canceled');
+  });
+
   it('with cancelOnAbort, a "cannot cancel" 400 is said in the abort error and logged at warn: the job runs on, billed', async () => {
     const warn = vi.fn();
     const logger = { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() };

@@ -11,7 +11,7 @@ export class JobError extends ScenarioError {
   }
 }
 
-/** The sentence every error about a job that may still run ends with: what it costs and what to do next. */
-export function stillRunningAdvice(jobId: string): string {
-  return `The job keeps running on the server and is billed: resume with client.jobs.wait('${jobId}') or cancel it with client.jobs.cancel('${jobId}').`;
+/** What to do about a job that may still run, as the errors that name it say it. */
+export function resumeOrCancel(jobId: string): string {
+  return `resume with client.jobs.wait('${jobId}') or cancel it with client.jobs.cancel('${jobId}')`;
 }

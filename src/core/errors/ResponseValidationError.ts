@@ -1,5 +1,5 @@
 import type { InputIssue } from './InvalidRequestError.js';
-import { stillRunningAdvice } from './JobError.js';
+import { resumeOrCancel } from './JobError.js';
 import { ScenarioError } from './ScenarioError.js';
 
 /**
@@ -16,7 +16,10 @@ export class ResponseValidationError extends ScenarioError {
 
   constructor(endpoint: string, issues: InputIssue[], body: unknown, options?: { jobId?: string; cause?: unknown }) {
     const list = issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
-    const job = options?.jobId ? ` It created job ${options.jobId}. ${stillRunningAdvice(options.jobId)}` : '';
+    const { jobId } = options ?? {};
+    const job = jobId
+      ? ` It created job ${jobId}, which keeps running on the server and is billed: ${resumeOrCancel(jobId)}.`
+      : '';
     super(`Unexpected response from ${endpoint}: ${list}.${job} Please report this with the SDK version.`, options);
     this.issues = issues;
     this.body = body;
