@@ -13,7 +13,7 @@
  * Goal for a 120 s job: ≤ 20 polls and mean lag ≤ 0.5 s.
  */
 import { Scenario } from '../src/client.js';
-import type { WaitOptions } from '../src/lib/wait-for-job.js';
+import type { RunOptions } from '../src/core/options.js';
 import { Jobs } from '../src/resources/jobs.js';
 import { createEmulator, VirtualClock } from '../src/testing/index.js';
 import { type BenchRow, countPolls, publish, referenceImage } from './_harness.js';
@@ -32,7 +32,7 @@ const GOAL = { seconds: 120, polls: 20, lagMs: 500 };
  * Submits one img2img job lasting `durationMs` (virtual) on a fresh emulator and waits for it the
  * way `run()` does, from the create response, through `Jobs.wait` on the emulator's clock.
  */
-export async function measureWait(durationMs: number, options: WaitOptions = {}): Promise<WaitMeasure> {
+export async function measureWait(durationMs: number, options: RunOptions = {}): Promise<WaitMeasure> {
   const clock = new VirtualClock({ autoAdvance: true });
   const emulator = createEmulator({ clock, jobDurations: { flux: durationMs } });
   const client = new Scenario({ fetch: emulator.fetch, baseUrl: emulator.url, apiKey: 'key', apiSecret: 'secret' });
@@ -45,7 +45,7 @@ export async function measureWait(durationMs: number, options: WaitOptions = {})
     height: 64,
   });
   const pollsBefore = countPolls(emulator.state.requests);
-  const { job } = await jobs.wait(generation.job, { timeout: Number.POSITIVE_INFINITY, ...options });
+  const { job } = await jobs.wait(generation.job, { waitTimeout: Number.POSITIVE_INFINITY, ...options });
   const resolvedAt = clock.now();
   const polls = countPolls(emulator.state.requests) - pollsBefore;
   const finished = job.statusHistory.find((entry) => entry.status === 'success');
@@ -54,7 +54,7 @@ export async function measureWait(durationMs: number, options: WaitOptions = {})
 }
 
 /** Mean polls and lag over `count` jobs of `durationMs` ± 5 % (the same durations every run). */
-export async function meanWait(durationMs: number, count: number, options: WaitOptions = {}): Promise<WaitMeasure> {
+export async function meanWait(durationMs: number, count: number, options: RunOptions = {}): Promise<WaitMeasure> {
   const random = seededRandom(durationMs);
   let polls = 0;
   let lagMs = 0;

@@ -3,7 +3,14 @@ export type { Clock } from './core/clock.js';
 export * from './core/errors/index.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export { IMAGE_MIME_TYPES, type ImageMimeType } from './core/mime-sniff.js';
-export type { ClientOptions, ImageSources, Progress, RequestOptions } from './core/options.js';
+export {
+  type ClientOptions,
+  type ImageSources,
+  type Progress,
+  type RequestOptions,
+  type RunOptions,
+  RunOptionsSchema,
+} from './core/options.js';
 export { Page, type PageData, PagePromise } from './core/pagination.js';
 export type { RetryMode } from './core/retry.js';
 export type { APIRequest, QueryValue, RawRequest, Transport } from './core/transport.js';
@@ -15,7 +22,7 @@ export {
   MAX_FETCHED_IMAGE_BYTES,
   MAX_INLINE_IMAGE_BYTES,
 } from './lib/image-input.js';
-export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './lib/wait-for-job.js';
+export { DEFAULT_WAIT_TIMEOUT_MS } from './lib/wait-for-job.js';
 export {
   type AssetDownloadOptions,
   AssetDownloadOptionsSchema,
@@ -36,6 +43,7 @@ export {
   type CustomInputs,
   CustomInputsSchema,
   type CustomRequestOptions,
+  type CustomRunOptions,
   modelInputsSchema,
 } from './resources/custom.js';
 export {

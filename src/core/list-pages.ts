@@ -20,24 +20,30 @@ export interface ListRequest<Q extends z.core.$ZodType, S extends z.core.$ZodTyp
 }
 
 /**
- * Lists a paginated endpoint: validates the query, then fetches pages on demand with
- * `paginationToken`, reading `nextPaginationToken` from each answer.
+ * Lists a paginated endpoint: validates the query (a bad one rejects the list before any
+ * request), then fetches pages on demand with `paginationToken`, reading `nextPaginationToken`
+ * from each answer.
  */
 export function listPages<
   Q extends z.core.$ZodType,
   S extends z.core.$ZodType<{ nextPaginationToken?: string | null | undefined }>,
   T,
 >(transport: Transport, request: ListRequest<Q, S, T>): PagePromise<T> {
-  const query = parseInput(request.querySchema, request.query, request.what) as Record<string, QueryValue>;
-  return new PagePromise(async (paginationToken, options) => {
-    const body = await transport.request({
-      method: 'GET',
-      path: request.path,
-      // The first page starts where the caller's own `paginationToken` (if any) points.
-      query: { ...query, paginationToken: paginationToken ?? query.paginationToken },
-      schema: request.schema,
-      options,
-    });
-    return { items: request.items(body), nextPaginationToken: body.nextPaginationToken };
-  }, request.options);
+  return new PagePromise(
+    async (paginationToken, options) => {
+      // Checked inside the fetcher so that a bad query rejects the list, as any other failure does.
+      const query = parseInput(request.querySchema, request.query, request.what) as Record<string, QueryValue>;
+      const body = await transport.request({
+        method: 'GET',
+        path: request.path,
+        // The first page starts where the caller's own `paginationToken` (if any) points.
+        query: { ...query, paginationToken: paginationToken ?? query.paginationToken },
+        schema: request.schema,
+        options,
+      });
+      return { items: request.items(body), nextPaginationToken: body.nextPaginationToken };
+    },
+    request.options,
+    `GET ${request.path}`,
+  );
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Job } from '../schemas/job.js';
 import { INVALID_HEADER_VALUE, isHeaderName, isHeaderValue } from './http-header.js';
 import type { Logger, LogLevel } from './logger.js';
 
@@ -92,6 +93,38 @@ const HeadersSchema = z.record(
   },
 );
 
+/**
+ * Options of every method that waits for a job: `run()`, `GenerationJob.wait()`,
+ * `client.jobs.wait()` and `client.custom.run()`. The {@link RequestOptions} apply to each request
+ * on the way (`timeout` is still per HTTP attempt); the rest say how to wait. `signal` aborts
+ * everything: the submission, the wait and the fetching of the outputs.
+ */
+export interface RunOptions extends RequestOptions {
+  /**
+   * Called with the first job state seen, then each time its status or progress changes. If it
+   * throws, the wait stops with a `JobError` (the job keeps running).
+   */
+  onProgress?: ((job: Job) => void) | undefined;
+  /**
+   * Poll every this many ms instead of adaptively (at least 250). Default: adaptive — fast at
+   * first, then aimed just after the finish predicted from the job's progress, never more than
+   * 10 s apart.
+   */
+  pollInterval?: number | undefined;
+  /**
+   * Milliseconds for the whole wait before giving up with `JobTimeoutError` (which carries the
+   * job id and the last job seen); the job keeps running and `client.jobs.wait(id)` resumes.
+   * `Infinity` waits for ever. Default: 600 000 (10 minutes).
+   */
+  waitTimeout?: number | undefined;
+  /**
+   * On abort, also ask the server to cancel the job, and say in the `APIUserAbortError` whether
+   * it did. Flux, custom-model and tool jobs refuse (400): they keep running and are billed, which
+   * is logged at `warn`. Default: false.
+   */
+  cancelOnAbort?: boolean | undefined;
+}
+
 /** Per-attempt timeout in ms: positive, and within what `setTimeout` can hold. */
 const TimeoutSchema = z.number().check(z.positive(), z.maximum(2_147_483_647));
 /** Retries after the first attempt. */
@@ -132,3 +165,33 @@ export const RequestOptionsSchema = z.looseObject({
   headers: z.optional(HeadersSchema),
   projectId: z.optional(z.string().check(z.minLength(1))),
 });
+
+/** Checks {@link RunOptions} before any request is sent; unknown keys (typos) are refused. */
+export const RunOptionsSchema = z.strictObject({
+  ...RequestOptionsSchema.shape,
+  onProgress: z.optional(
+    z.custom<(job: Job) => void>((value) => typeof value === 'function', 'expected a function (job) => void'),
+  ),
+  // A poll interval is a delay with the same bounds as a timeout; Infinity is refused.
+  pollInterval: z.optional(TimeoutSchema),
+  // zod's number refuses Infinity, which is a valid wait ("for ever").
+  waitTimeout: z.optional(
+    z.custom<number>(
+      (value) => typeof value === 'number' && value > 0,
+      'expected a positive number of ms, or Infinity',
+    ),
+  ),
+  cancelOnAbort: z.optional(z.boolean()),
+});
+
+/** The part of {@link RunOptions} that each HTTP request takes. */
+export function requestOptionsOf(options: RunOptions): RequestOptions {
+  const {
+    onProgress: _onProgress,
+    pollInterval: _pollInterval,
+    waitTimeout: _waitTimeout,
+    cancelOnAbort: _cancel,
+    ...request
+  } = options;
+  return request;
+}

@@ -296,7 +296,7 @@ function parseJson(text: string, endpoint: string, redact: (text: string) => str
   } catch {
     const safeText = redact(text);
     const issue = { path: '', message: `body is not JSON: ${JSON.stringify(safeText.slice(0, 80))}` };
-    throw new ResponseValidationError(endpoint, [issue], safeText, advice);
+    throw new ResponseValidationError(endpoint, [issue], safeText, { advice });
   }
 }
 

@@ -57,7 +57,7 @@ export function parseResponse<S extends z.core.$ZodType>(
   const result = safeParse(schema, body);
   if (!result.success) {
     const issues = toInputIssues(result.error.issues).map((issue) => redactValue(issue, redact));
-    throw new ResponseValidationError(endpoint, issues, redactValue(body, redact), advice);
+    throw new ResponseValidationError(endpoint, issues, redactValue(body, redact), { advice });
   }
   return result.data;
 }

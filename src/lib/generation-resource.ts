@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import type { RequestOptions } from '../core/options.js';
+import { ResponseValidationError } from '../core/errors/ResponseValidationError.js';
+import { type RequestOptions, type RunOptions, RunOptionsSchema, requestOptionsOf } from '../core/options.js';
 import type { Transport } from '../core/transport.js';
 import { parseInput } from '../core/validate.js';
 import {
@@ -10,7 +11,6 @@ import {
   GenerationSubmitResponseSchema,
 } from '../schemas/generation.js';
 import type { Job } from '../schemas/job.js';
-import type { WaitOptions } from './wait-for-job.js';
 
 /**
  * A submitted generation, as `create()` returns it. The job runs (and is billed) on the server
@@ -28,21 +28,22 @@ export interface GenerationJob {
   /** The whole submission answer, unknown fields included (`asset`, `ipDetection`, …). */
   readonly response: GenerationSubmitResponse;
   /**
-   * Polls until the job ends and fetches its output assets. `options` default to the ones
-   * given to `create()`, so the same `projectId` and headers apply.
+   * Polls until the job ends and fetches its output assets, as `client.jobs.wait(id, options)`.
+   * The request options given to `create()` (`projectId`, `headers`, `timeout`, `maxRetries`, not
+   * its `signal`) apply unless `options` sets them again.
    *
    * @example
    * ```ts
    * const generation = await client.img2img.create(params);
-   * const { assets } = await generation.wait({ onProgress: (job) => console.log(job.progress) });
+   * const { assets } = await generation.wait({ onProgress: (job) => console.log(job.progress), waitTimeout: 120_000 });
    * ```
    */
-  wait(waitOptions?: WaitOptions, options?: RequestOptions): Promise<GenerationResult>;
+  wait(options?: RunOptions): Promise<GenerationResult>;
 }
 
 /** Waits for a job and fetches its outputs: `client.jobs.wait`. */
 export interface JobWaiter {
-  wait(job: string | Job, waitOptions?: WaitOptions, options?: RequestOptions): Promise<GenerationResult>;
+  wait(job: string | Job, options?: RunOptions): Promise<GenerationResult>;
 }
 
 /** What every generation resource needs from the client. */
@@ -68,25 +69,45 @@ export async function submitGeneration(
   request: GenerationRequest,
   options?: RequestOptions,
 ): Promise<GenerationJob> {
-  const response = await context.transport.request({
-    method: 'POST',
-    ...request,
-    schema: GenerationSubmitResponseSchema,
-    retry: 'billed',
-    options,
-  });
+  const endpoint = `POST ${request.path}`;
+  const response = await context.transport
+    .request({ method: 'POST', ...request, schema: GenerationSubmitResponseSchema, retry: 'billed', options })
+    .catch((error: unknown) => {
+      throw withCreatedJobId(error, endpoint);
+    });
   const { job, creativeUnitsCost, creativeUnitsDiscount } = response;
+  // The wait keeps create's request options but not its signal: that one bounded the submission only.
+  const { projectId, headers, timeout, maxRetries } = options ?? {};
   return {
     id: job.jobId,
     job,
     creativeUnitsCost,
     creativeUnitsDiscount,
     response,
-    // The submitted job is the first state seen, which saves a poll. The wait keeps create's
-    // projectId and headers but not its signal: that one bounded the submission only.
-    wait: (waitOptions, waitRequestOptions = { ...options, signal: undefined }) =>
-      context.jobs.wait(job, waitOptions, waitRequestOptions),
+    // The submitted job is the first state seen, which saves a poll.
+    wait: async (waitOptions = {}) => {
+      const valid = parseInput(RunOptionsSchema, waitOptions, 'wait options');
+      return context.jobs.wait(job, { projectId, headers, timeout, maxRetries, ...valid });
+    },
   };
+}
+
+/**
+ * A submission answered 2xx but unreadable still created a job, billed: when the answer names it
+ * (as `job.jobId`, or in the text of a truncated body), the error carries its id and says so.
+ */
+function withCreatedJobId(error: unknown, endpoint: string): unknown {
+  if (!(error instanceof ResponseValidationError)) return error;
+  const jobId = jobIdIn(error.body);
+  return jobId ? new ResponseValidationError(endpoint, error.issues, error.body, { jobId, cause: error }) : error;
+}
+
+function jobIdIn(body: unknown): string | undefined {
+  const id =
+    typeof body === 'string'
+      ? /"jobId"\s*:\s*"([^"\\]+)"/.exec(body)?.[1]
+      : (body as { job?: { jobId?: unknown } } | null | undefined)?.job?.jobId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 /**
@@ -152,24 +173,27 @@ export class GenerationResource<S extends z.core.$ZodType> {
   }
 
   /**
-   * Submits the generation, waits for it and fetches the output assets, in output order.
-   * `waitOptions` govern the wait (overall `timeout`, default 10 min; `onProgress`; `signal`);
-   * `options` apply to every request made on the way (per-attempt timeout, retries, headers,
-   * `projectId`), and its `signal`, if any, aborts the wait too. On a wait timeout the job
-   * keeps running: the `JobTimeoutError` carries its id for `client.jobs.wait(id)`.
+   * Submits the generation, waits for it and fetches the output assets, in output order. One
+   * options bag ({@link RunOptions}): `waitTimeout` bounds the whole wait (default 10 min),
+   * `onProgress`, `pollInterval` and `cancelOnAbort` shape it, the request options (per-attempt
+   * `timeout`, `maxRetries`, `headers`, `projectId`) apply to every request on the way, and
+   * `signal` aborts all of it. Params and options are checked before any request. Any error
+   * after the submission carries the job's id (`jobId`); on a wait timeout the job keeps running
+   * and `client.jobs.wait(id)` resumes.
    *
    * @example
    * ```ts
    * const { assets } = await client.img2img.run(
    *   { modelId: 'flux.1-dev', prompt: 'a knight', image: './sketch.png', influence: 20, numSamples: 3 },
-   *   { onProgress: (job) => console.log(job.status, job.progress) },
+   *   { onProgress: (job) => console.log(job.status, job.progress), waitTimeout: 120_000 },
    * );
    * console.log(assets.map((asset) => asset.url));
    * ```
    */
-  async run(params: z.core.input<S>, waitOptions?: WaitOptions, options?: RequestOptions): Promise<GenerationResult> {
-    const generation = await this.create(params, options);
-    return generation.wait(waitOptions, options);
+  async run(params: z.core.input<S>, options: RunOptions = {}): Promise<GenerationResult> {
+    const valid = parseInput(RunOptionsSchema, options, 'run options');
+    const generation = await this.create(params, requestOptionsOf(valid));
+    return generation.wait(valid);
   }
 
   /**

@@ -1,12 +1,15 @@
-import { abortError, untilAborted } from '../core/abort.js';
+import { untilAborted } from '../core/abort.js';
 import type { Clock } from '../core/clock.js';
 import { realClock } from '../core/clock.js';
-import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import { APIError } from '../core/errors/APIError.js';
+import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
 import { JobCanceledError } from '../core/errors/JobCanceledError.js';
-import { JobError } from '../core/errors/JobError.js';
+import { JobError, resumeOrCancel } from '../core/errors/JobError.js';
 import { JobFailedError } from '../core/errors/JobFailedError.js';
 import { JobTimeoutError } from '../core/errors/JobTimeoutError.js';
+import { NotFoundError } from '../core/errors/NotFoundError.js';
 import type { Logger } from '../core/logger.js';
+import type { RunOptions } from '../core/options.js';
 import type { Job } from '../schemas/job.js';
 import { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from '../schemas/job.js';
 import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay } from './poll-schedule.js';
@@ -14,53 +17,34 @@ import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay } from './poll
 /** How long `wait()` waits by default before giving up: 10 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 600_000;
 
-/** Options of `wait()` and of every `run()`: how long and how to wait for a job. */
-export interface WaitOptions {
-  /**
-   * Stops waiting at once, even mid-request: the promise rejects with `APIUserAbortError`. The job
-   * keeps running on the server unless `cancelOnAbort` is set.
-   */
-  signal?: AbortSignal | undefined;
-  /**
-   * Milliseconds before giving up with `JobTimeoutError` (which carries the job id and the last job
-   * seen); the job keeps running and `client.jobs.wait(id)` resumes. `Infinity` waits for ever.
-   * Default: 600 000 (10 minutes).
-   */
-  timeout?: number | undefined;
-  /** Called with the first job state seen, then each time its status or progress changes. */
-  onProgress?: ((job: Job) => void) | undefined;
-  /**
-   * Poll every this many milliseconds instead of adaptively (at least 250). Default: adaptive —
-   * fast at first, then aimed just after the finish predicted from the job's progress, never more
-   * than 10 s apart.
-   */
-  pollInterval?: number | undefined;
-  /**
-   * On abort, also ask the server to cancel the job. Best effort: the request is sent without
-   * delaying the rejection, and its failure (most generation jobs refuse with a 400) is ignored.
-   * Default: false.
-   */
-  cancelOnAbort?: boolean | undefined;
-}
+/** The part of {@link RunOptions} that governs the wait itself, already checked by the caller. */
+export type WaitOptions = Pick<RunOptions, 'signal' | 'onProgress' | 'pollInterval' | 'waitTimeout' | 'cancelOnAbort'>;
 
 /** What {@link waitForJob} needs from the outside world; injected so tests can fake all of it. */
 export interface WaitForJobDeps {
   /** `GET /jobs/{jobId}`, with the transport's own retries. */
   getJob(jobId: string, signal: AbortSignal): Promise<Job>;
   /** `POST /jobs/{jobId}/action` `{ action: 'cancel' }`, for `cancelOnAbort`. */
-  cancelJob(jobId: string): Promise<unknown>;
+  cancelJob(jobId: string, signal: AbortSignal): Promise<Job>;
   /** Default: the real clock. */
   clock?: Clock | undefined;
   logger?: Logger | undefined;
 }
 
 /**
- * The last poll is sent this long (ms) before the timeout, so the verdict and the `lastJob` of a
+ * The last poll is sent this long (ms) before the deadline, so the verdict and the `lastJob` of a
  * `JobTimeoutError` are fresh.
  */
 const FINAL_POLL_LEAD_MS = 1000;
 /** Observations kept for the schedule, which only looks at the latest few. */
 const KEPT_OBSERVATIONS = 8;
+/**
+ * How long an abort with `cancelOnAbort` waits for the cancel's answer, so its error can say
+ * whether the job still runs: one quick API call, short enough for the abort to still feel prompt.
+ */
+export const CANCEL_ANSWER_WAIT_MS = 3000;
+/** The reason the wait's abort source gets when the deadline passes. */
+const DEADLINE = Symbol('deadline');
 
 const terminalStatuses: ReadonlySet<string> = new Set(TERMINAL_JOB_STATUSES);
 const knownStatuses: ReadonlySet<string> = new Set(KNOWN_JOB_STATUSES);
@@ -70,103 +54,179 @@ const knownStatuses: ReadonlySet<string> = new Set(KNOWN_JOB_STATUSES);
  *
  * `job` is an id, or a job already seen (such as the create response), which saves the first
  * poll. Rejects with `JobFailedError` (`failure`), `JobCanceledError` (`canceled`),
- * `JobTimeoutError` (timeout), `APIUserAbortError` (abort), or — when polling itself fails after
- * the transport's retries — a `JobError` whose `cause` is the transport error (`APIError`,
- * `APIConnectionError`, …); every one carries `jobId` so the job can be resumed. Leaves no timer
- * or request running once settled, except the best-effort cancel of `cancelOnAbort`.
+ * `JobTimeoutError` (deadline), `APIUserAbortError` (abort), `NotFoundError` (an id the first poll
+ * does not find), or a `JobError` when polling failed after the transport's retries (its `cause`
+ * is the transport error) or `onProgress` threw (its `cause` is what it threw). Every error but
+ * the `NotFoundError` carries `jobId`. Leaves no timer or request running once settled.
  */
 export async function waitForJob(job: string | Job, deps: WaitForJobDeps, options: WaitOptions = {}): Promise<Job> {
   const jobId = typeof job === 'string' ? job : job.jobId;
-  const { signal, onProgress, pollInterval, cancelOnAbort = false } = options;
-  const timeout = options.timeout ?? DEFAULT_WAIT_TIMEOUT_MS;
-  checkOptions(timeout, pollInterval);
+  const { signal, pollInterval, cancelOnAbort = false, waitTimeout = DEFAULT_WAIT_TIMEOUT_MS } = options;
   const clock = deps.clock ?? realClock;
   const startedAt = clock.now();
-  const deadlineAt = startedAt + timeout;
+  const deadline = startedAt + waitTimeout;
+  // The one abort source of the wait: the caller's signal, the deadline, or the wait settling.
+  // Every sleep and poll stops on it; its reason says which came first.
+  const stop = new AbortController();
+  signal?.addEventListener('abort', () => stop.abort(signal.reason), { signal: stop.signal });
+  if (signal?.aborted) stop.abort(signal.reason);
+  abortAfter(clock, waitTimeout, stop, DEADLINE);
 
-  // `settled` ends the timeout timer and any request in flight when this call settles, so nothing outlives it.
-  const settled = new AbortController();
-  const timedOut = new AbortController();
-  if (Number.isFinite(timeout)) {
-    clock.sleep(timeout, settled.signal).then(
-      () => timedOut.abort(),
-      () => {},
-    );
-  }
-  const stop = AbortSignal.any([settled.signal, timedOut.signal, ...(signal ? [signal] : [])]);
-
-  const observations: JobObservation[] = [];
-  const warnedStatuses = new Set<string>();
-  let last: Job | undefined;
-  const see = (seen: Job, at: number) => {
-    if (!last || seen.status !== last.status || seen.progress !== last.progress) onProgress?.(seen);
-    if (!knownStatuses.has(seen.status) && !warnedStatuses.has(seen.status)) {
-      warnedStatuses.add(seen.status);
-      deps.logger?.warn(`job ${jobId} has status '${seen.status}', unknown to this SDK; still waiting for it`);
-    }
-    last = seen;
-    observations.push({ at, status: seen.status, progress: seen.progress });
-    if (observations.length > KEPT_OBSERVATIONS) observations.shift();
-  };
+  const progress = new ProgressLog(jobId, options.onProgress, deps.logger);
   const poll = async () => {
     const sentAt = clock.now();
-    see(await pollOnce(jobId, deps.getJob, stop), (sentAt + clock.now()) / 2);
+    const polled = await pollOnce(jobId, deps.getJob, stop.signal, progress.last === undefined);
+    progress.see(polled, (sentAt + clock.now()) / 2);
   };
 
   try {
-    if (signal?.aborted) throw abortError(signal);
+    stop.signal.throwIfAborted();
     if (typeof job === 'string') await poll();
-    else see(job, startedAt);
-    while (!terminalStatuses.has((last as Job).status)) {
+    else progress.see(job, startedAt);
+    while (!terminalStatuses.has(progress.current.status)) {
       const now = clock.now();
-      const delay = beforeDeadline(
-        Math.max(pollInterval ?? nextPollDelay(observations, startedAt, now), MIN_POLL_INTERVAL_MS),
-        now,
-        deadlineAt,
+      const wanted = Math.max(
+        pollInterval ?? nextPollDelay(progress.observations, startedAt, now),
+        MIN_POLL_INTERVAL_MS,
       );
-      deps.logger?.debug(`job ${jobId} is ${last?.status} at ${last?.progress}; next poll in ${Math.round(delay)} ms`);
-      await clock.sleep(delay, stop);
+      const delay = beforeDeadline(wanted, now, deadline);
+      deps.logger?.debug(`job ${jobId} is ${progress.current.status}; next poll in ${Math.round(delay)} ms`);
+      await clock.sleep(delay, stop.signal);
       await poll();
     }
   } catch (error) {
-    if (signal?.aborted) {
-      if (cancelOnAbort) cancelQuietly(jobId, deps);
-      throw abortError(signal);
-    }
-    if (timedOut.signal.aborted) throw new JobTimeoutError(jobId, timeout, last);
-    throw error;
+    if (!stop.signal.aborted) throw error;
+    if (stop.signal.reason === DEADLINE) throw new JobTimeoutError(jobId, waitTimeout, progress.last);
+    throw await abortError(jobId, stop.signal.reason, cancelOnAbort ? deps : undefined);
   } finally {
-    settled.abort();
+    stop.abort();
   }
-  return outcome(last as Job);
+  return outcome(progress.current);
 }
 
-/** One `getJob`, given up at once on `stop` even if the transport ignores its signal; its failures carry the job id. */
-async function pollOnce(jobId: string, getJob: WaitForJobDeps['getJob'], stop: AbortSignal): Promise<Job> {
+/**
+ * What the polls have seen: the latest job, the observations the schedule reads, and the
+ * `onProgress` and unknown-status reports.
+ */
+class ProgressLog {
+  last: Job | undefined;
+  readonly observations: JobObservation[] = [];
+  readonly #warnedStatuses = new Set<string>();
+
+  constructor(
+    readonly jobId: string,
+    readonly onProgress: ((job: Job) => void) | undefined,
+    readonly logger: Logger | undefined,
+  ) {}
+
+  /** The latest job; only read once a job was seen. */
+  get current(): Job {
+    return this.last as Job;
+  }
+
+  see(job: Job, at: number): void {
+    const changed = !this.last || job.status !== this.last.status || job.progress !== this.last.progress;
+    this.last = job;
+    this.observations.push({ at, status: job.status, progress: job.progress });
+    if (this.observations.length > KEPT_OBSERVATIONS) this.observations.shift();
+    if (!knownStatuses.has(job.status) && !this.#warnedStatuses.has(job.status)) {
+      this.#warnedStatuses.add(job.status);
+      this.logger?.warn(`job ${this.jobId} has status '${job.status}', unknown to this SDK; still waiting for it`);
+    }
+    if (changed) this.#report(job);
+  }
+
+  #report(job: Job): void {
+    try {
+      this.onProgress?.(job);
+    } catch (error) {
+      throw new JobError(
+        this.jobId,
+        `onProgress threw while waiting for job ${this.jobId}: ${messageOf(error)}. The job keeps running on the server and is billed: ${resumeOrCancel(this.jobId)}.`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+/**
+ * One `getJob`, given up at once on `stop` even if the transport ignores its signal. Its failures
+ * carry the job id, except a 404 before the job was ever seen: then the id names no job at all.
+ */
+async function pollOnce(
+  jobId: string,
+  getJob: WaitForJobDeps['getJob'],
+  stop: AbortSignal,
+  firstSight: boolean,
+): Promise<Job> {
   try {
     return await untilAborted(getJob(jobId, stop), stop);
   } catch (error) {
-    if (stop.aborted) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    if (stop.aborted || (firstSight && error instanceof NotFoundError)) throw error;
     throw new JobError(
       jobId,
-      `Polling job ${jobId} failed: ${reason}; the job may still be running: resume with client.jobs.wait('${jobId}').`,
+      `Polling job ${jobId} failed: ${messageOf(error)}; the job may still be running (and billed): ${resumeOrCancel(jobId)}.`,
       { cause: error },
     );
   }
 }
 
 /** Shortens a sleep that would run past the last poll before the deadline; past that point the deadline cuts it. */
-function beforeDeadline(delay: number, now: number, deadlineAt: number): number {
-  const lastPollAt = deadlineAt - FINAL_POLL_LEAD_MS;
+function beforeDeadline(delay: number, now: number, deadline: number): number {
+  const lastPollAt = deadline - FINAL_POLL_LEAD_MS;
   return now < lastPollAt ? Math.min(delay, Math.max(lastPollAt - now, MIN_POLL_INTERVAL_MS)) : delay;
 }
 
-/** Fire and forget: the abort must not wait for the server, and a refusal to cancel is expected. */
-function cancelQuietly(jobId: string, deps: WaitForJobDeps): void {
-  new Promise((resolve) => resolve(deps.cancelJob(jobId))).catch((error: unknown) => {
-    deps.logger?.debug(`job ${jobId} was not canceled after the abort:`, error);
-  });
+/** Aborts `controller` with `reason` after `ms` on `clock`, unless it aborts first (which also ends the timer). */
+function abortAfter(clock: Clock, ms: number, controller: AbortController, reason: unknown): void {
+  if (!Number.isFinite(ms)) return;
+  clock.sleep(ms, controller.signal).then(
+    () => controller.abort(reason),
+    () => {},
+  );
+}
+
+/**
+ * The `APIUserAbortError` of an aborted wait: it names the job and says whether it keeps running.
+ * With `cancelOnAbort` (`deps` given), the cancel is sent first and its answer awaited for at most
+ * {@link CANCEL_ANSWER_WAIT_MS}; a cancel that fails is also logged at `warn`, since the job is billed.
+ */
+async function abortError(
+  jobId: string,
+  reason: unknown,
+  deps: WaitForJobDeps | undefined,
+): Promise<APIUserAbortError> {
+  const cause = reason instanceof APIUserAbortError ? reason.cause : reason;
+  const after = deps
+    ? await cancelAfterAbort(jobId, deps)
+    : `The job keeps running on the server and is billed: ${resumeOrCancel(jobId)}.`;
+  return new APIUserAbortError(`Stopped waiting for job ${jobId}: aborted. ${after}`, { cause, jobId });
+}
+
+/**
+ * Sends the cancel of `cancelOnAbort`, gives it up after {@link CANCEL_ANSWER_WAIT_MS}, and says
+ * what became of the job.
+ */
+async function cancelAfterAbort(jobId: string, deps: WaitForJobDeps): Promise<string> {
+  const giveUp = new AbortController();
+  abortAfter(deps.clock ?? realClock, CANCEL_ANSWER_WAIT_MS, giveUp, 'no answer');
+  let why: string;
+  try {
+    const job = await untilAborted(
+      new Promise<Job>((resolve) => resolve(deps.cancelJob(jobId, giveUp.signal))),
+      giveUp.signal,
+    );
+    if (job.status === 'canceled') return 'The job was canceled.';
+    return `The cancel was answered with status '${job.status}': check it with client.jobs.get('${jobId}').`;
+  } catch (error) {
+    if (giveUp.signal.aborted) why = `no answer to the cancel within ${CANCEL_ANSWER_WAIT_MS / 1000} s`;
+    else if (error instanceof APIError) why = `the API refused with ${error.status}: ${error.reason}`;
+    else why = messageOf(error);
+  } finally {
+    giveUp.abort();
+  }
+  deps.logger?.warn(`job ${jobId} was not canceled after the abort (${why}); it keeps running and is billed`);
+  return `It was not canceled (${why}): it keeps running and is billed; resume with client.jobs.wait('${jobId}') or check it with client.jobs.get('${jobId}').`;
 }
 
 function outcome(job: Job): Job {
@@ -175,11 +235,6 @@ function outcome(job: Job): Job {
   return job;
 }
 
-function checkOptions(timeout: number, pollInterval: number | undefined): void {
-  const issues = [];
-  if (!(timeout > 0)) issues.push({ path: 'timeout', message: `must be a positive number of ms, got ${timeout}` });
-  if (pollInterval !== undefined && !(pollInterval > 0 && Number.isFinite(pollInterval))) {
-    issues.push({ path: 'pollInterval', message: `must be a positive number of ms, got ${pollInterval}` });
-  }
-  if (issues.length > 0) throw new InvalidRequestError('wait options', issues);
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

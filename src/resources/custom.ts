@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import type { RequestOptions } from '../core/options.js';
+import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import { jsonValueIssues } from '../core/json-value.js';
+import { type RequestOptions, type RunOptions, RunOptionsSchema, requestOptionsOf } from '../core/options.js';
 import { path } from '../core/path.js';
 import { parseInput, safeParse } from '../core/validate.js';
 import {
@@ -11,7 +13,6 @@ import {
 } from '../lib/generation-resource.js';
 import { type ImageInput, ImageInputSchema } from '../lib/image-input.js';
 import { type ImageSlot, resolveImages } from '../lib/resolve-images.js';
-import type { WaitOptions } from '../lib/wait-for-job.js';
 import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
 import type { Model, ModelInput } from '../schemas/model.js';
 import type { Models } from './models.js';
@@ -33,6 +34,14 @@ export interface CustomRequestOptions extends RequestOptions {
    */
   validate?: boolean | undefined;
 }
+
+/** {@link RunOptions} of `client.custom.run`, plus `validate` as in {@link CustomRequestOptions}. */
+export interface CustomRunOptions extends RunOptions {
+  /** As {@link CustomRequestOptions.validate}. */
+  validate?: boolean | undefined;
+}
+
+const CustomRunOptionsSchema = z.extend(RunOptionsSchema, { validate: z.optional(z.boolean()) });
 
 /** What {@link Custom} needs from the client besides the transport and jobs. */
 export interface CustomContext extends GenerationContext {
@@ -140,24 +149,20 @@ export class Custom {
   }
 
   /**
-   * Runs the model: submits, waits (see `WaitOptions`) and fetches the output assets in order.
-   * `options` apply to every request on the way, as for the typed resources' `run`.
+   * Runs the model: submits, waits and fetches the output assets in order. One options bag, as
+   * for the typed resources' `run` ({@link RunOptions}), plus `validate`; all checked before any
+   * request.
    *
    * @example
    * ```ts
    * // A file path is read as an image only where the model's contract says `file`: hence validate.
-   * const { assets } = await client.custom.run('model_photoroom-background-removal', { image: './hero.png' }, { timeout: 120_000 }, { validate: true });
+   * const { assets } = await client.custom.run('model_photoroom-background-removal', { image: './hero.png' }, { waitTimeout: 120_000, validate: true });
    * ```
    */
-  async run(
-    modelId: string,
-    inputs: CustomInputs,
-    waitOptions?: WaitOptions,
-    options?: CustomRequestOptions,
-  ): Promise<GenerationResult> {
-    const { request, requestOptions } = await this.#prepare(modelId, inputs, options);
-    const generation = await submitGeneration(this.#context, request, requestOptions);
-    return generation.wait(waitOptions, requestOptions);
+  async run(modelId: string, inputs: CustomInputs, options: CustomRunOptions = {}): Promise<GenerationResult> {
+    const { validate, ...runOptions } = parseInput(CustomRunOptionsSchema, options, 'custom.run options');
+    const generation = await this.create(modelId, inputs, { ...requestOptionsOf(runOptions), validate });
+    return generation.wait(runOptions);
   }
 
   /**
@@ -183,7 +188,8 @@ export class Custom {
   ): Promise<{ request: GenerationRequest; requestOptions: RequestOptions }> {
     const { validate, ...requestOptions } = options;
     const requestPath = path`/generate/custom/${modelId}`;
-    let valid = parseInput(CustomInputsSchema, inputs, `custom inputs of ${modelId}`);
+    const what = `custom inputs of ${modelId}`;
+    let valid = parseInput(CustomInputsSchema, inputs, what);
     const { models } = this.#context;
     const model =
       validate === false
@@ -191,40 +197,48 @@ export class Custom {
         : (models.cached(modelId) ?? (validate ? await models.get(modelId, requestOptions) : undefined));
     if (model?.inputs) valid = parseInput(modelInputsSchema(model), valid, `inputs of model ${modelId}`);
     const fileInputs = new Set(model?.inputs?.filter((input) => FILE_TYPES.has(input.type)).map((input) => input.name));
-    const body = await this.#uploadImages(valid, fileInputs, requestOptions);
+    const { body, slots } = imageSlots(valid, fileInputs);
+    // The rest is sent as JSON, which would turn NaN into null or drop a BigInt's request: refused now, before any upload.
+    const uploaded = new Set<unknown>(slots.map((slot) => slot.input));
+    const issues = jsonValueIssues(valid, (value) => uploaded.has(value));
+    if (issues.length > 0) throw new InvalidRequestError(what, issues);
+    const assetIds = await resolveImages(slots, {
+      transport: this.#context.transport,
+      options: requestOptions,
+      inline: false,
+    });
+    for (const [index, assetId] of assetIds.entries()) slots[index]?.put(assetId);
     return { request: { path: requestPath, body }, requestOptions };
   }
+}
 
-  /**
-   * Custom models take files as asset ids, so images are uploaded (never inlined), all checked
-   * first by `resolveImages`. Without the model's contract a string cannot be told from text,
-   * so only non-string images (bytes, Blob, URL, stream) are uploaded; with it, any image input
-   * of a `file`/`file_array` input is.
-   */
-  async #uploadImages(
-    inputs: Record<string, unknown>,
-    fileInputs: Set<string>,
-    options: RequestOptions,
-  ): Promise<Record<string, unknown>> {
-    const body = { ...inputs };
-    const slots: (ImageSlot & { put: (assetId: string) => void })[] = [];
-    const isImage = (value: unknown, isFile: boolean) =>
-      typeof value === 'string' ? isFile : safeParse(ImageInputSchema, value).success;
-    for (const [name, value] of Object.entries(inputs)) {
-      const isFile = fileInputs.has(name);
-      if (Array.isArray(value)) {
-        const items = [...value];
-        body[name] = items;
-        items.forEach((item, index) => {
-          if (isImage(item, isFile))
-            slots.push({ field: `${name}[${index}]`, input: item, put: (id) => (items[index] = id) });
-        });
-      } else if (isImage(value, isFile)) {
-        slots.push({ field: name, input: value as ImageInput, put: (id) => (body[name] = id) });
-      }
+/**
+ * The image inputs to upload, and a copy of the inputs whose slots take their asset ids. Custom
+ * models take files as asset ids, so images are uploaded (never inlined), all checked first by
+ * `resolveImages`. Without the model's contract a string cannot be told from text, so only
+ * non-string images (bytes, Blob, URL, stream) are uploaded; with it, any image input of a
+ * `file`/`file_array` input is.
+ */
+function imageSlots(
+  inputs: Record<string, unknown>,
+  fileInputs: Set<string>,
+): { body: Record<string, unknown>; slots: (ImageSlot & { put: (assetId: string) => void })[] } {
+  const body = { ...inputs };
+  const slots: (ImageSlot & { put: (assetId: string) => void })[] = [];
+  const isImage = (value: unknown, isFile: boolean) =>
+    typeof value === 'string' ? isFile : safeParse(ImageInputSchema, value).success;
+  for (const [name, value] of Object.entries(inputs)) {
+    const isFile = fileInputs.has(name);
+    if (Array.isArray(value)) {
+      const items = [...value];
+      body[name] = items;
+      items.forEach((item, index) => {
+        if (isImage(item, isFile))
+          slots.push({ field: `${name}[${index}]`, input: item, put: (id) => (items[index] = id) });
+      });
+    } else if (isImage(value, isFile)) {
+      slots.push({ field: name, input: value as ImageInput, put: (id) => (body[name] = id) });
     }
-    const assetIds = await resolveImages(slots, { transport: this.#context.transport, options, inline: false });
-    for (const [index, assetId] of assetIds.entries()) slots[index]?.put(assetId);
-    return body;
   }
+  return { body, slots };
 }

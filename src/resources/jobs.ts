@@ -2,11 +2,12 @@ import type { Clock } from '../core/clock.js';
 import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
 import { JobError } from '../core/errors/JobError.js';
 import { listPages } from '../core/list-pages.js';
-import type { RequestOptions } from '../core/options.js';
+import { type RequestOptions, type RunOptions, RunOptionsSchema } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { assertId, path } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
-import { type WaitOptions, waitForJob } from '../lib/wait-for-job.js';
+import { parseInput } from '../core/validate.js';
+import { waitForJob } from '../lib/wait-for-job.js';
 import type { Asset } from '../schemas/asset.js';
 import type { GenerationResult } from '../schemas/generation.js';
 import {
@@ -114,15 +115,18 @@ export class Jobs {
   }
 
   /**
-   * Waits until a job ends (adaptive polling: fast at first, then aimed just after the predicted finish), then fetches its output assets
-   * in output order. Takes the job id, or a job already seen (which saves the first poll). Resumes a job another call gave up on. Rejects with `JobFailedError`,
-   * `JobCanceledError`, `JobTimeoutError` or `APIUserAbortError`, each carrying the job id.
-   * `options` apply to each request; its `signal`, if any, aborts the wait like `waitOptions.signal`.
+   * Waits until a job ends (adaptive polling: fast at first, then aimed just after the predicted
+   * finish), then fetches its output assets in output order. Takes the job id, or a job already
+   * seen (which saves the first poll); resumes a job another call gave up on. `options` are one
+   * {@link RunOptions} bag, checked before any request: `waitTimeout` bounds the whole wait,
+   * the request options apply to each poll, and `signal` aborts it all. Rejects with
+   * `JobFailedError`, `JobCanceledError`, `JobTimeoutError`, `APIUserAbortError` or `JobError`,
+   * each carrying the job id, or with `NotFoundError` when no job has that id.
    *
    * @example
    * ```ts
    * try {
-   *   await client.img2img.run(params, { timeout: 60_000 });
+   *   await client.img2img.run(params, { waitTimeout: 60_000 });
    * } catch (error) {
    *   if (error instanceof JobTimeoutError) {
    *     const { assets } = await client.jobs.wait(error.jobId);
@@ -130,28 +134,25 @@ export class Jobs {
    * }
    * ```
    */
-  async wait(
-    job: string | Job,
-    waitOptions: WaitOptions = {},
-    options: RequestOptions = {},
-  ): Promise<GenerationResult> {
+  async wait(job: string | Job, options: RunOptions = {}): Promise<GenerationResult> {
     // A bad id (null, '', '..', a job without jobId) is an InvalidRequestError now, not a TypeError or a failed poll later.
     assertId(typeof job === 'string' ? job : (job as Job | null | undefined)?.jobId);
-    const signals = [waitOptions.signal, options.signal].filter((signal) => signal !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const { onProgress, pollInterval, waitTimeout, cancelOnAbort, ...request } = parseInput(
+      RunOptionsSchema,
+      options,
+      'wait options',
+    );
     const done = await waitForJob(
       job,
       {
-        getJob: (jobId, stop) => this.get(jobId, { ...options, signal: stop }),
-        // Sent after an abort, so without the aborted signal.
-        cancelJob: (jobId) => this.cancel(jobId, { ...options, signal: undefined }),
+        getJob: (jobId, signal) => this.get(jobId, { ...request, signal }),
+        cancelJob: (jobId, signal) => this.cancel(jobId, { ...request, signal }),
         clock: this.#clock,
         logger: this.#transport.logger,
       },
-      { ...waitOptions, signal },
+      { signal: request.signal, onProgress, pollInterval, waitTimeout, cancelOnAbort },
     );
-    // The wait's signal covers fetching the outputs too: an abort then still rejects at once.
-    return { job: done, assets: await this.#outputs(done, { ...options, signal }) };
+    return { job: done, assets: await this.#outputs(done, request) };
   }
 
   /** The job's output assets, in `metadata.assetIds` order; a failure here still names the (finished, billed) job. */
@@ -162,7 +163,12 @@ export class Jobs {
       // getMany answers in the order asked, and throws NotFoundError if any id is missing.
       return await this.#assets.getMany(ids, options);
     } catch (error) {
-      if (error instanceof APIUserAbortError) throw error;
+      if (error instanceof APIUserAbortError) {
+        throw new APIUserAbortError(
+          `Stopped fetching the outputs of job ${job.jobId}: aborted. The job succeeded; fetch them with client.jobs.wait('${job.jobId}').`,
+          { cause: error.cause, jobId: job.jobId },
+        );
+      }
       const reason = error instanceof Error ? error.message : String(error);
       throw new JobError(
         job.jobId,

@@ -16,7 +16,7 @@ describe('createEmulator().fetch', () => {
 
     const result = await client.img2img.run(
       { modelId: 'flux.1-dev', prompt: 'a knight, painted', image: reference.id, influence: 20 },
-      { pollInterval: 20, timeout: 20_000 },
+      { pollInterval: 20, waitTimeout: 20_000 },
     );
     expect(result.job.status).toBe('success');
     expect(result.assets.length).toBeGreaterThan(0);

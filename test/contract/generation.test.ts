@@ -21,7 +21,7 @@ import {
 } from './_fake-api.js';
 
 const { api, use, rec } = useFakeApi();
-const fast = { pollInterval: 10, timeout: 5_000 };
+const fast = { pollInterval: 10, waitTimeout: 5_000 };
 
 type C = Scenario;
 interface Case {
@@ -32,7 +32,7 @@ interface Case {
     id: string;
     job: { jobId: string; status: string };
     creativeUnitsCost?: number;
-    wait: (o?: { pollInterval?: number; timeout?: number }) => Promise<unknown>;
+    wait: (o?: { pollInterval?: number; waitTimeout?: number }) => Promise<unknown>;
   }>;
   run: (c: C) => Promise<{ job: { jobId: string; status: string }; assets: { id: string; url: string }[] }>;
   estimate: (c: C) => Promise<{ creativeUnitsCost: number; creativeUnitsDiscount?: number; details?: unknown }>;

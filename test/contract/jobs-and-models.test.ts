@@ -180,7 +180,7 @@ describe('job waiting (§5)', () => {
   it('timeout → JobTimeoutError with jobId and lastJob, and polling stops', async () => {
     const id = scriptJob('job_t', [jobWire('job_t', 'in-progress', 0.1)]);
     const started = Date.now();
-    const err = await rejectionOf(client().jobs.wait(id, { pollInterval: 10, timeout: 200 }));
+    const err = await rejectionOf(client().jobs.wait(id, { pollInterval: 10, waitTimeout: 200 }));
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(err).toBeInstanceOf(JobTimeoutError);
     expect(err).toBeInstanceOf(ScenarioError);

@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
+import { ResponseValidationError } from '../../src/core/errors/ResponseValidationError.js';
 import { Page, type PageData, type PageFetcher, PagePromise } from '../../src/core/pagination.js';
 
 /** A fetcher over fixed pages keyed by the token that leads to them (`''` = first page). */
@@ -87,5 +88,61 @@ describe('PagePromise', () => {
       for await (const item of new PagePromise(fetchPage)) seen.push(item);
     }).rejects.toThrow('unexpected token missing');
     expect(seen).toEqual([1]);
+  });
+
+  test('is a real Promise: .then, .catch and .finally work, and it is still for-await-able', async () => {
+    const fetchPage = pagesOf({ '': { items: [1], nextPaginationToken: 't2' }, t2: { items: [2] } });
+    const list = new PagePromise(fetchPage);
+    expect(list).toBeInstanceOf(Promise);
+    let finished = false;
+    const page = await list.finally(() => {
+      finished = true;
+    });
+    expect(finished).toBe(true);
+    expect(page.items).toEqual([1]);
+    expect(await list.then((first) => first.items.length)).toBe(1);
+    const seen: number[] = [];
+    for await (const item of list) seen.push(item);
+    expect(seen).toEqual([1, 2]);
+
+    const failing = new PagePromise<number>(async () => {
+      throw new Error('boom');
+    });
+    expect(await failing.catch((error: Error) => error.message)).toBe('boom');
+    await expect(failing).rejects.toThrow('boom');
+    // then/catch/finally give plain promises: a PagePromise is built from a fetcher, not an executor.
+    expect(failing.catch(() => 0).constructor).toBe(Promise);
+  });
+
+  test('stops with a ResponseValidationError when the server hands out the same token again', async () => {
+    const fetchPage = vi.fn<PageFetcher<number>>(async () => ({ items: [], nextPaginationToken: 'SAME' }));
+    const list = new PagePromise(fetchPage, undefined, 'GET /assets');
+    const error = await list[Symbol.asyncIterator]()
+      .next()
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as Error).message).toMatch(/GET \/assets.*nextPaginationToken.*"SAME".*earlier page/);
+    expect(fetchPage).toHaveBeenCalledTimes(2);
+  });
+
+  test('a cycle through several pages is stopped too; fetching the same next page twice is not a cycle', async () => {
+    const fetchPage = pagesOf({
+      '': { items: [1], nextPaginationToken: 'a' },
+      a: { items: [2], nextPaginationToken: 'b' },
+      b: { items: [3], nextPaginationToken: 'a' },
+    });
+    const seen: number[] = [];
+    await expect(async () => {
+      for await (const item of new PagePromise(fetchPage)) seen.push(item);
+    }).rejects.toThrow(/"a" was already handed out/);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(fetchPage).toHaveBeenCalledTimes(3);
+
+    const first = await new PagePromise(fetchPage);
+    expect((await first.getNextPage()).items).toEqual([2]);
+    expect((await first.getNextPage()).items).toEqual([2]);
   });
 });

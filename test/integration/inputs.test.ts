@@ -127,7 +127,7 @@ describe.concurrent.each(MODES)('image inputs and outputs end to end ($name)', (
   test('a per-call projectId scopes the whole run: submit, polls, asset fetch and download', async () => {
     const { emulator, client } = await mode.start();
     const options = { projectId: 'proj_game_art' };
-    const { job, assets } = await client.removeBackground.run({ image: SKETCH_PATH }, QUICK, options);
+    const { job, assets } = await client.removeBackground.run({ image: SKETCH_PATH }, { ...QUICK, ...options });
     expect(job.ownerId).toBe('proj_game_art');
     expect(assets[0]?.ownerId).toBe('proj_game_art');
     expect(await imageInfo(await client.assets.download(assets[0]?.id as string, options))).toMatchObject({

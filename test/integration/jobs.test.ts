@@ -40,7 +40,7 @@ describe.concurrent.each(MODES)('jobs: failure, timeout and resume, flaky networ
     const params = { modelId: 'flux.1-dev', image: sketch.id, prompt, influence: 20, numSamples: 2 };
 
     const started = Date.now();
-    const error = await client.img2img.run(params, { timeout: 400 }).catch((e: unknown) => e);
+    const error = await client.img2img.run(params, { waitTimeout: 400 }).catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(1200);
     expect(error).toBeInstanceOf(JobTimeoutError);
     const timedOut = error as JobTimeoutError;

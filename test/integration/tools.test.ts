@@ -86,9 +86,11 @@ describe.concurrent.each(MODES)('detect, controlnet, remove background, upscale,
     if (!model) throw new Error('no seeded custom upscale model');
 
     // An image given as bytes is uploaded first, then sent as an asset id.
-    const { job, assets } = await client.custom.run(model.id, { image: await sketchBytes(), upscaleFactor: 2 }, QUICK, {
-      validate: true,
-    });
+    const { job, assets } = await client.custom.run(
+      model.id,
+      { image: await sketchBytes(), upscaleFactor: 2 },
+      { ...QUICK, validate: true },
+    );
     expect(job.jobType).toBe('custom');
     expect(job.metadata.input).toMatchObject({ modelId: model.id, upscaleFactor: 2 });
     expect(job.metadata.input?.image).toMatch(/^asset_/);
@@ -106,7 +108,7 @@ describe.concurrent.each(MODES)('detect, controlnet, remove background, upscale,
       { upscaleFactor: 2 }, // image is required
       { image: 'asset_whatever', colour: 'red' }, // not an input of the model
     ]) {
-      await expect(client.custom.run(model.id, bad, QUICK, { validate: true })).rejects.toBeInstanceOf(
+      await expect(client.custom.run(model.id, bad, { ...QUICK, validate: true })).rejects.toBeInstanceOf(
         InvalidRequestError,
       );
     }
@@ -122,8 +124,7 @@ describe.concurrent.each(MODES)('detect, controlnet, remove background, upscale,
     const { job, assets } = await client.custom.run(
       'model_photoroom-background-removal',
       { image: SKETCH_PATH },
-      QUICK,
-      { validate: true },
+      { ...QUICK, validate: true },
     );
     expect(job.metadata.input?.image).toMatch(/^asset_/);
     expect(requestsTo(emulator, 'POST /assets')).toBe(1);

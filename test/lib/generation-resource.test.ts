@@ -1,6 +1,14 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { APIUserAbortError, InternalServerError, JobError, type JobStatus } from '../../src/index.js';
+import {
+  APIUserAbortError,
+  InternalServerError,
+  InvalidRequestError,
+  JobError,
+  type JobStatus,
+  ResponseValidationError,
+  type RunOptions,
+} from '../../src/index.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
 import { FAST, fakeGenerationApi, jobWire } from '../resources/fake-generation.js';
@@ -38,6 +46,21 @@ describe('create', () => {
     await generation.wait(FAST);
     expect(api.seen.map((s) => s.query.get('projectId'))).toEqual(['proj_x', 'proj_x', 'proj_x']);
   });
+
+  it("wait(options) overrides create's request options where it sets them", async () => {
+    const api = fakeGenerationApi(server);
+    const generation = await testClient().img2img.create(params, { projectId: 'proj_x' });
+    await generation.wait({ ...FAST, projectId: 'proj_z' });
+    expect(api.seen.map((s) => s.query.get('projectId'))).toEqual(['proj_x', 'proj_z', 'proj_z']);
+  });
+
+  it('wait() refuses bad options before any request', async () => {
+    const api = fakeGenerationApi(server);
+    const generation = await testClient().img2img.create(params);
+    const error = await rejectionOf(generation.wait({ waitTimeout: -5 }));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(api.seen).toHaveLength(1);
+  });
 });
 
 describe('create: what the wait inherits, and what the answer may carry', () => {
@@ -48,6 +71,44 @@ describe('create: what the wait inherits, and what the answer may carry', () => 
     submission.abort();
     const { job } = await generation.wait(FAST);
     expect(job.status).toBe('success');
+  });
+
+  it('a 2xx submit answer that fails its schema but names the job: the error carries jobId and says it runs, billed', async () => {
+    server.use(
+      http.post(`${API}/generate/img2img`, () =>
+        HttpResponse.json({ job: { ...jobWire('job_7', 'queued', 0), status: 42 }, creativeUnitsCost: 6 }),
+      ),
+    );
+    const error = await rejectionOf(testClient().img2img.create(params));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(Object.hasOwn(error, 'jobId')).toBe(true);
+    expect((error as ResponseValidationError).jobId).toBe('job_7');
+    expect(error.message).toContain('job_7');
+    expect(error.message).toMatch(/keeps running on the server and is billed/);
+    expect(error.message).toContain("client.jobs.wait('job_7')");
+    expect(error.message).toContain("client.jobs.cancel('job_7')");
+  });
+
+  it('a truncated 2xx submit answer: the job id is read from its text when it is there', async () => {
+    server.use(
+      http.post(
+        `${API}/generate/img2img`,
+        () =>
+          new HttpResponse('{"job":{"jobId":"job_8","status":"queu', {
+            headers: { 'content-type': 'application/json' },
+          }),
+      ),
+    );
+    const error = await rejectionOf(testClient().img2img.create(params));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).jobId).toBe('job_8');
+  });
+
+  it('a 2xx submit answer that names no job: a ResponseValidationError without jobId', async () => {
+    server.use(http.post(`${API}/generate/img2img`, () => HttpResponse.json({ creativeUnitsCost: 6 })));
+    const error = await rejectionOf(testClient().img2img.create(params));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(Object.hasOwn(error, 'jobId')).toBe(false);
   });
 
   it('a submit answer with an unreadable extra (asset, ipDetection) still yields the billed job', async () => {
@@ -89,7 +150,7 @@ describe('run', () => {
 
   it('applies its RequestOptions to every request on the way', async () => {
     const api = fakeGenerationApi(server);
-    await testClient().img2img.run(params, FAST, { projectId: 'proj_y', headers: { 'x-trace': 't1' } });
+    await testClient().img2img.run(params, { ...FAST, projectId: 'proj_y', headers: { 'x-trace': 't1' } });
     expect(api.seen.every((s) => s.query.get('projectId') === 'proj_y')).toBe(true);
   });
 
@@ -100,13 +161,79 @@ describe('run', () => {
     expect(api.seen.some((s) => s.path === '/assets/get-bulk')).toBe(false);
   });
 
-  it('the RequestOptions signal aborts the wait too', async () => {
+  it('the signal aborts the wait too, and the abort error names the job, which keeps running', async () => {
     fakeGenerationApi(server);
     server.use(http.get(`${API}/jobs/job_1`, () => HttpResponse.json({ job: jobWire('job_1', 'in-progress', 0.1) })));
     const controller = new AbortController();
-    const running = testClient().img2img.run(params, FAST, { signal: controller.signal });
+    const running = testClient().img2img.run(params, { ...FAST, signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
-    expect(await rejectionOf(running)).toBeInstanceOf(APIUserAbortError);
+    const error = await rejectionOf(running);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(Object.hasOwn(error, 'jobId')).toBe(true);
+    expect((error as APIUserAbortError).jobId).toBe('job_1');
+    expect(error.message).toMatch(/job_1.*keeps running/);
+    expect(error.message).toContain("client.jobs.wait('job_1')");
+  });
+
+  it('an abort while the outputs are fetched names the job, which succeeded', async () => {
+    fakeGenerationApi(server);
+    const controller = new AbortController();
+    server.use(
+      http.post(`${API}/assets/get-bulk`, async () => {
+        controller.abort();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return HttpResponse.json({ assets: [] });
+      }),
+    );
+    const error = await rejectionOf(testClient().img2img.run(params, { ...FAST, signal: controller.signal }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as APIUserAbortError).jobId).toBe('job_1');
+    expect(error.message).toMatch(/outputs of job job_1.*succeeded/);
+    expect(error.message).toContain("client.jobs.wait('job_1')");
+  });
+
+  it('an onProgress that throws rejects with a JobError naming the job, its error as cause', async () => {
+    fakeGenerationApi(server);
+    const oops = new Error('progress bar gone');
+    const onProgress = () => {
+      throw oops;
+    };
+    const error = await rejectionOf(testClient().img2img.run(params, { ...FAST, onProgress }));
+    expect(error).toBeInstanceOf(JobError);
+    expect((error as JobError).jobId).toBe('job_1');
+    expect(error.cause).toBe(oops);
+    expect(error.message).toMatch(/onProgress threw.*job_1.*progress bar gone/);
+  });
+
+  it.each<[string, unknown]>([
+    ['timeout: 0', { timeout: 0 }],
+    ['timeout: -1', { timeout: -1 }],
+    ['timeout: NaN', { timeout: Number.NaN }],
+    ["timeout: '1500'", { timeout: '1500' }],
+    ['waitTimeout: 0', { waitTimeout: 0 }],
+    ['waitTimeout: NaN', { waitTimeout: Number.NaN }],
+    ["waitTimeout: '1500'", { waitTimeout: '1500' }],
+    ['pollInterval: 0', { pollInterval: 0 }],
+    ['pollInterval: Infinity', { pollInterval: Number.POSITIVE_INFINITY }],
+    ["onProgress: 'log'", { onProgress: 'log' }],
+    ['signal: {}', { signal: {} }],
+    ["cancelOnAbort: 'yes'", { cancelOnAbort: 'yes' }],
+    ['a misspelt option', { waitTimout: 1000 }],
+  ])('refuses %s before the paid POST', async (_name, options) => {
+    const api = fakeGenerationApi(server);
+    const error = await rejectionOf(testClient().img2img.run(params, options as RunOptions));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).toMatch(/^Invalid run options/);
+    expect(api.seen).toEqual([]);
+  });
+
+  it('waitTimeout bounds the whole wait, while timeout stays per HTTP attempt', async () => {
+    fakeGenerationApi(server);
+    server.use(http.get(`${API}/jobs/job_1`, () => HttpResponse.json({ job: jobWire('job_1', 'in-progress', 0.1) })));
+    const started = Date.now();
+    const error = await rejectionOf(testClient().img2img.run(params, { ...FAST, waitTimeout: 300, timeout: 10_000 }));
+    expect(error).toMatchObject({ name: 'JobTimeoutError', jobId: 'job_1' });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('an asset fetch failure after success still names the job', async () => {

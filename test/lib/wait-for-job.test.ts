@@ -5,13 +5,13 @@ import {
   APIUserAbortError,
   BadRequestError,
   InternalServerError,
-  InvalidRequestError,
   JobCanceledError,
   JobError,
   JobFailedError,
   JobTimeoutError,
+  NotFoundError,
 } from '../../src/core/errors/index.js';
-import { type WaitForJobDeps, waitForJob } from '../../src/lib/wait-for-job.js';
+import { CANCEL_ANSWER_WAIT_MS, type WaitForJobDeps, waitForJob } from '../../src/lib/wait-for-job.js';
 import type { Job } from '../../src/schemas/job.js';
 import { VirtualClock } from '../../src/testing/virtual-clock.js';
 import { rejectionOf as rejection } from '../helpers/timers.js';
@@ -39,7 +39,7 @@ function scripted(states: Job[], clock = simClock()) {
       polledAt.push(clock.now());
       return states[Math.min(polledAt.length - 1, states.length - 1)] as Job;
     }),
-    cancelJob: vi.fn(async (_id: string): Promise<unknown> => undefined),
+    cancelJob: vi.fn(async (_id: string, _signal: AbortSignal) => job('canceled')),
   } satisfies WaitForJobDeps;
   return { deps, clock, polledAt };
 }
@@ -115,7 +115,7 @@ describe('waitForJob', () => {
 
   it('times out with the job id, the last job seen and how to resume, polling once just before the deadline', async () => {
     const { deps, clock, polledAt } = scripted([job('queued'), job('in-progress', 0.4)]);
-    const error = await rejection(waitForJob(job('queued'), deps, { timeout: 60_000 }));
+    const error = await rejection(waitForJob(job('queued'), deps, { waitTimeout: 60_000 }));
     expect(error).toBeInstanceOf(JobTimeoutError);
     expect(error).toMatchObject({ jobId: 'job_abc', lastJob: { status: 'in-progress', progress: 0.4 } });
     expect(error.message).toContain("client.jobs.wait('job_abc')");
@@ -127,7 +127,7 @@ describe('waitForJob', () => {
   it('gives up a poll that is still in flight at the deadline', async () => {
     const clock = simClock();
     const getJob = vi.fn(() => new Promise<Job>(() => {}));
-    const error = await rejection(waitForJob('job_abc', { getJob, cancelJob: vi.fn(), clock }, { timeout: 5000 }));
+    const error = await rejection(waitForJob('job_abc', { getJob, cancelJob: vi.fn(), clock }, { waitTimeout: 5000 }));
     expect(error).toBeInstanceOf(JobTimeoutError);
     expect((error as JobTimeoutError).lastJob).toBeUndefined();
     expect(clock.now()).toBe(5000);
@@ -164,7 +164,43 @@ describe('waitForJob', () => {
     expect(deps.getJob).not.toHaveBeenCalled();
   });
 
-  it('with cancelOnAbort, asks the server to cancel and ignores its "cannot cancel" 400', async () => {
+  it('an abort names the job, says it keeps running and how to resume or cancel it', async () => {
+    const { deps, clock } = scripted([job('queued')]);
+    const controller = new AbortController();
+    void clock.sleep(1500).then(() => controller.abort());
+    const error = await rejection(waitForJob('job_abc', deps, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(Object.hasOwn(error, 'jobId')).toBe(true);
+    expect((error as APIUserAbortError).jobId).toBe('job_abc');
+    expect(error.message).toMatch(/job_abc.*keeps running.*billed/);
+    expect(error.message).toContain("client.jobs.wait('job_abc')");
+    expect(error.message).toContain("client.jobs.cancel('job_abc')");
+  });
+
+  it('with cancelOnAbort, says in the abort error that the job was canceled', async () => {
+    const { deps, clock } = scripted([job('in-progress', 0.1)]);
+    const controller = new AbortController();
+    void clock.sleep(1500).then(() => controller.abort());
+    const error = await rejection(waitForJob('job_abc', deps, { signal: controller.signal, cancelOnAbort: true }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(error).toMatchObject({ jobId: 'job_abc' });
+    expect(error.message).toContain('was canceled');
+    expect(deps.cancelJob).toHaveBeenCalledWith('job_abc', expect.any(AbortSignal));
+  });
+
+  it('with cancelOnAbort, a cancel answered with another status says so instead of claiming a cancel', async () => {
+    const { deps, clock } = scripted([job('in-progress', 0.9)]);
+    deps.cancelJob.mockResolvedValue(job('success', 1));
+    const controller = new AbortController();
+    void clock.sleep(1500).then(() => controller.abort());
+    const error = await rejection(waitForJob('job_abc', deps, { signal: controller.signal, cancelOnAbort: true }));
+    expect(error.message).toContain("answered with status 'success'");
+    expect(error.message).not.toContain('was canceled');
+  });
+
+  it('with cancelOnAbort, a "cannot cancel" 400 is said in the abort error and logged at warn: the job runs on, billed', async () => {
+    const warn = vi.fn();
+    const logger = { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() };
     const { deps, clock } = scripted([job('in-progress', 0.1)]);
     const refusal = new BadRequestError({
       status: 400,
@@ -177,20 +213,70 @@ describe('waitForJob', () => {
     deps.cancelJob.mockRejectedValue(refusal);
     const controller = new AbortController();
     void clock.sleep(1500).then(() => controller.abort());
-    const error = await rejection(waitForJob('job_abc', deps, { signal: controller.signal, cancelOnAbort: true }));
+    const error = await rejection(
+      waitForJob('job_abc', { ...deps, logger }, { signal: controller.signal, cancelOnAbort: true }),
+    );
     expect(error).toBeInstanceOf(APIUserAbortError);
-    expect(deps.cancelJob).toHaveBeenCalledWith('job_abc');
+    expect(error).toMatchObject({ jobId: 'job_abc' });
+    expect(error.message).toMatch(/not canceled \(the API refused with 400: Cannot cancel this type of job/);
+    expect(error.message).toMatch(/keeps running and is billed/);
+    expect(error.message).toContain("client.jobs.wait('job_abc')");
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]?.[0]).toMatch(/job_abc was not canceled.*billed/);
   });
 
-  it('does not hold the abort back while the cancel request hangs', async () => {
+  it('holds the abort back at most CANCEL_ANSWER_WAIT_MS while the cancel hangs, then gives the cancel up', async () => {
     const { deps, clock } = scripted([job('queued')]);
-    deps.cancelJob.mockReturnValue(new Promise(() => {}));
+    let cancelSignal: AbortSignal | undefined;
+    deps.cancelJob.mockImplementation((_id, signal) => {
+      cancelSignal = signal;
+      return new Promise(() => {});
+    });
     const controller = new AbortController();
     void clock.sleep(1500).then(() => controller.abort());
     const waiting = waitForJob('job_abc', deps, { signal: controller.signal, cancelOnAbort: true });
-    expect(await rejection(waiting)).toBeInstanceOf(APIUserAbortError);
-    expect(clock.now()).toBe(1500);
+    const error = await rejection(waiting);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(error.message).toMatch(/no answer to the cancel within 3 s.*keeps running/);
+    expect(clock.now()).toBe(1500 + CANCEL_ANSWER_WAIT_MS);
     expect(deps.cancelJob).toHaveBeenCalledOnce();
+    expect(cancelSignal?.aborted).toBe(true);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('an onProgress that throws stops the wait with a JobError naming the job, its error as cause', async () => {
+    const { deps, clock } = scripted([job('queued'), job('in-progress', 0.5), job('success', 1)]);
+    const oops = new TypeError('cannot read progress of undefined');
+    const onProgress = vi.fn((seen: Job) => {
+      if (seen.status === 'in-progress') throw oops;
+    });
+    const error = await rejection(waitForJob('job_abc', deps, { onProgress }));
+    expect(error).toBeInstanceOf(JobError);
+    expect(error).toMatchObject({ jobId: 'job_abc' });
+    expect(error.cause).toBe(oops);
+    expect(error.message).toMatch(/onProgress threw.*job_abc.*cannot read progress of undefined/);
+    expect(error.message).toContain("client.jobs.wait('job_abc')");
+    expect(deps.getJob).toHaveBeenCalledTimes(2);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('an id that no job has is a NotFoundError, not a job error advising to resume', async () => {
+    const { deps } = scripted([job('queued')]);
+    const missing = new NotFoundError({
+      status: 404,
+      reason: 'Job not found',
+      body: {},
+      headers: {},
+      method: 'GET',
+      path: '/jobs/job_doesnotexist',
+    });
+    deps.getJob.mockRejectedValueOnce(missing);
+    expect(await rejection(waitForJob('job_doesnotexist', deps))).toBe(missing);
+    // Once the job was seen, a 404 is a polling failure of a job that existed: it keeps the id.
+    deps.getJob.mockRejectedValueOnce(missing);
+    const later = await rejection(waitForJob(job('queued'), deps));
+    expect(later).toBeInstanceOf(JobError);
+    expect(later).toMatchObject({ jobId: 'job_abc' });
   });
 
   it('wraps a polling failure in a JobError that names the job and keeps the original as cause', async () => {
@@ -217,13 +303,6 @@ describe('waitForJob', () => {
     expect(polledAt).toEqual([3000, 6000, 9000]);
   });
 
-  it('refuses a timeout or pollInterval that is not a positive number', async () => {
-    const { deps } = scripted([job('queued')]);
-    await expect(waitForJob('job_abc', deps, { timeout: 0 })).rejects.toBeInstanceOf(InvalidRequestError);
-    await expect(waitForJob('job_abc', deps, { pollInterval: Number.NaN })).rejects.toThrow(/pollInterval/);
-    expect(deps.getJob).not.toHaveBeenCalled();
-  });
-
   it('leaves no real timer behind once settled, whichever way', async () => {
     vi.useFakeTimers();
     const getJob = vi
@@ -231,7 +310,7 @@ describe('waitForJob', () => {
       .mockResolvedValueOnce(job('in-progress', 0.5))
       .mockResolvedValueOnce(job('success', 1))
       .mockResolvedValueOnce(job('failure'));
-    const deps = { getJob, cancelJob: vi.fn(async () => undefined), clock: realClock };
+    const deps = { getJob, cancelJob: vi.fn(async () => job('canceled')), clock: realClock };
 
     const succeeding = waitForJob(job('queued'), deps);
     await vi.advanceTimersByTimeAsync(10_000);

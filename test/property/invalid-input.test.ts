@@ -241,22 +241,6 @@ describe('jobs, assets, models', () => {
     (input) => offline.assets.download(input as never),
     RUNS / 2,
   );
-  refusesAll(
-    'jobs.wait (wait options)',
-    fc.oneof(
-      fc.record({
-        timeout: fc.oneof(fc.constantFrom(0, -1, Number.NaN, Number.NEGATIVE_INFINITY), fc.integer({ max: 0 })),
-      }),
-      fc.record({
-        pollInterval: fc.oneof(
-          fc.constantFrom(0, -1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
-          fc.integer({ max: 0 }),
-        ),
-      }),
-    ),
-    (waitOptions) => offline.jobs.wait('job_1', waitOptions),
-    RUNS / 2,
-  );
 });
 
 describe('hostile ids', () => {

@@ -61,14 +61,16 @@ describe('custom wire body', () => {
 
   it('run: the options apply to the wait too (projectId on every poll, the signal aborts it)', async () => {
     const api = fakeGenerationApi(server);
-    await testClient().custom.run('model_upscale-v3', { image: 'asset_x' }, FAST, { projectId: 'proj_y' });
+    await testClient().custom.run('model_upscale-v3', { image: 'asset_x' }, { ...FAST, projectId: 'proj_y' });
     expect(api.seen.every((s) => s.query.get('projectId') === 'proj_y')).toBe(true);
 
     server.use(http.get(`${API}/jobs/job_1`, () => HttpResponse.json({ job: jobWire('job_1', 'in-progress', 0.1) })));
     const controller = new AbortController();
-    const running = testClient().custom.run('model_upscale-v3', { image: 'asset_x' }, FAST, {
-      signal: controller.signal,
-    });
+    const running = testClient().custom.run(
+      'model_upscale-v3',
+      { image: 'asset_x' },
+      { ...FAST, signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 50);
     expect(await rejectionOf(running)).toBeInstanceOf(APIUserAbortError);
   });
@@ -98,6 +100,45 @@ describe('custom wire body', () => {
       'referenceImages[1]',
     );
     expect(api.seen).toHaveLength(0);
+  });
+});
+
+describe('custom inputs JSON cannot carry', () => {
+  const cyclic: Record<string, unknown> = { a: 1 };
+  cyclic.self = cyclic;
+  const shared = { x: 1 };
+  it.each<[string, Record<string, unknown>, string, RegExp]>([
+    ['NaN (JSON would send null)', { upscaleFactor: Number.NaN }, 'upscaleFactor', /NaN.*null/],
+    ['Infinity', { strength: Number.POSITIVE_INFINITY }, 'strength', /Infinity/],
+    ['-Infinity in an array', { weights: [1, Number.NEGATIVE_INFINITY] }, 'weights[1]', /-Infinity/],
+    ['a BigInt', { seed: 12n }, 'seed', /bigint/],
+    ['a cycle', { settings: cyclic }, 'settings.self', /cycle/],
+    ['a function', { callback: () => 1 }, 'callback', /function/],
+    ['a symbol', { tag: Symbol('t') }, 'tag', /symbol/],
+    ['undefined in an array', { tags: ['a', undefined] }, 'tags[1]', /undefined.*null/],
+    // biome-ignore lint/suspicious/noSparseArray: a hole is what is tested
+    ['a hole in an array', { tags: ['a', , 'c'] }, 'tags[1]', /hole/],
+    ['a Map', { options: new Map([['a', 1]]) }, 'options', /Map/],
+    ['a Date', { at: new Date(0) }, 'at', /Date/],
+    ['NaN deep inside', { nested: { list: [{ value: Number.NaN }] } }, 'nested.list[0].value', /NaN/],
+  ])('%s is refused before any request', async (_name, inputs, field, message) => {
+    const api = fakeGenerationApi(server);
+    const client = testClient();
+    await expectInvalid(client.custom.create('model_any', inputs), field, message);
+    await expectInvalid(client.custom.run('model_any', inputs), field, message);
+    await expectInvalid(client.custom.estimate('model_any', inputs), field, message);
+    expect(api.seen).toHaveLength(0);
+  });
+
+  it('refuses before uploading the images, and still takes JSON values, shared ones and undefined properties', async () => {
+    const api = fakeGenerationApi(server);
+    await expectInvalid(testClient().custom.create('model_any', { image: PNG, scale: Number.NaN }), 'scale');
+    expect(api.seen).toHaveLength(0);
+    const inputs = { image: PNG, a: shared, b: [shared, null, true, 'x', -0.5], skipped: undefined };
+    await testClient().custom.create('model_any', inputs);
+    expect(api.bodies('/generate/custom/model_any')).toEqual([
+      { image: 'asset_uploaded', a: { x: 1 }, b: [{ x: 1 }, null, true, 'x', -0.5] },
+    ]);
   });
 });
 

@@ -1,9 +1,17 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { BadRequestError, InvalidRequestError, JobFailedError, JobTimeoutError } from '../../src/index.js';
+import {
+  APIUserAbortError,
+  BadRequestError,
+  InvalidRequestError,
+  JobError,
+  JobFailedError,
+  JobTimeoutError,
+  NotFoundError,
+} from '../../src/index.js';
 import { Jobs } from '../../src/resources/jobs.js';
 import { TERMINAL_JOB_STATUSES } from '../../src/schemas/job.js';
-import { API, testClient, useMockServer } from '../helpers/msw.js';
+import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
 import { assetWire, jobWire } from './fake-generation.js';
 
@@ -68,9 +76,9 @@ describe('jobs.list', () => {
     expect(page.hasNextPage()).toBe(true);
   });
 
-  it('refuses a bad query before any request', () => {
-    expect(() => testClient().jobs.list({ pageSize: 500 })).toThrow(InvalidRequestError);
-    expect(() => testClient().jobs.list({ sort: 'asc' } as never)).toThrow(/sort/);
+  it('refuses a bad query before any request, as a rejection (list() returns a Promise)', async () => {
+    await expect(testClient().jobs.list({ pageSize: 500 })).rejects.toThrow(InvalidRequestError);
+    await expect(testClient().jobs.list({ sort: 'asc' } as never)).rejects.toThrow(/sort/);
   });
 });
 
@@ -150,7 +158,7 @@ describe('jobs.wait', () => {
 
   it('times out with the job id, and a missing output asset also names the job', async () => {
     server.use(http.get(`${API}/jobs/job_1`, () => HttpResponse.json({ job: jobWire('job_1', 'queued', 0) })));
-    const timeout = await rejectionOf(testClient().jobs.wait('job_1', { timeout: 300, pollInterval: 1 }));
+    const timeout = await rejectionOf(testClient().jobs.wait('job_1', { waitTimeout: 300, pollInterval: 1 }));
     expect(timeout).toBeInstanceOf(JobTimeoutError);
     expect((timeout as JobTimeoutError).jobId).toBe('job_1');
 
@@ -163,6 +171,36 @@ describe('jobs.wait', () => {
     const missing = await rejectionOf(testClient().jobs.wait('job_1'));
     expect(missing.message).toContain('asset_gone');
     expect(missing.message).toContain("client.jobs.wait('job_1')");
+  });
+
+  it('an id that no job has rejects with NotFoundError, not a job error advising to resume', async () => {
+    server.use(
+      http.get(`${API}/jobs/job_doesnotexist`, () => HttpResponse.json({ reason: 'Job not found' }, { status: 404 })),
+    );
+    const error = await rejectionOf(testClient().jobs.wait('job_doesnotexist'));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).not.toBeInstanceOf(JobError);
+    expect(error.message).not.toContain('resume');
+  });
+
+  it('refuses options it cannot use before any request: a string timeout never disables the deadline', async () => {
+    const { handler, requests } = recordApi();
+    server.use(handler);
+    for (const options of [{ timeout: '1500' }, { waitTimeout: '1500' }, { pollInterval: 0 }, { signal: {} }]) {
+      const error = await rejectionOf(testClient().jobs.wait('job_1', options as never));
+      expect(error, JSON.stringify(options)).toBeInstanceOf(InvalidRequestError);
+      expect(error.message).toMatch(/^Invalid wait options/);
+    }
+    expect(requests).toEqual([]);
+  });
+
+  it('an abort names the job, with how to resume or cancel it', async () => {
+    server.use(http.get(`${API}/jobs/job_1`, () => HttpResponse.json({ job: jobWire('job_1', 'queued', 0) })));
+    const error = await rejectionOf(testClient().jobs.wait('job_1', { signal: AbortSignal.timeout(100) }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as APIUserAbortError).jobId).toBe('job_1');
+    expect(error.message).toContain("client.jobs.wait('job_1')");
+    expect(error.message).toContain("client.jobs.cancel('job_1')");
   });
 
   it('is a plain class the client builds', () => {

@@ -41,7 +41,7 @@ describe('models', () => {
   });
 
   it('a bad query is refused, a malformed answer reported', async () => {
-    expect(() => testClient().models.list({ privacy: 'secret' } as never)).toThrow(InvalidRequestError);
+    await expect(testClient().models.list({ privacy: 'secret' } as never)).rejects.toThrow(InvalidRequestError);
     server.use(http.get(`${API}/models/model_x`, () => HttpResponse.json({ model: { name: 'no id' } })));
     expect(await rejectionOf(testClient().models.get('model_x'))).toBeInstanceOf(ResponseValidationError);
   });

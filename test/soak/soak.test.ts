@@ -120,12 +120,12 @@ test(`soak: ${CALLS} run() calls with faults, concurrency ${CONCURRENCY}`, { tim
   type Image = string | Uint8Array;
   const calls = [
     (c: Scenario, i: number, image: Image, o: object) =>
-      c.img2img.run({ modelId: 'flux.1-dev', prompt: `a knight #${i}`, image, influence: 30 }, {}, o),
+      c.img2img.run({ modelId: 'flux.1-dev', prompt: `a knight #${i}`, image, influence: 30 }, o),
     (c: Scenario, i: number, image: Image, o: object) =>
-      c.controlnet.run({ modelId: 'flux.1-dev', prompt: `a castle #${i}`, modality: 'canny', image }, {}, o),
-    (c: Scenario, _i: number, image: Image, o: object) => c.detect.run({ image, modality: 'canny' }, {}, o),
-    (c: Scenario, _i: number, image: Image, o: object) => c.removeBackground.run({ image }, {}, o),
-    (c: Scenario, _i: number, image: Image, o: object) => c.upscale.run({ image, scalingFactor: 2 }, {}, o),
+      c.controlnet.run({ modelId: 'flux.1-dev', prompt: `a castle #${i}`, modality: 'canny', image }, o),
+    (c: Scenario, _i: number, image: Image, o: object) => c.detect.run({ image, modality: 'canny' }, o),
+    (c: Scenario, _i: number, image: Image, o: object) => c.removeBackground.run({ image }, o),
+    (c: Scenario, _i: number, image: Image, o: object) => c.upscale.run({ image, scalingFactor: 2 }, o),
   ];
   // Every 7th call sends the image inline (a data URL) instead of the uploaded asset's id.
   const imageOf = (i: number): Image => (i % 7 === 0 ? png : asset.id);
@@ -174,6 +174,23 @@ test(`soak: ${CALLS} run() calls with faults, concurrency ${CONCURRENCY}`, { tim
         unexpected.push(`call ${i}: ${describe(outcome.error)}`);
     }
     expect(unexpected).toEqual([]);
+
+    // ---- Every error raised after a job existed carries its id, so the paid work can be found again.
+    const createdJob = (call: number) =>
+      attempts.find((a) => a.call === call && a.method === 'POST' && a.path.startsWith('/generate/') && a.jobId)?.jobId;
+    const lostJobs: string[] = [];
+    let errorsAfterAJob = 0;
+    for (const [i, outcome] of outcomes.entries()) {
+      const jobId = createdJob(i);
+      if (outcome.ok || jobId === undefined) continue;
+      errorsAfterAJob++;
+      const error = outcome.error as { jobId?: unknown; message?: string };
+      if (!Object.hasOwn(error, 'jobId') || error.jobId !== jobId || !error.message?.includes(jobId)) {
+        lostJobs.push(`call ${i} (job ${jobId}): ${describe(outcome.error)}`);
+      }
+    }
+    expect(lostJobs).toEqual([]);
+    expect(errorsAfterAJob).toBeGreaterThan(0);
 
     // ---- No POST that created a job was ever repeated.
     const posts = attempts.filter((a) => a.method === 'POST' && a.path.startsWith('/generate/'));
@@ -224,6 +241,7 @@ test(`soak: ${CALLS} run() calls with faults, concurrency ${CONCURRENCY}`, { tim
         .map(([kind, count]) => [`faults: ${kind}`, String(count)]),
       ...requests.map(([route, count]) => [`requests: ${route}`, String(count)]),
       ['requests: total', String(requests.reduce((sum, [, count]) => sum + count, 0))],
+      ['errors after a job existed (all carry jobId)', String(errorsAfterAJob)],
       ['POST /generate/* sent', String(posts.length)],
       ['POST /generate/* that created a job', String(creating.length)],
       ['jobsCreated (emulator)', String(counters.jobsCreated)],
@@ -284,14 +302,13 @@ function isExpected(error: unknown, call: number, attempts: Attempt[]): boolean 
   // Submission refused before the server did anything: a 503 (not retried: the SDK cannot know no job was made), or 429 three times.
   if (error instanceof InternalServerError) return error.status === 503 && last?.status === 503;
   if (error instanceof RateLimitError) return posts.length === 3 && posts.every((a) => a.status === 429);
-  // The submission's answer was garbled: the job exists and was not resubmitted; its id is in the body kept on the error.
+  // The submission's answer was garbled: the job exists and was not resubmitted; the error names it and says it is billed.
   if (error instanceof ResponseValidationError) {
     return (
       last?.status === 200 &&
       last.jobId !== undefined &&
-      typeof error.body === 'string' &&
-      error.body.includes(last.jobId) &&
-      /may exist and be billed/.test(error.message)
+      error.jobId === last.jobId &&
+      /keeps running on the server and is billed/.test(error.message)
     );
   }
   if (error instanceof JobFailedError) return error.jobId === last?.jobId && /emulated fault/.test(error.message);

@@ -10,3 +10,8 @@ export class JobError extends ScenarioError {
     this.jobId = jobId;
   }
 }
+
+/** What to do about a job that may still run, as the errors that name it say it. */
+export function resumeOrCancel(jobId: string): string {
+  return `resume with client.jobs.wait('${jobId}') or cancel it with client.jobs.cancel('${jobId}')`;
+}
