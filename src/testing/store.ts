@@ -62,7 +62,14 @@ export function canvasAsset(
 ): AssetRecord {
   const bytes = new TextEncoder().encode(fields.canvas);
   const thumbnail = fields.thumbnailId ? { thumbnailId: fields.thumbnailId } : {};
-  return { ...uploaded(store, fields), bytes, mimeType: 'application/json', kind: 'json', type: 'canvas', ...thumbnail };
+  return {
+    ...uploaded(store, fields),
+    bytes,
+    mimeType: 'application/json',
+    kind: 'json',
+    type: 'canvas',
+    ...thumbnail,
+  };
 }
 
 function uploaded(store: Store, fields: UploadedAssetFields) {

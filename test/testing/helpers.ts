@@ -2,6 +2,11 @@ import sharp from 'sharp';
 import { createEmulator, type Emulator, type EmulatorOptions, VirtualClock } from '../../src/testing/index.js';
 
 export const AUTH = { authorization: `Basic ${btoa('api_key:secret')}` };
+/**
+ * A user's bearer token: unlike an API key (one project), it may act in any of the user's
+ * projects, so tests reach another project with it and `?projectId=`.
+ */
+export const AS_USER = { authorization: 'Bearer user-token' };
 
 /** A parsed answer: status, JSON (or text) body, headers. */
 export interface Answer {

@@ -67,7 +67,12 @@ export function custom(modelId: string): Generator {
   };
 }
 
-function plan(model: CatalogModel, { values, images }: CustomInputs, seed: number, batch: (n: number) => number): CustomRun {
+function plan(
+  model: CatalogModel,
+  { values, images }: CustomInputs,
+  seed: number,
+  batch: (n: number) => number,
+): CustomRun {
   if (model.runner === 'generate') return generation(values, images, seed, batch);
   // The other runners' `image` input is required, so validation has resolved it.
   const image = images.image?.[0] as ResolvedImage;

@@ -4,7 +4,10 @@ import { echo, type Generator } from './generator.js';
 
 /** `POST /generate/remove-background`: the border-connected background made transparent (or filled). */
 export const removeBackground: Generator = async (body, { images }) => {
-  const options = { backgroundColor: body.backgroundColor as string | undefined, format: body.format as 'png' | 'jpeg' | undefined };
+  const options = {
+    backgroundColor: body.backgroundColor as string | undefined,
+    format: body.format as 'png' | 'jpeg' | undefined,
+  };
   const image = await images.resolve(body.image as string, 'image');
   return {
     jobType: 'remove-background',

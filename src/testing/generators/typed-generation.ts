@@ -5,15 +5,7 @@ import { renderGeneration } from '../images/generation.js';
 import type { StyleType } from '../images/style-images.js';
 import { FAMILIES, type ModelFamily } from '../model-catalog.js';
 import { operationContract } from '../spec/contract.js';
-import {
-  checkBatch,
-  echo,
-  firstImage,
-  type Generator,
-  outputSize,
-  typedJobType,
-  typedModel,
-} from './generator.js';
+import { checkBatch, echo, firstImage, type Generator, outputSize, typedJobType, typedModel } from './generator.js';
 
 /** What a typed generation route takes besides the prompt: an init image, a mask, a control map, style images. */
 interface RouteShape {
@@ -94,7 +86,10 @@ export function typedGeneration(route: TypedGenerationRoute): Generator {
     const init = shape.init ? await required(firstImage(body, images, INIT_FIELDS, lineage), 'image') : undefined;
     const controlFields = shape.init ? CONTROL_FIELDS : [...CONTROL_FIELDS, ...INIT_FIELDS];
     const control = shape.control
-      ? await required(firstImage(body, images, controlFields, init ? {} : lineage), shape.init ? 'controlImage' : 'image')
+      ? await required(
+          firstImage(body, images, controlFields, init ? {} : lineage),
+          shape.init ? 'controlImage' : 'image',
+        )
       : undefined;
     const mask = shape.mask ? await required(firstImage(body, images, MASK_FIELDS), 'mask') : undefined;
     const styles = shape.style ? await styleImages(input, images, defaults.scale) : undefined;

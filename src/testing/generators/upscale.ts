@@ -24,7 +24,14 @@ export function upscaledSize(
 
 /** `POST /generate/upscale`: the image resized by `scalingFactor` (or to `targetWidth`). */
 export const upscale: Generator = async (body, { images }) => {
-  const input = body as { image: string; styleImages?: string[]; scalingFactor?: number; targetWidth?: number; preset?: string; style?: string };
+  const input = body as {
+    image: string;
+    styleImages?: string[];
+    scalingFactor?: number;
+    targetWidth?: number;
+    preset?: string;
+    style?: string;
+  };
   const image = await images.resolve(input.image, 'image');
   const styleImages = await Promise.all((input.styleImages ?? []).map((style) => images.resolve(style, 'styleImages')));
   const { width, height } = upscaledSize(image.info, input);

@@ -2,7 +2,7 @@ import type sharpType from 'sharp';
 import { drawPromptImage } from './prompt-image.js';
 import { encode, type RenderedImage } from './rendered.js';
 import { loadSharp } from './sharp.js';
-import { applyStyles, type PreparedStyle, prepareStyles, type StyleImage, type StyleType } from './style-images.js';
+import { applyStyles, prepareStyles, type StyleImage, type StyleType } from './style-images.js';
 import { type PreparedReference, prepareReference, styliseVariant } from './stylise.js';
 
 /** What a generation job renders: `count` images of `width`×`height`, the `i`-th seeded by `seed + i`. */
@@ -33,7 +33,8 @@ export async function renderGeneration(job: GenerationRender): Promise<RenderedI
   const sharp = await loadSharp();
   const { width, height } = job;
   const reference = job.reference ? await prepareReference(sharp, job.reference, width, height) : undefined;
-  const mask = job.mask && reference && !job.disableMerging ? await maskWeights(sharp, job.mask, width, height) : undefined;
+  const mask =
+    job.mask && reference && !job.disableMerging ? await maskWeights(sharp, job.mask, width, height) : undefined;
   const styles = job.styles && (await prepareStyles(sharp, job.styles.images, job.styles.type, width, height));
   return Promise.all(
     Array.from({ length: job.count }, (_, index) => {

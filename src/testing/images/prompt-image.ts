@@ -20,6 +20,8 @@ const NAMED_COLOURS: Record<string, Rgb> = {
   grey: [128, 128, 128],
 };
 const PALETTE_SIZE = 4;
+/** How far (per channel) the shades completing a palette of named colours stray from them. */
+const SHADE_RANGE = 40;
 const MIN_SHAPES = 3;
 const MAX_SHAPES = 7;
 
@@ -68,14 +70,21 @@ export function drawPromptImage(prompt: string, width: number, height: number, s
   return out;
 }
 
-/** The colours the prompt names, completed with colours hashed from it. */
-export function promptPalette(prompt: string): Rgb[] {
+/** The colours the prompt names (completed with shades of them), or else colours hashed from its words. */
+function promptPalette(prompt: string): Rgb[] {
   const named = (prompt.toLowerCase().match(/[a-z]+/g) ?? [])
     .map((word) => NAMED_COLOURS[word])
     .filter((rgb): rgb is Rgb => rgb !== undefined);
   const rng = createRng(hashSeed('palette', prompt));
-  const hashed = Array.from({ length: PALETTE_SIZE }, (): Rgb => [rng.int(256), rng.int(256), rng.int(256)]);
-  return [...named, ...hashed].slice(0, Math.max(PALETTE_SIZE, named.length));
+  const hashed = (): Rgb => [rng.int(256), rng.int(256), rng.int(256)];
+  const shade = ([r, g, b]: Rgb): Rgb => {
+    const delta = rng.int(2 * SHADE_RANGE + 1) - SHADE_RANGE;
+    return [r + delta, g + delta, b + delta];
+  };
+  return Array.from({ length: Math.max(PALETTE_SIZE, named.length) }, (_, i) => {
+    if (named.length === 0) return hashed();
+    return named[i] ?? shade(named[i % named.length] as Rgb);
+  });
 }
 
 function inside({ ellipse, cx, cy, rx, ry }: Shape, x: number, y: number): boolean {

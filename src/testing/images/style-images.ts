@@ -65,10 +65,8 @@ export function applyStyles(pixels: Uint8ClampedArray, styles: readonly Prepared
     for (let offset = 0; offset < pixels.length; offset += 3) {
       const lum = luminance(pixels[offset] ?? 0, pixels[offset + 1] ?? 0, pixels[offset + 2] ?? 0);
       for (let channel = 0; channel < 3; channel++) {
-        const styled = styles.reduce(
-          (sum, style) => sum + style.scale * paletteAt(style.palette, lum, channel),
-          0,
-        ) / totalScale;
+        const styled =
+          styles.reduce((sum, style) => sum + style.scale * paletteAt(style.palette, lum, channel), 0) / totalScale;
         pixels[offset + channel] = (pixels[offset + channel] ?? 0) * (1 - strength) + styled * strength;
       }
     }
@@ -89,7 +87,10 @@ const luminance = (r: number, g: number, b: number) => 0.2126 * r + 0.7152 * g +
 
 /** `PALETTE_STEPS` mean colours of equal slices of the pixels sorted by luminance. */
 function luminancePalette(rgb: Uint8Array): Rgb[] {
-  const pixels = Array.from({ length: rgb.length / 3 }, (_, i): Rgb => [rgb[i * 3] ?? 0, rgb[i * 3 + 1] ?? 0, rgb[i * 3 + 2] ?? 0]);
+  const pixels = Array.from(
+    { length: rgb.length / 3 },
+    (_, i): Rgb => [rgb[i * 3] ?? 0, rgb[i * 3 + 1] ?? 0, rgb[i * 3 + 2] ?? 0],
+  );
   pixels.sort((a, b) => luminance(...a) - luminance(...b));
   const slice = pixels.length / PALETTE_STEPS;
   return Array.from({ length: PALETTE_STEPS }, (_, step) => {

@@ -36,7 +36,11 @@ export async function prepareReference(
  * grain) is blended over the reference by `strength`, so the distance from the reference grows
  * linearly with it, as noise strength does in a real diffusion model.
  */
-export function styliseVariant({ base, blurred }: PreparedReference, strength: number, seed: number): Uint8ClampedArray {
+export function styliseVariant(
+  { base, blurred }: PreparedReference,
+  strength: number,
+  seed: number,
+): Uint8ClampedArray {
   const rng = createRng(seed);
   // A seeded 3×3 colour mix, mostly diagonal so the variant keeps the reference's shapes.
   const mix = Array.from({ length: 9 }, (_, i) => (i % 4 === 0 ? 0.5 : 0) + rng.next() * 0.5);

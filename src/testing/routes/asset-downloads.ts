@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AppEnv, type EmulatorContext } from '../context.js';
+import type { AppEnv, EmulatorContext } from '../context.js';
 import { badRequest, findOwned, notFound } from '../errors.js';
 import { createJob, jobStatus } from '../job-lifecycle.js';
 import { readBody } from '../request.js';
@@ -62,7 +62,8 @@ export function assetDownloadRoutes(context: EmulatorContext): Hono<AppEnv> {
     if (!context.store.archives.has(job.id)) throw notFound(`Download job ${job.id} not found`);
     const status = jobStatus(context, job);
     const expires = context.options.clock.now() + ARCHIVE_URL_TTL_MS;
-    const url = status === 'success' ? { downloadUrl: context.signer.sign(context.urls.cdn, `archives/${job.id}`, expires) } : {};
+    const url =
+      status === 'success' ? { downloadUrl: context.signer.sign(context.urls.cdn, `archives/${job.id}`, expires) } : {};
     return c.json({ jobId: job.id, jobStatus: status, ...url });
   });
 
@@ -83,7 +84,8 @@ function archiveEntries(assets: readonly AssetRecord[], options: DownloadRequest
         .replaceAll('<num>', String(asset.outputIndex ?? 0))
         .replaceAll('<prompt>', String(prompt))
         .replaceAll('<generator>', String(modelId))
-        .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+        .replace(/[\\/:*?"<>|]+/g, '_')
+        .replace(/\p{Cc}+/gu, '_')
         .slice(0, 120) || asset.id;
     const folder = options.flat ? '' : `${typeof parentJobId === 'string' ? parentJobId : 'uploaded'}/`;
     const extension = asset.mimeType.split('/')[1]?.replace('jpeg', 'jpg').replace(/\+.*/, '') ?? 'bin';

@@ -51,7 +51,9 @@ export function assetRoutes(context: EmulatorContext): Hono<AppEnv> {
     // As on the real API, `canvas` and `thumbnail` are ignored when an image is given.
     if (input.image !== undefined) {
       const image = await decodeUpload(input.image, 'image');
-      return c.json({ asset: assetView(context, context.store.addAsset(uploadedAsset(context.store, { ...fields, image }))) });
+      return c.json({
+        asset: assetView(context, context.store.addAsset(uploadedAsset(context.store, { ...fields, image }))),
+      });
     }
     if (input.canvas === undefined) {
       throw badRequest('Input image is required: send an image (or a canvas, with an optional thumbnail)');
@@ -59,7 +61,11 @@ export function assetRoutes(context: EmulatorContext): Hono<AppEnv> {
     const thumbnail =
       input.thumbnail === undefined
         ? undefined
-        : uploadedAsset(context.store, { ...fields, image: await decodeUpload(input.thumbnail, 'thumbnail'), hide: true });
+        : uploadedAsset(context.store, {
+            ...fields,
+            image: await decodeUpload(input.thumbnail, 'thumbnail'),
+            hide: true,
+          });
     if (thumbnail) context.store.addAsset(thumbnail);
     const canvas = canvasAsset(context.store, { ...fields, canvas: input.canvas, thumbnailId: thumbnail?.id });
     return c.json({ asset: assetView(context, context.store.addAsset(canvas)) });

@@ -39,7 +39,8 @@ export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
     const missing = input.url === undefined ? MULTIPART_FIELDS.find((field) => input[field] === undefined) : undefined;
     if (missing) throw badRequest(`Input ${missing} is required for a multipart upload (or send url and kind)`);
     if (input.kind === undefined) throw badRequest('Input kind is required with url');
-    if (!IMPORTABLE_KINDS.has(input.kind)) throw badRequest(`The emulator imports images only, not kind "${input.kind}"`);
+    if (!IMPORTABLE_KINDS.has(input.kind))
+      throw badRequest(`The emulator imports images only, not kind "${input.kind}"`);
     const { store, options } = context;
     const now = options.clock.now();
     const upload: UploadRecord = {

@@ -44,7 +44,7 @@ function checkObject(
     if (checked !== undefined) values[name] = checked;
   }
   for (const name of required) {
-    const value = values[name];
+    const value = given[name];
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
       problems.push(`Input ${prefix}${name} is required`);
     }
@@ -75,7 +75,8 @@ function checkValue(
     case 'boolean':
       return typeof value === 'boolean' ? value : problem(`expected true or false, got ${describe(value)}`);
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return problem(`expected a number, got ${describe(value)}`);
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return problem(`expected a number, got ${describe(value)}`);
       return checkNumber(field, value, problem);
     default:
       if (field.numeric) {
@@ -96,7 +97,8 @@ function checkNumber(field: FieldContract, value: number, problem: (why: string)
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     return problem(`${value} is outside ${min ?? '-∞'}–${max ?? '∞'}`);
   }
-  if (multipleOf !== undefined && value % multipleOf !== 0) return problem(`${value} is not a multiple of ${multipleOf}`);
+  if (multipleOf !== undefined && value % multipleOf !== 0)
+    return problem(`${value} is not a multiple of ${multipleOf}`);
   return value;
 }
 
@@ -106,5 +108,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
-  return typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : typeof value === 'object' ? 'an object' : String(value);
+  return typeof value === 'string'
+    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+    : typeof value === 'object'
+      ? 'an object'
+      : String(value);
 }
