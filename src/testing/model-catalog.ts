@@ -1,5 +1,5 @@
 import type { Model, ModelInput } from '../schemas/model.js';
-import { operationContract } from './spec/contract.js';
+import { operationContract } from './spec/operations.js';
 
 /** Base-model families of the typed `/generate/*` endpoints; each has its own sizes and ControlNet modalities. */
 export type ModelFamily = 'flux' | 'sdxl' | 'sd15';

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { AppEnv, EmulatorContext } from './context.js';
 import { badRequest, EmulatorHttpError } from './errors.js';
 import { checkBody } from './spec/check-body.js';
-import { type OperationContract, operationContract } from './spec/contract.js';
+import type { OperationContract } from './spec/contract.js';
+import { operationContract } from './spec/operations.js';
 import { routeOf } from './traffic.js';
 
 /**

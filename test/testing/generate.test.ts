@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { GenerationSubmitResponseSchema } from '../../src/schemas/generation.js';
-import { AS_USER, dataUrl, setup, testImage, uploadImage } from './helpers.js';
+import { AS_USER, dataUrl, testImage, withImage as withUpload } from './helpers.js';
 
 let png: Uint8Array;
 beforeAll(async () => {
@@ -8,10 +8,9 @@ beforeAll(async () => {
 });
 
 /** An emulator with one uploaded image, and a valid img2img body on it. */
-async function withImage(options: Parameters<typeof setup>[0] = {}) {
-  const context = setup(options);
-  const image = (await uploadImage(context.call, png)).id as string;
-  return { ...context, image, body: { modelId: 'flux.1-dev', prompt: 'a knight', image } };
+async function withImage(options: Parameters<typeof withUpload>[0] = {}) {
+  const context = await withUpload(options);
+  return { ...context, body: { modelId: 'flux.1-dev', prompt: 'a knight', image: context.image } };
 }
 
 describe('POST /generate/*', () => {

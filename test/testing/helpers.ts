@@ -75,6 +75,13 @@ export async function uploadImage(call: ReturnType<typeof caller>, bytes: Uint8A
   return answer.body.asset;
 }
 
+/** An emulator (see {@link setup}) with one 64×64 image uploaded: `image` is its asset id. */
+export async function withImage(options: EmulatorOptions = {}) {
+  const context = setup(options);
+  const image = (await uploadImage(context.call, await testImage(64, 64))).id as string;
+  return { ...context, image };
+}
+
 /** Downloads an asset's signed URL through the emulator's fetch, without auth. */
 export async function download(emulator: Pick<Emulator, 'fetch'>, url: string): Promise<Uint8Array> {
   const response = await emulator.fetch(url);

@@ -1,18 +1,7 @@
 import sharp from 'sharp';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { IGNORED_FIELDS_HEADER } from '../../src/testing/index.js';
-import { dataUrl, download, runToEnd, setup, testImage, uploadImage } from './helpers.js';
-
-let png: Uint8Array;
-beforeAll(async () => {
-  png = await testImage(64, 64);
-});
-
-async function withImage(options: Parameters<typeof setup>[0] = {}) {
-  const context = setup(options);
-  const image = (await uploadImage(context.call, png)).id as string;
-  return { ...context, image };
-}
+import { dataUrl, download, runToEnd, setup, testImage, uploadImage, withImage } from './helpers.js';
 
 describe('fields the swagger does not list', () => {
   test('are ignored as the real API does: the job runs, the fields are named in the state and a header', async () => {

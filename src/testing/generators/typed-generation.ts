@@ -4,7 +4,7 @@ import type { ImageResolver, ResolvedImage } from '../image-inputs.js';
 import { renderGeneration } from '../images/generation.js';
 import type { StyleType } from '../images/style-images.js';
 import { FAMILIES, type ModelFamily } from '../model-catalog.js';
-import { operationContract } from '../spec/contract.js';
+import { operationContract } from '../spec/operations.js';
 import { checkBatch, echo, firstImage, type Generator, outputSize, typedJobType, typedModel } from './generator.js';
 
 /** What a typed generation route takes besides the prompt: an init image, a mask, a control map, style images. */

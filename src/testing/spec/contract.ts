@@ -1,5 +1,3 @@
-import { REQUEST_CONTRACTS } from './request-contracts.js';
-
 /** What Scenario's swagger says about one request field: a validator can check all of it. */
 export interface FieldContract {
   type: 'string' | 'number' | 'boolean' | 'array' | 'object';
@@ -26,11 +24,4 @@ export interface OperationContract {
   query: Readonly<Record<string, FieldContract>>;
   body: Readonly<Record<string, FieldContract>>;
   required: readonly string[];
-}
-
-/** The contract of `"METHOD /path"` (swagger placeholders, `/jobs/{jobId}`). */
-export function operationContract(key: string): OperationContract {
-  const contract = REQUEST_CONTRACTS[key];
-  if (!contract) throw new Error(`No request contract for ${key}: regenerate the spec data`);
-  return contract;
 }

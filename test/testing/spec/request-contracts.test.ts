@@ -1,10 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_OUT, renderModule, SOURCE_CANDIDATES } from '../../../scripts/spec/generate-emulator-contracts.mjs';
+import { DEFAULT_OUT, SOURCE_CANDIDATES } from '../../../scripts/spec/generate-emulator-contracts.mjs';
 import { TYPED_GENERATION_ROUTES } from '../../../src/testing/generators/typed-generation.js';
 import { REQUEST_CONTRACTS } from '../../../src/testing/spec/request-contracts.js';
 
+const SCRIPT = join(import.meta.dirname, '..', '..', '..', 'scripts', 'spec', 'generate-emulator-contracts.mjs');
 const committed = readFileSync(DEFAULT_OUT, 'utf8');
 const header = (name: string) => new RegExp(`^// ${name}: ([0-9a-f]{64})$`, 'm').exec(committed)?.[1];
 const source = SOURCE_CANDIDATES.find((candidate) => existsSync(candidate));
@@ -14,7 +18,14 @@ describe('the committed request contracts', () => {
   // elsewhere the data must still match the hash the generator wrote, so a hand edit is caught.
   test(source ? `are what the generator makes from ${source}` : 'match the content hash the generator wrote', () => {
     if (source) {
-      expect(committed).toBe(renderModule(readFileSync(source, 'utf8')));
+      const dir = mkdtempSync(join(tmpdir(), 'contracts-'));
+      const out = join(dir, 'request-contracts.ts');
+      try {
+        execFileSync(process.execPath, [SCRIPT, '--source', source, '--out', out], { stdio: 'pipe' });
+        expect(committed).toBe(readFileSync(out, 'utf8'));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     } else {
       const hash = createHash('sha256').update(JSON.stringify(REQUEST_CONTRACTS)).digest('hex');
       expect(hash).toBe(header('content-sha256'));
