@@ -16,7 +16,7 @@ const IMAGE_EDIT_CAPABILITIES = [
 ];
 
 /** A freshly signed download URL of an asset's bytes. */
-export function signedAssetUrl(context: EmulatorContext, assetId: string): string {
+function signedAssetUrl(context: EmulatorContext, assetId: string): string {
   return context.signer.sign(context.urls.cdn, `assets/${assetId}`, context.options.clock.now() + SIGNED_URL_TTL_MS);
 }
 

@@ -59,9 +59,6 @@ export function ignoreFields(context: EmulatorContext, c: Context<AppEnv>, field
   entry.ignoredFields = [...(entry.ignoredFields ?? []), ...fields];
 }
 
-/** A `true`/`false` query flag. */
-export const queryFlag = (c: Context, name: string) => c.req.query(name) === 'true';
-
 /**
  * Whether `?dryRun` asks for a quote. Any value but `false` or `0` does, a bare `?dryRun` and
  * `?dryRun=1` included: reading an ambiguous flag as "quote" never bills a client that meant one.

@@ -5,7 +5,7 @@ import { custom } from '../generators/custom.js';
 import { detect } from '../generators/detect.js';
 import type { Generator } from '../generators/generator.js';
 import { removeBackground } from '../generators/remove-background.js';
-import { TYPED_GENERATION_ROUTES, typedGeneration } from '../generators/typed-generation.js';
+import { TYPED_GENERATION_ROUTES, type TypedGenerationRoute, typedGeneration } from '../generators/typed-generation.js';
 import { upscale } from '../generators/upscale.js';
 import { ImageResolver } from '../image-inputs.js';
 import { createJob, expectedEnd, isRunning, jobView } from '../job-lifecycle.js';
@@ -18,10 +18,7 @@ const DRY_RUN_STATUS = 269;
 /** Typed routes: the body is checked against the route's swagger contract before the generator reads it. */
 const TYPED: Record<string, Generator> = {
   ...Object.fromEntries(
-    Object.keys(TYPED_GENERATION_ROUTES).map((route) => [
-      route,
-      typedGeneration(route as keyof typeof TYPED_GENERATION_ROUTES),
-    ]),
+    Object.keys(TYPED_GENERATION_ROUTES).map((route) => [route, typedGeneration(route as TypedGenerationRoute)]),
   ),
   detect,
   'remove-background': removeBackground,

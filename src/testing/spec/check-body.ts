@@ -45,7 +45,7 @@ function checkObject(
   }
   for (const name of required) {
     const value = given[name];
-    if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
+    if (value === undefined || value === null || value === '') {
       problems.push(`Input ${prefix}${name} is required`);
     }
   }
