@@ -2,22 +2,40 @@
 // The `scenario-emulator` bin: a local Scenario API over HTTP (see `--help`). Runs the built package.
 import { EMULATOR_USAGE, parseEmulatorArgs, startEmulator } from '../dist/testing/index.js';
 
+/** Exit codes: 1 when the server cannot start, 2 for a usage mistake (as the `scenario` CLI). */
+const CANNOT_START = 1;
+const USAGE = 2;
+/** How often (ms) the bin checks that the process that started it is still there. */
+const PARENT_CHECK_MS = 500;
+
 let options;
 try {
   options = parseEmulatorArgs(process.argv.slice(2));
 } catch (error) {
   console.error(`scenario-emulator: ${error.message}\n\n${EMULATOR_USAGE}`);
-  process.exit(1);
+  process.exit(USAGE);
 }
 if (options.help) {
   console.log(EMULATOR_USAGE);
   process.exit(0);
 }
 
-const emulator = await startEmulator(options);
+let emulator;
+try {
+  emulator = await startEmulator(options);
+} catch (error) {
+  const where = `${options.hostname ?? '127.0.0.1'}:${options.port}`;
+  const reasons = {
+    EADDRINUSE: `${where} is already in use: pick another with --port <n>, or --port 0 for a free one`,
+    EACCES: `not allowed to listen on ${where}: use a port above 1023, or --port 0 for a free one`,
+    EADDRNOTAVAIL: `cannot listen on ${where}: --host must be an address of this machine`,
+  };
+  console.error(`scenario-emulator: ${reasons[error.code] ?? error.message}`);
+  process.exit(CANNOT_START);
+}
 console.log(`Scenario emulator listening on ${emulator.url}
   baseUrl: ${emulator.url}   (any Basic or Bearer credentials${options.apiKey ? ' matching --api-key/--api-secret' : ''})
-  try:     curl -u key:secret ${emulator.url}/models`);
+  try:     curl -u key:secret ${emulator.url}/models?privacy=public`);
 
 const stop = async () => {
   await emulator.close();
@@ -25,3 +43,10 @@ const stop = async () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+// Launchers such as npx can be killed without passing the signal on; the server must not outlive
+// them, holding its port. An orphan is re-parented, so a changed parent id means it is gone.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop();
+}, PARENT_CHECK_MS).unref();

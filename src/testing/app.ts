@@ -4,30 +4,32 @@ import { auth } from './auth.js';
 import type { AppEnv, EmulatorContext } from './context.js';
 import { EmulatorHttpError, errorResponse } from './errors.js';
 import { settle } from './job-lifecycle.js';
+import { assetDownloadRoutes } from './routes/asset-downloads.js';
 import { assetRoutes } from './routes/assets.js';
 import { cdnRoutes } from './routes/cdn.js';
 import { generateRoutes } from './routes/generate.js';
 import { jobRoutes } from './routes/jobs.js';
 import { modelRoutes } from './routes/models.js';
 import { uploadRoutes } from './routes/uploads.js';
-import { traffic } from './traffic.js';
+import { IGNORED_FIELDS_HEADER, traffic } from './traffic.js';
 
 /**
  * The emulator as one Hono app on internal paths: the API under `/v1`, the signed asset and
  * part URLs under `/cdn`. The serving layers (fetch, msw, HTTP) map public URLs onto these.
  */
-export function createApp(context: EmulatorContext): Hono {
+export function createApp(context: EmulatorContext): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
   api.use('*', auth(context));
   api.use('*', async (_c, next) => {
     await settle(context);
     await next();
   });
-  for (const routes of [assetRoutes, uploadRoutes, generateRoutes, jobRoutes, modelRoutes])
+  // Asset downloads first: their static paths must win over `/assets/:assetId`.
+  for (const routes of [assetDownloadRoutes, assetRoutes, uploadRoutes, generateRoutes, jobRoutes, modelRoutes])
     api.route('/', routes(context));
 
-  const app = new Hono();
-  app.use('*', cors({ exposeHeaders: ['Retry-After', 'Content-Length', 'ETag'], maxAge: 600 }));
+  const app = new Hono<AppEnv>();
+  app.use('*', cors({ exposeHeaders: ['Retry-After', 'Content-Length', 'ETag', IGNORED_FIELDS_HEADER], maxAge: 600 }));
   app.use('*', traffic(context));
   app.route('/v1', api);
   app.route('/cdn', cdnRoutes(context));

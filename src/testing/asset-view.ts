@@ -15,28 +15,36 @@ const IMAGE_EDIT_CAPABILITIES = [
   'UPSCALE',
 ];
 
+/** A freshly signed download URL of an asset's bytes. */
+function signedAssetUrl(context: EmulatorContext, assetId: string): string {
+  return context.signer.sign(context.urls.cdn, `assets/${assetId}`, context.options.clock.now() + SIGNED_URL_TTL_MS);
+}
+
 /** The asset as the API sends it, with a freshly signed download URL. */
 export function assetView(context: EmulatorContext, asset: AssetRecord): Asset {
   const date = isoDate(asset.createdAt);
-  const expires = context.options.clock.now() + SIGNED_URL_TTL_MS;
+  const size = asset.width === undefined ? {} : { width: asset.width, height: asset.height };
   return {
     id: asset.id,
-    url: context.signer.sign(context.urls.cdn, `assets/${asset.id}`, expires),
+    url: signedAssetUrl(context, asset.id),
     mimeType: asset.mimeType,
-    kind: 'image',
-    metadata: { ...asset.metadata, kind: 'image', type: asset.type },
-    properties: { size: asset.bytes.byteLength, width: asset.width, height: asset.height },
+    kind: asset.kind,
+    metadata: { ...asset.metadata, kind: asset.kind, type: asset.type },
+    properties: { size: asset.bytes.byteLength, ...size },
     source: asset.type,
     status: 'success',
-    privacy: 'private',
+    privacy: asset.privacy,
     ownerId: asset.ownerId,
     authorId: asset.authorId,
     createdAt: date,
     updatedAt: date,
     tags: [],
     collectionIds: asset.collectionIds,
-    editCapabilities: IMAGE_EDIT_CAPABILITIES,
+    editCapabilities: asset.kind === 'image' ? IMAGE_EDIT_CAPABILITIES : [],
     isHidden: asset.hidden,
     ...(asset.outputIndex === undefined ? {} : { outputIndex: asset.outputIndex }),
+    ...(asset.thumbnailId
+      ? { thumbnail: { assetId: asset.thumbnailId, url: signedAssetUrl(context, asset.thumbnailId) } }
+      : {}),
   };
 }

@@ -1,24 +1,49 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, EmulatorContext } from './context.js';
-import { EmulatorHttpError } from './errors.js';
+import { EmulatorHttpError, forbidden } from './errors.js';
 
 const unauthorized = (reason: string) => new EmulatorHttpError(401, reason, {}, { 'www-authenticate': 'Basic' });
+
+/** Who is calling: an API key (project-scoped) or a bearer token (a user, who may have several projects). */
+type Caller = { kind: 'key'; keyId: string } | { kind: 'token' };
 
 /**
  * Basic (`key:secret`) or Bearer auth on every API route. Without configured credentials any
  * non-empty ones pass; with `apiKey`/`apiSecret` (or `token`) only those do. Also resolves the
- * owner: `?projectId=` when given, else the emulator's default project.
+ * project things belong to (see {@link projectOf}).
  */
 export function auth(context: EmulatorContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const refusal = checkAuthorization(context, c.req.header('authorization'));
-    if (refusal) throw unauthorized(refusal);
-    c.set('owner', c.req.query('projectId') || context.options.projectId);
+    const caller = identify(context, c.req.header('authorization'));
+    if (typeof caller === 'string') throw unauthorized(caller);
+    c.set('owner', projectOf(context, caller, c.req.query('projectId') || undefined));
     await next();
   };
 }
 
-function checkAuthorization(context: EmulatorContext, header: string | undefined): string | undefined {
+/**
+ * The project a request acts in. A bearer token acts for a user: `?projectId=` picks any of their
+ * projects, the default one without it. An API key belongs to one project, as real keys do: the
+ * first one it names with `?projectId=` (the default project until it names one). From then on
+ * it acts there with or without `?projectId=`, and naming another project is a 403.
+ */
+function projectOf(context: EmulatorContext, caller: Caller, named: string | undefined): string {
+  const fallback = context.options.projectId;
+  if (caller.kind === 'token') return named ?? fallback;
+  const { keyProjects } = context.store;
+  const bound = keyProjects.get(caller.keyId);
+  if (named === undefined) return bound ?? fallback;
+  if (bound === undefined) keyProjects.set(caller.keyId, named);
+  else if (bound !== named) {
+    throw forbidden(
+      `API key ${caller.keyId} belongs to project ${bound} and cannot act in ${named}: API keys are project-scoped, use a key of ${named}`,
+    );
+  }
+  return named;
+}
+
+/** The caller, or why the Authorization header is refused. */
+function identify(context: EmulatorContext, header: string | undefined): Caller | string {
   const { apiKey, apiSecret, token } = context.options.credentials;
   const [scheme = '', value = '', extra] = (header ?? '').trim().split(/\s+/);
   if (extra !== undefined || !value) {
@@ -32,11 +57,11 @@ function checkAuthorization(context: EmulatorContext, header: string | undefined
     }
     const configured = apiKey !== undefined;
     if (configured && decoded !== `${apiKey}:${apiSecret}`) return 'Invalid API key or secret';
-    return undefined;
+    return { kind: 'key', keyId: decoded.slice(0, separator) };
   }
   if (/^bearer$/i.test(scheme)) {
     if (token !== undefined ? value !== token : apiKey !== undefined) return 'Invalid bearer token';
-    return undefined;
+    return { kind: 'token' };
   }
   return `Unsupported authorization scheme "${scheme}": use Basic or Bearer`;
 }

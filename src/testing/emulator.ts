@@ -7,12 +7,22 @@ import type { Job } from '../schemas/job.js';
 import type { Upload } from '../schemas/upload.js';
 import { createApp } from './app.js';
 import { assetView } from './asset-view.js';
-import { createContext, type EmulatorContext } from './context.js';
+import { type AppEnv, createContext, type EmulatorContext } from './context.js';
 import { jobView, settle } from './job-lifecycle.js';
 import type { EmulatorOptions } from './options.js';
 import { type EmulatorCounters, type RequestLogEntry, Store } from './store.js';
 import { CONNECTION_RESET_HEADER } from './traffic.js';
 import { uploadView } from './upload-lifecycle.js';
+
+/** Body fields one request sent that Scenario's swagger does not list, and the emulator ignored. */
+export interface IgnoredFields {
+  /** HTTP method. */
+  method: string;
+  /** Route pattern, e.g. `/generate/txt2img`. */
+  route: string;
+  /** The fields, nested ones as dotted paths (`assetOptions.foo`). */
+  fields: readonly string[];
+}
 
 /** What tests can inspect. Reads always reflect the current state (after `reset()` too). */
 export interface EmulatorState {
@@ -20,6 +30,12 @@ export interface EmulatorState {
   readonly counters: EmulatorCounters;
   /** Every request received, in order. */
   readonly requests: readonly RequestLogEntry[];
+  /**
+   * Requests that sent body fields the swagger does not list, which the emulator ignored as the
+   * real API does (`strict: true` refuses them instead). Empty when every field was known:
+   * `expect(emulator.state.ignoredFields).toEqual([])` catches a typo in your own requests.
+   */
+  readonly ignoredFields: readonly IgnoredFields[];
   /** All jobs as `GET /jobs/{id}` would answer now, oldest first. */
   jobs(): Promise<Job[]>;
   /** All assets (hidden ones included), oldest first. */
@@ -52,7 +68,7 @@ export interface Emulator {
 export interface EmulatorParts {
   emulator: Emulator;
   context: EmulatorContext;
-  app: Hono;
+  app: Hono<AppEnv>;
 }
 
 /**
@@ -132,6 +148,11 @@ function createState(context: EmulatorContext): EmulatorState {
     },
     get requests() {
       return context.store.requestLog;
+    },
+    get ignoredFields() {
+      return context.store.requestLog.flatMap(({ method, route, ignoredFields }) =>
+        ignoredFields ? [{ method, route, fields: ignoredFields }] : [],
+      );
     },
     jobs: async () => [...(await settled()).jobs.values()].map((job) => jobView(context, job)),
     assets: async () => [...(await settled()).assets.values()].map((asset) => assetView(context, asset)),

@@ -18,6 +18,7 @@ export class EmulatorHttpError extends Error {
 
 export const badRequest = (reason: string) => new EmulatorHttpError(400, reason);
 export const notFound = (reason: string) => new EmulatorHttpError(404, reason);
+export const forbidden = (reason: string) => new EmulatorHttpError(403, reason);
 
 /** A JSON response with any status, including the non-standard 269 Hono's types do not list. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -39,6 +39,7 @@ export class ImageResolver {
       const asset = store.assets.get(value);
       if (!asset || asset.ownerId !== this.owner) throw notFound(`Asset ${value} (${field}) not found`);
       const { mimeType, width, height } = asset;
+      if (width === undefined || height === undefined) throw badRequest(`Asset ${value} (${field}) is not an image`);
       return { bytes: asset.bytes, info: { mimeType, width, height }, assetId: asset.id };
     }
     const bytes = decodeImageString(value);

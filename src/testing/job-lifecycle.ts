@@ -6,6 +6,8 @@ import { settleUploads, uploadJobState } from './upload-lifecycle.js';
 
 /** Job types the real API lets you cancel ("only inference jobs"); custom, flux and tool jobs answer 400. */
 export const CANCELABLE_JOB_TYPES: ReadonlySet<string> = new Set(['inference']);
+/** Job types that are not generations, so do not count against the parallel-job limit. */
+const UNLIMITED_JOB_TYPES: ReadonlySet<string> = new Set(['upload', 'assets-download']);
 
 const INJECTED_FAILURE = {
   error: 'Inference failed: the GPU worker stopped responding (emulated fault)',
@@ -19,7 +21,8 @@ const INJECTED_FAILURE = {
 export function createJob(context: EmulatorContext, plan: JobPlan, ownerId: string, fails: boolean): JobRecord {
   const { store, options } = context;
   const createdAt = options.clock.now();
-  const durationMs = options.jobDurations[plan.jobType] ?? options.jobDurations.custom ?? 10_000;
+  // Job types without their own duration (none today, newer ones tomorrow) take the custom models'.
+  const durationMs = (options.jobDurations as Record<string, number>)[plan.jobType] ?? options.jobDurations.custom;
   const outputs = fails ? undefined : plan.render();
   outputs?.catch(() => undefined); // Observed when the job settles; no unhandled rejection meanwhile.
   const job: JobRecord = {
@@ -40,9 +43,12 @@ export function createJob(context: EmulatorContext, plan: JobPlan, ownerId: stri
   return job;
 }
 
-/** True while the job counts against the parallel-job limit. */
+/** True while the job is a generation that counts against the parallel-job limit. */
 export function isRunning(context: EmulatorContext, job: JobRecord): boolean {
-  return !job.uploadId && jobTimeline(timelineInput(job), context.options.clock.now()).endedAt === undefined;
+  return (
+    !UNLIMITED_JOB_TYPES.has(job.jobType) &&
+    jobTimeline(timelineInput(job), context.options.clock.now()).endedAt === undefined
+  );
 }
 
 /** When a running job will end (for `Retry-After`). */
@@ -82,12 +88,20 @@ async function materialise(context: EmulatorContext, job: JobRecord): Promise<vo
         authorId: job.authorId,
         bytes: image.bytes,
         mimeType: image.mimeType,
+        kind: 'image',
         width: image.width,
         height: image.height,
         type: plan.outputType,
-        metadata: { ...plan.outputMetadata, parentJobId: job.id, width: image.width, height: image.height },
+        metadata: {
+          ...plan.outputMetadata,
+          ...outputSeed(plan, outputIndex),
+          parentJobId: job.id,
+          width: image.width,
+          height: image.height,
+        },
         createdAt: finishedAt,
         hidden: plan.hideResults,
+        privacy: 'private',
         collectionIds: [],
         outputIndex,
       });
@@ -102,6 +116,10 @@ async function materialise(context: EmulatorContext, job: JobRecord): Promise<vo
     };
   }
 }
+
+/** The `i`-th output of a job is rendered from `seed + i`, so each output asset records its own seed. */
+const outputSeed = (plan: JobPlan, outputIndex: number) =>
+  typeof plan.outputMetadata.seed === 'number' ? { seed: plan.outputMetadata.seed + outputIndex } : {};
 
 /** The job as `GET /jobs/{id}` answers. */
 export function jobView(context: EmulatorContext, job: JobRecord): Job {

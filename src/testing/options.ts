@@ -1,7 +1,25 @@
 import { DEFAULT_BASE_URL } from '../core/base-url.js';
 import type { Clock } from '../core/clock.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
+import type { EmulatorModel } from './model-catalog.js';
 import { systemClock } from './system-clock.js';
+
+/** Job durations (ms) used unless `jobDurations` overrides them: a few seconds, like quick real jobs. */
+export const DEFAULT_JOB_DURATIONS = {
+  inference: 8000,
+  flux: 10_000,
+  custom: 10_000,
+  detection: 3000,
+  'remove-background': 3000,
+  upscale: 6000,
+  upload: 1000,
+  'assets-download': 2000,
+} as const satisfies Record<string, number>;
+
+/** A `jobType` whose duration the emulator lets you set: SD (`inference`) and Flux generations, custom models, tools, uploads, archives. */
+export type JobDurationKey = keyof typeof DEFAULT_JOB_DURATIONS;
+/** The job types {@link JobDurationKey} lists, for checks at run time. */
+export const JOB_DURATION_KEYS = Object.keys(DEFAULT_JOB_DURATIONS) as JobDurationKey[];
 
 /** Options of `createEmulator` (and `startEmulator`, the bin). Every field is optional. */
 export interface EmulatorOptions {
@@ -21,8 +39,8 @@ export interface EmulatorOptions {
   seed?: number | string;
   /** Job time. Must count ms since the epoch (it dates everything). Default: the system clock; pass a `VirtualClock` to run a 2-minute job in milliseconds. */
   clock?: Clock;
-  /** Job duration in ms per `jobType` (`inference`, `flux`, `custom`, `detection`, `remove-background`, `upscale`, `upload`); see {@link DEFAULT_JOB_DURATIONS}. */
-  jobDurations?: Partial<Record<string, number>>;
+  /** Job duration in ms per job type; see {@link DEFAULT_JOB_DURATIONS}. A key outside {@link JobDurationKey} is a type error (and a `TypeError` at run time). */
+  jobDurations?: Partial<Record<JobDurationKey, number>>;
   /** Unfinished generation jobs a project may have before `POST /generate/*` answers 429. Default `5`. */
   parallelJobs?: number;
   /** Plan batch-size cap on `numSamples`/`numOutputs`. Default `8`. */
@@ -31,18 +49,17 @@ export interface EmulatorOptions {
   latency?: number | readonly [number, number];
   /** Fault rates; see {@link FaultOptions}. Default: none. */
   faults?: FaultOptions;
+  /**
+   * Refuse request fields Scenario's swagger does not list (400 naming them) instead of ignoring
+   * them as the real API does. Default `false`: they are accepted, listed in
+   * `emulator.state.ignoredFields` and in the `x-scenario-emulator-ignored-fields` response header.
+   */
+  strict?: boolean;
+  /** Models added to the seeded catalog (same id: replaces the seeded one); see {@link EmulatorModel}. */
+  models?: readonly EmulatorModel[];
+  /** How `POST /uploads {url}` downloads a URL that is not the emulator's own. Default: the global `fetch`, looked up at call time (so msw can answer it). */
+  fetch?: typeof fetch;
 }
-
-/** Job durations (ms) used unless `jobDurations` overrides them: a few seconds, like quick real jobs. */
-export const DEFAULT_JOB_DURATIONS: Readonly<Record<string, number>> = {
-  inference: 8000,
-  flux: 10_000,
-  custom: 10_000,
-  detection: 3000,
-  'remove-background': 3000,
-  upscale: 6000,
-  upload: 1000,
-};
 
 /** Options with defaults applied, checked once at the edge. */
 export interface ResolvedOptions {
@@ -52,11 +69,14 @@ export interface ResolvedOptions {
   projectId: string;
   seed: number | string;
   clock: Clock;
-  jobDurations: Record<string, number>;
+  jobDurations: Record<JobDurationKey, number>;
   parallelJobs: number;
   maxSamples: number;
   latency: readonly [number, number];
   faults: FaultInjector;
+  strict: boolean;
+  models: readonly EmulatorModel[];
+  fetch: typeof fetch;
 }
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
@@ -71,18 +91,29 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     projectId: options.projectId ?? 'proj_emulator',
     seed: options.seed ?? 1,
     clock: options.clock ?? systemClock,
-    jobDurations: { ...DEFAULT_JOB_DURATIONS, ...definedOnly(options.jobDurations ?? {}) },
+    jobDurations: { ...DEFAULT_JOB_DURATIONS, ...checkedDurations(options.jobDurations ?? {}) },
     parallelJobs: options.parallelJobs ?? 5,
     maxSamples: options.maxSamples ?? 8,
     latency: typeof latency === 'number' ? [latency, latency] : latency,
     faults: new FaultInjector(options.faults),
+    strict: options.strict ?? false,
+    models: options.models ?? [],
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
   };
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-function definedOnly(record: Partial<Record<string, number>>): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(record).filter((entry): entry is [string, number] => entry[1] !== undefined),
-  );
+/** The given durations without `undefined` ones; an unknown job type or a negative duration is a `TypeError`. */
+function checkedDurations(durations: Partial<Record<string, number>>): Partial<Record<JobDurationKey, number>> {
+  const checked: Partial<Record<JobDurationKey, number>> = {};
+  for (const [key, ms] of Object.entries(durations)) {
+    if (ms === undefined) continue;
+    if (!(JOB_DURATION_KEYS as string[]).includes(key)) {
+      throw new TypeError(`jobDurations: unknown job type "${key}" (known: ${JOB_DURATION_KEYS.join(', ')})`);
+    }
+    if (!(Number.isFinite(ms) && ms >= 0)) throw new TypeError(`jobDurations.${key} must be a duration in ms ≥ 0`);
+    checked[key as JobDurationKey] = ms;
+  }
+  return checked;
 }

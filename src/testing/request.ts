@@ -1,7 +1,10 @@
 import type { Context } from 'hono';
-import type * as z from 'zod/mini';
-import { safeParse } from '../core/validate.js';
+import type { AppEnv, EmulatorContext } from './context.js';
 import { badRequest, EmulatorHttpError } from './errors.js';
+import { checkBody } from './spec/check-body.js';
+import type { OperationContract } from './spec/contract.js';
+import { operationContract } from './spec/operations.js';
+import { routeOf } from './traffic.js';
 
 /**
  * The API gateway's synchronous payload ceiling (~6 MB). Generation
@@ -23,25 +26,47 @@ export async function readJson(c: Context, maxBytes = Number.POSITIVE_INFINITY):
   }
 }
 
+/** The swagger contract of the request's route (`POST /jobs/{jobId}/action`). */
+export const contractOf = (c: Context<AppEnv>): OperationContract =>
+  operationContract(`${c.req.method} ${routeOf(c).replace(/:(\w+)/g, '{$1}')}`);
+
 /**
- * Validates with the SDK's own wire schema (one source of truth for the rules). The reason is
- * phrased like the real API's (`Input prompt is required`) for missing fields.
+ * The JSON body checked against the route's swagger contract: only the fields it lists, typed
+ * and in range. The others are ignored (see {@link ignoreFields}).
  */
-export function parseWith<S extends z.core.$ZodType>(schema: S, value: unknown): z.core.output<S> {
-  const result = safeParse(schema, value);
-  if (result.success) return result.data;
-  const reasons = result.error.issues.map((issue) => {
-    const path = issue.path.join('.') || 'body';
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    if (missing) return `Input ${path} is required`;
-    if (issue.code === 'unrecognized_keys') return `Unknown input(s) ${issue.keys.join(', ')}`;
-    return `Invalid ${path}: ${issue.message}`;
-  });
-  throw badRequest(reasons.join('; '));
+export async function readBody(
+  context: EmulatorContext,
+  c: Context<AppEnv>,
+  maxBytes?: number,
+): Promise<Record<string, unknown>> {
+  const { values, unknown } = checkBody(contractOf(c), await readJson(c, maxBytes));
+  ignoreFields(context, c, unknown);
+  return values;
 }
 
-/** A `true`/`false` query flag. */
-export const queryFlag = (c: Context, name: string) => c.req.query(name) === 'true';
+/**
+ * Fields the real API would silently ignore: recorded on the request (and so in
+ * `emulator.state.ignoredFields` and the response header), or refused in strict mode.
+ */
+export function ignoreFields(context: EmulatorContext, c: Context<AppEnv>, fields: readonly string[]): void {
+  if (fields.length === 0) return;
+  if (context.options.strict) {
+    throw badRequest(
+      `Unknown field(s) ${fields.join(', ')}: the real API ignores them, this emulator refuses them (strict mode)`,
+    );
+  }
+  const entry = c.get('request');
+  entry.ignoredFields = [...(entry.ignoredFields ?? []), ...fields];
+}
+
+/**
+ * Whether `?dryRun` asks for a quote. Any value but `false` or `0` does, a bare `?dryRun` and
+ * `?dryRun=1` included: reading an ambiguous flag as "quote" never bills a client that meant one.
+ */
+export function isDryRun(c: Context): boolean {
+  const value = c.req.query('dryRun');
+  return value !== undefined && !/^(false|0)$/i.test(value.trim());
+}
 
 /** The values of repeatable, comma-separated query parameters (`?types=a,b&type=c`), in order of `names`. */
 export const queryList = (c: Context, ...names: string[]) =>

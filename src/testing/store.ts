@@ -18,23 +18,29 @@ export interface AssetRecord {
   authorId: string;
   bytes: Uint8Array;
   mimeType: string;
-  width: number;
-  height: number;
+  /** `image`, or `json` for a canvas. */
+  kind: 'image' | 'json';
+  /** Set for images. */
+  width?: number;
+  height?: number;
   /** `metadata.type` and `source`: `uploaded`, `inference-img2img`, `detection`, … */
   type: string;
   /** Echoed generation inputs and lineage, merged into `metadata`. */
   metadata: Record<string, unknown>;
   createdAt: number;
   hidden: boolean;
+  /** `public` for the seeded showcase assets only: nothing the API creates is public. */
+  privacy: 'private' | 'public';
   collectionIds: string[];
   outputIndex?: number;
+  /** A canvas's thumbnail image. */
+  thumbnailId?: string;
 }
 
-/** What an uploaded image asset (`POST /assets`, a multipart upload, a data-URL input) is made of. */
+/** What an uploaded asset (`POST /assets`, a multipart upload, a data-URL input) is made of, besides its content. */
 export interface UploadedAssetFields {
   ownerId: string;
   authorId: string;
-  image: RenderedImage;
   createdAt: number;
   /** `metadata.name`; data-URL inputs have none. */
   name?: string;
@@ -44,20 +50,38 @@ export interface UploadedAssetFields {
 }
 
 /** The record of an uploaded image asset, with a new id; the caller stores it (`store.addAsset`). */
-export function uploadedAsset(store: Store, fields: UploadedAssetFields): AssetRecord {
-  const { image, name, parentId } = fields;
+export function uploadedAsset(store: Store, fields: UploadedAssetFields & { image: RenderedImage }): AssetRecord {
+  const { bytes, mimeType, width, height } = fields.image;
+  return { ...uploaded(store, fields), bytes, mimeType, kind: 'image', width, height, type: 'uploaded' };
+}
+
+/** The record of an uploaded canvas (its JSON text), with a new id and its thumbnail's. */
+export function canvasAsset(
+  store: Store,
+  fields: UploadedAssetFields & { canvas: string; thumbnailId?: string | undefined },
+): AssetRecord {
+  const bytes = new TextEncoder().encode(fields.canvas);
+  const thumbnail = fields.thumbnailId ? { thumbnailId: fields.thumbnailId } : {};
+  return {
+    ...uploaded(store, fields),
+    bytes,
+    mimeType: 'application/json',
+    kind: 'json',
+    type: 'canvas',
+    ...thumbnail,
+  };
+}
+
+function uploaded(store: Store, fields: UploadedAssetFields) {
+  const { name, parentId } = fields;
   return {
     id: store.id('asset'),
     ownerId: fields.ownerId,
     authorId: fields.authorId,
-    bytes: image.bytes,
-    mimeType: image.mimeType,
-    width: image.width,
-    height: image.height,
-    type: 'uploaded',
     metadata: { ...(name === undefined ? {} : { name }), ...(parentId ? { parentId } : {}) },
     createdAt: fields.createdAt,
     hidden: fields.hide ?? false,
+    privacy: 'private' as const,
     collectionIds: fields.collectionIds ?? [],
   };
 }
@@ -100,11 +124,14 @@ export interface JobRecord {
   uploadId?: string;
 }
 
-/** A multipart upload and the parts PUT so far. */
+/** An upload: multipart (with the parts PUT so far) or an import from a URL. */
 export interface UploadRecord {
   id: string;
   ownerId: string;
   authorId: string;
+  source: 'multipart' | 'url';
+  /** The URL an import downloads. */
+  url?: string;
   fileName: string;
   contentType: string;
   fileSize: number;
@@ -132,6 +159,8 @@ export interface RequestLogEntry {
   status: number;
   /** The injected fault, if any. */
   fault?: FaultKind;
+  /** Body fields the swagger does not list, which the emulator ignored as the real API does (dotted paths for nested ones). */
+  ignoredFields?: string[];
 }
 
 /** What happened, so tests can assert "no duplicate job was created". */
@@ -153,6 +182,10 @@ export class Store {
   readonly assets = new Map<string, AssetRecord>();
   readonly jobs = new Map<string, JobRecord>();
   readonly uploads = new Map<string, UploadRecord>();
+  /** Download archives (`POST /assets/download`) by job id. */
+  readonly archives = new Map<string, Uint8Array>();
+  /** The project each API key acts in, once it has named one with `?projectId=`. */
+  readonly keyProjects = new Map<string, string>();
   readonly requestLog: RequestLogEntry[] = [];
   readonly counters: EmulatorCounters = {
     requests: {},

@@ -1,12 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import type { EmulatorContext } from './context.js';
+import type { AppEnv, EmulatorContext } from './context.js';
 import { EmulatorHttpError, errorResponse } from './errors.js';
 import type { FaultKind } from './faults.js';
 import type { RequestLogEntry, Store } from './store.js';
 
 /** Header by which a route asks the serving layer to drop the connection instead of answering. */
 export const CONNECTION_RESET_HEADER = 'x-scenario-emulator-connection-reset';
+/** Response header listing the body fields the emulator ignored, comma-separated. */
+export const IGNORED_FIELDS_HEADER = 'x-scenario-emulator-ignored-fields';
 
 const BAD_GATEWAY_HTML =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n';
@@ -24,9 +26,10 @@ export function countFault(store: Store, kind: FaultKind): void {
 
 /**
  * Outermost middleware: counts and logs every request, injects the configured faults (before
- * the route for 429/503, on its answer for 500/502/reset/malformed JSON), then adds latency.
+ * the route for 429/503, on its answer for 500/502/reset/malformed JSON), names the body fields
+ * the route ignored in a header, then adds latency.
  */
-export function traffic(context: EmulatorContext): MiddlewareHandler {
+export function traffic(context: EmulatorContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { store, options } = context;
     const { faults } = options;
@@ -36,6 +39,7 @@ export function traffic(context: EmulatorContext): MiddlewareHandler {
     store.counters.requests[key] = (store.counters.requests[key] ?? 0) + 1;
     const entry: RequestLogEntry = { method, route: target.route, path: new URL(c.req.url).pathname, status: 0 };
     store.requestLog.push(entry);
+    c.set('request', entry);
 
     let fault = faults.before(target, store.rng.faults);
     if (fault) {
@@ -50,6 +54,7 @@ export function traffic(context: EmulatorContext): MiddlewareHandler {
       entry.fault = fault;
       countFault(store, fault);
     }
+    if (entry.ignoredFields) c.res.headers.set(IGNORED_FIELDS_HEADER, entry.ignoredFields.join(', '));
     const [min, max] = options.latency;
     const slow = faults.slow(target, store.rng.faults) ? faults.slowMs : 0;
     if (slow) countFault(store, 'slow');

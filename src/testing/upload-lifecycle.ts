@@ -40,16 +40,51 @@ export async function completeUpload(context: EmulatorContext, upload: UploadRec
     bytes.set(part, offset);
     offset += part.byteLength;
   }
-  const info = bytes.byteLength === upload.fileSize ? await probeImage(bytes) : undefined;
-  upload.validation = info
-    ? { image: { bytes, ...info } }
-    : {
-        error:
-          bytes.byteLength === upload.fileSize
-            ? `${upload.fileName} is not a valid image`
-            : `Received ${bytes.byteLength} bytes, but fileSize announced ${upload.fileSize}`,
-      };
+  upload.validation =
+    bytes.byteLength === upload.fileSize
+      ? await validate(bytes, upload.fileName)
+      : { error: `Received ${bytes.byteLength} bytes, but fileSize announced ${upload.fileSize}` };
   upload.completedAt = context.options.clock.now();
+}
+
+/**
+ * `POST /uploads {url, kind}`: downloads `url` at once (the emulator's own signed asset URLs
+ * without any network, others with the `fetch` option) and validates it; the verdict shows once
+ * validation time is up, as for a completed multipart upload.
+ */
+export async function importFromUrl(context: EmulatorContext, upload: UploadRecord, url: string): Promise<void> {
+  const downloaded = await download(context, url);
+  upload.validation = 'error' in downloaded ? downloaded : await validate(downloaded.bytes, upload.fileName);
+  if ('image' in upload.validation) {
+    upload.contentType ||= upload.validation.image.mimeType;
+    upload.fileSize = upload.validation.image.bytes.byteLength;
+  }
+  upload.completedAt = context.options.clock.now();
+}
+
+async function validate(bytes: Uint8Array, fileName: string): Promise<NonNullable<UploadRecord['validation']>> {
+  const info = await probeImage(bytes);
+  return info ? { image: { bytes, ...info } } : { error: `${fileName} is not a valid image` };
+}
+
+async function download(context: EmulatorContext, url: string): Promise<{ bytes: Uint8Array } | { error: string }> {
+  const failed = (why: string) => ({ error: `Could not download ${url}: ${why}` });
+  const ownAsset = `${context.urls.cdn}/assets/`;
+  if (url.startsWith(ownAsset)) {
+    const target = new URL(url);
+    const id = target.pathname.split('/').pop() ?? '';
+    const refused = context.signer.check(`assets/${id}`, target.searchParams, context.options.clock.now());
+    const asset = context.store.assets.get(id) ?? context.publicAssets.get(id);
+    if (refused || !asset) return failed(refused ?? 'no such asset');
+    return { bytes: asset.bytes };
+  }
+  try {
+    const response = await context.options.fetch(url);
+    if (!response.ok) return failed(`HTTP ${response.status}`);
+    return { bytes: new Uint8Array(await response.arrayBuffer()) };
+  } catch (error) {
+    return failed(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Creates the assets of uploads whose validation time is up. */
@@ -80,7 +115,7 @@ export function uploadView(context: EmulatorContext, upload: UploadRecord): With
   const status = uploadStatus(context, upload);
   const expires = upload.createdAt + PART_URL_TTL_MS;
   const parts =
-    status === 'pending'
+    status === 'pending' && upload.source === 'multipart'
       ? Array.from({ length: upload.partsCount }, (_, i) => ({
           number: i + 1,
           url: context.signer.sign(context.urls.cdn, `uploads/${upload.id}/parts/${i + 1}`, expires),
@@ -93,7 +128,8 @@ export function uploadView(context: EmulatorContext, upload: UploadRecord): With
     fileName: upload.fileName,
     originalFileName: upload.fileName,
     kind: upload.kind,
-    source: 'multipart',
+    source: upload.source,
+    ...(upload.url === undefined ? {} : { url: upload.url }),
     contentType: upload.contentType,
     fileSize: upload.fileSize,
     partsCount: upload.partsCount,

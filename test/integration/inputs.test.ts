@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
+import { PermissionDeniedError } from '../../src/index.js';
 import { MAX_INLINE_IMAGE_BYTES } from '../../src/lib/image-input.js';
 import { imageInfo, MODES, QUICK, requestsTo, SKETCH_PATH } from './setup.js';
 
@@ -133,8 +134,10 @@ describe.concurrent.each(MODES)('image inputs and outputs end to end ($name)', (
     expect(await imageInfo(await client.assets.download(assets[0]?.id as string, options))).toMatchObject({
       hasAlpha: true,
     });
-    // Another project does not see them.
-    expect((await client.assets.list()).items).toEqual([]);
+    // An API key belongs to the project it names: without projectId it reads the same project,
+    // and another project is refused.
+    expect((await client.assets.list()).items.map((listed) => listed.id)).toContain(assets[0]?.id);
+    await expect(client.assets.list({}, { projectId: 'proj_other' })).rejects.toBeInstanceOf(PermissionDeniedError);
     expect((await client.jobs.list({}, options)).items.map((listed) => listed.jobId)).toEqual([job.jobId]);
     expect((await emulator.state.jobs()).map((stored) => stored.ownerId)).toEqual(['proj_game_art']);
   });

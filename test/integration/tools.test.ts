@@ -79,7 +79,7 @@ describe.concurrent.each(MODES)('detect, controlnet, remove background, upscale,
   test('custom model run: a seeded model from models.list, its inputs checked with validate: true', async () => {
     const { emulator, client } = await mode.start();
     let model: Model | undefined;
-    for await (const candidate of client.models.list()) {
+    for await (const candidate of client.models.list({ privacy: 'public' })) {
       const names = candidate.inputs?.map((input) => input.name) ?? [];
       if (names.includes('image') && names.includes('upscaleFactor')) model = candidate;
     }

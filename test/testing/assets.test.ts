@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { AssetEnvelopeSchema, AssetListResponseSchema } from '../../src/schemas/asset.js';
-import { dataUrl, download, setup, testImage, uploadImage } from './helpers.js';
+import { AS_USER, dataUrl, download, runToEnd, setup, testImage, uploadImage } from './helpers.js';
 
 describe('POST /assets', () => {
   test('stores a data URL or raw base64 image and answers {asset} with its real size', async () => {
@@ -45,7 +45,7 @@ describe('POST /assets', () => {
     ],
     ['text', { name: 'x.png', image: 'aGVsbG8gd29ybGQ=' }, /not a supported image/],
     ['a missing image', { name: 'x.png' }, /Input image is required/],
-    ['an unknown field', { name: 'x.png', image: 'aGk=', canvas: '{}' }, /Unknown input\(s\) canvas/],
+    ['a missing name', { image: 'aGk=' }, /Input name is required/],
     ['over 6 MiB of base64', { name: 'big.png', image: 'A'.repeat(6 * 1024 * 1024 + 4) }, /too large.*\/uploads/],
   ])('refuses %s with 400 {reason}', async (_, body, reason) => {
     const { call, emulator } = setup();
@@ -76,7 +76,8 @@ describe('reading, listing, deleting', () => {
       status: 404,
       body: { reason: 'Asset asset_nope not found' },
     });
-    expect((await call('GET', `/assets/${asset.id}`, { query: { projectId: 'proj_other' } })).status).toBe(404);
+    const elsewhere = { query: { projectId: 'proj_other' }, headers: AS_USER };
+    expect((await call('GET', `/assets/${asset.id}`, elsewhere)).status).toBe(404);
   });
 
   test('lists newest first with pageSize and nextPaginationToken until the last page', async () => {
@@ -119,10 +120,11 @@ describe('reading, listing, deleting', () => {
     const png = await testImage();
     await uploadImage(call, png);
     await call('POST', '/assets', { body: { name: 'hidden.png', image: dataUrl(png), hide: true } });
-    await call('POST', '/assets', { body: { name: 'other.png', image: dataUrl(png) }, query: { projectId: 'proj_b' } });
+    const projectB = { query: { projectId: 'proj_b' }, headers: AS_USER };
+    await call('POST', '/assets', { body: { name: 'other.png', image: dataUrl(png) }, ...projectB });
     expect((await call('GET', '/assets')).body.assets).toHaveLength(1);
     expect((await call('GET', '/assets', { query: { type: 'upscale' } })).body.assets).toHaveLength(0);
-    const other = await call('GET', '/assets', { query: { projectId: 'proj_b' } });
+    const other = await call('GET', '/assets', projectB);
     expect(other.body.assets.map((a: { ownerId: string }) => a.ownerId)).toEqual(['proj_b']);
   });
 
@@ -147,6 +149,90 @@ describe('reading, listing, deleting', () => {
       body: { assetIds: Array.from({ length: 101 }, (_, i) => `asset_${i}`) },
     });
     expect(tooMany.body.reason).toMatch(/At most 100/);
-    expect((await call('POST', '/assets/get-bulk', { body: { assetIds: [] } })).status).toBe(400);
+    // The swagger sets no minimum: an empty list reads nothing.
+    expect((await call('POST', '/assets/get-bulk', { body: { assetIds: [] } })).body).toEqual({ assets: [] });
+  });
+});
+
+describe('listing: sort, date bounds, type prefixes, privacy', () => {
+  /** Three uploads a minute apart, then an img2img and a txt2img output. */
+  async function library() {
+    const context = setup({ jobDurations: { flux: 1000 } });
+    const png = await testImage();
+    const uploads: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      uploads.push((await uploadImage(context.call, png, `${i}.png`)).id);
+      await context.clock.advance(60_000);
+    }
+    const img2img = await runToEnd(context, '/generate/img2img', {
+      modelId: 'flux.1-dev',
+      prompt: 'p',
+      image: uploads[0],
+    });
+    const txt2img = await runToEnd(context, '/generate/txt2img', {
+      modelId: 'flux.1-dev',
+      prompt: 'p',
+      width: 64,
+      height: 64,
+    });
+    return { ...context, uploads, outputs: [img2img.metadata.assetIds[0], txt2img.metadata.assetIds[0]] as string[] };
+  }
+  const listed = async (call: ReturnType<typeof setup>['call'], query: Record<string, string>) => {
+    const answer = await call('GET', '/assets', { query });
+    if (answer.status !== 200) throw new Error(answer.body.reason);
+    return answer.body.assets.map((asset: { id: string }) => asset.id) as string[];
+  };
+
+  test('sortDirection orders by creation, newest first by default', async () => {
+    const { call, uploads, outputs } = await library();
+    const oldestFirst = [...uploads, ...outputs];
+    expect(await listed(call, { sortBy: 'createdAt', sortDirection: 'asc' })).toEqual(oldestFirst);
+    expect(await listed(call, {})).toEqual([...oldestFirst].reverse());
+  });
+
+  test('createdAfter / createdBefore are exclusive bounds; they need sortBy on their date', async () => {
+    const { call, uploads } = await library();
+    const second = (await call('GET', `/assets/${uploads[1]}`)).body.asset.createdAt as string;
+    const before = await listed(call, { sortBy: 'createdAt', sortDirection: 'asc', createdBefore: second });
+    expect(before).toEqual([uploads[0]]);
+    const between = await listed(call, { createdAfter: '2025-01-01T00:00:00Z', createdBefore: second });
+    expect(between).toEqual([uploads[0]]);
+    const wrongSort = await call('GET', '/assets', { query: { sortBy: 'updatedAt', createdAfter: second } });
+    expect(wrongSort.body.reason).toBe('createdAfter needs sortBy=createdAt');
+    expect((await call('GET', '/assets', { query: { createdAfter: 'yesterday' } })).body.reason).toBe(
+      'createdAfter must be an ISO date, got "yesterday"',
+    );
+    expect((await call('GET', '/assets', { query: { sortDirection: 'up' } })).status).toBe(400);
+  });
+
+  test('a type ending in "-" is a prefix: inference- lists every generation output', async () => {
+    const { call, outputs } = await library();
+    expect(await listed(call, { type: 'inference-', sortDirection: 'asc' })).toEqual(outputs);
+    expect(await listed(call, { type: 'inference-txt2img' })).toEqual([outputs[1]]);
+    expect(await listed(call, { types: 'inference-img2img,inference-txt2img', sortDirection: 'asc' })).toEqual(outputs);
+    const both = await call('GET', '/assets', { query: { type: 'uploaded', types: 'upscale' } });
+    expect(both.body.reason).toBe('type and types cannot be used together');
+  });
+
+  test('privacy=public lists the public assets of every organisation; they read like any asset', async () => {
+    const { call, emulator, uploads } = await library();
+    const showcase = await listed(call, { privacy: 'public' });
+    expect(showcase).toContain('asset_showcase-bfl-flux-2-dev');
+    expect(showcase).not.toContain(uploads[0]);
+    expect(await listed(call, { privacy: 'private' })).toHaveLength(5);
+    const viaPublic = await call('GET', '/assets/public', { query: { modelId: 'model_bfl-flux-2-dev' } });
+    expect(viaPublic.body.assets.map((asset: { id: string }) => asset.id)).toEqual(['asset_showcase-bfl-flux-2-dev']);
+    const { asset } = (await call('GET', '/assets/public/asset_showcase-bfl-flux-2-dev')).body;
+    expect(asset).toMatchObject({
+      privacy: 'public',
+      ownerId: 'proj_scenario',
+      metadata: { modelId: 'model_bfl-flux-2-dev' },
+    });
+    expect((await download(emulator, asset.url)).byteLength).toBe(asset.properties.size);
+    expect((await call('GET', '/assets/asset_showcase-bfl-flux-2-dev')).body.asset.id).toBe(asset.id);
+    expect(await call('GET', `/assets/public/${uploads[0]}`)).toMatchObject({
+      status: 404,
+      body: { reason: `Public asset ${uploads[0]} not found` },
+    });
   });
 });

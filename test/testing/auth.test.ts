@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { caller, setup } from './helpers.js';
+import { AS_USER, caller, dataUrl, setup, testImage } from './helpers.js';
 
 const basic = (pair: string) => ({ authorization: `Basic ${btoa(pair)}` });
 
@@ -50,5 +50,46 @@ describe('auth', () => {
     const { call } = setup();
     const answer = await call('GET', '/nope');
     expect(answer).toMatchObject({ status: 404, body: { reason: 'No route for GET /v1/nope' } });
+  });
+});
+
+describe('project scoping', () => {
+  test('an API key acts in one project: the one it names, with or without ?projectId= afterwards', async () => {
+    const { call, emulator } = setup();
+    const project = { query: { projectId: 'proj_game' } };
+    const png = await testImage();
+    const { asset } = (await call('POST', '/assets', { body: { name: 'a.png', image: dataUrl(png) }, ...project }))
+      .body;
+    expect(asset.ownerId).toBe('proj_game');
+    // The same key, no projectId: the same project, as a real project-scoped key.
+    expect((await call('GET', `/assets/${asset.id}`)).body.asset.ownerId).toBe('proj_game');
+    expect((await call('GET', '/assets')).body.assets.map((listed: { id: string }) => listed.id)).toEqual([asset.id]);
+    const elsewhere = await call('GET', '/assets', { query: { projectId: 'proj_other' } });
+    expect(elsewhere).toMatchObject({
+      status: 403,
+      body: {
+        reason:
+          'API key api_key belongs to project proj_game and cannot act in proj_other: API keys are project-scoped, use a key of proj_other',
+      },
+    });
+    // Another key is not bound by it; reset() forgets the bindings.
+    expect((await call('GET', '/assets', { headers: basic('api_second:s') })).body.assets).toEqual([]);
+    emulator.reset();
+    expect((await call('GET', '/assets', { query: { projectId: 'proj_other' } })).status).toBe(200);
+  });
+
+  test("a bearer token acts for a user: ?projectId= picks any of the user's projects", async () => {
+    const { call } = setup();
+    const png = await testImage();
+    const asUser = (projectId?: string) => ({
+      headers: AS_USER,
+      query: projectId ? { projectId } : ({} as Record<string, string>),
+    });
+    const { asset } = (
+      await call('POST', '/assets', { body: { name: 'a.png', image: dataUrl(png) }, ...asUser('proj_a') })
+    ).body;
+    expect((await call('GET', `/assets/${asset.id}`, asUser('proj_a'))).status).toBe(200);
+    expect((await call('GET', `/assets/${asset.id}`, asUser('proj_b'))).status).toBe(404);
+    expect((await call('GET', `/assets/${asset.id}`, asUser())).status).toBe(404);
   });
 });

@@ -52,11 +52,25 @@ describe('parseEmulatorArgs (the bin)', () => {
     expect(parseEmulatorArgs(['--faults', '{"badGateway":0.5}']).faults).toEqual({ badGateway: 0.5 });
   });
 
+  test('--job-durations sets job times by job type; --strict refuses unknown fields', () => {
+    expect(parseEmulatorArgs(['--job-durations', 'flux=2000,upscale=500', '--strict'])).toEqual({
+      port: 4010,
+      jobDurations: { flux: 2000, upscale: 500 },
+      strict: true,
+    });
+  });
+
   test.each([
     [['--port', 'abc'], /--port must be a non-negative integer/],
+    [['--port', '70000'], /--port must be 0–65535, got 70000/],
     [['--port'], /--port needs a value/],
     [['--faults', 'teapot=0.1'], /unknown fault "teapot"/],
     [['--faults', '500'], /not name=number/],
+    [['--faults', '429=2'], /faults.rateLimit must be a rate between 0 and 1/],
+    [['--latency', '200-50'], /--latency: 200-50 is not a range from low to high/],
+    [['--job-durations', 'flx=2000'], /unknown job type "flx" \(known: inference, flux, custom,/],
+    [['--job-durations', 'flux=fast'], /--job-durations flux must be a non-negative integer, got "fast"/],
+    [['--api-key', 'k'], /Pass both apiKey and apiSecret/],
     [['--verbose', 'yes'], /unknown option --verbose/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseEmulatorArgs(argv)).toThrow(message);

@@ -2,6 +2,11 @@ import sharp from 'sharp';
 import { createEmulator, type Emulator, type EmulatorOptions, VirtualClock } from '../../src/testing/index.js';
 
 export const AUTH = { authorization: `Basic ${btoa('api_key:secret')}` };
+/**
+ * A user's bearer token: unlike an API key (one project), it may act in any of the user's
+ * projects, so tests reach another project with it and `?projectId=`.
+ */
+export const AS_USER = { authorization: 'Bearer user-token' };
 
 /** A parsed answer: status, JSON (or text) body, headers. */
 export interface Answer {
@@ -68,6 +73,13 @@ export async function uploadImage(call: ReturnType<typeof caller>, bytes: Uint8A
   const answer = await call('POST', '/assets', { body: { name, image: dataUrl(bytes) } });
   if (answer.status !== 200) throw new Error(`upload failed: ${JSON.stringify(answer.body)}`);
   return answer.body.asset;
+}
+
+/** An emulator (see {@link setup}) with one 64×64 image uploaded: `image` is its asset id. */
+export async function withImage(options: EmulatorOptions = {}) {
+  const context = setup(options);
+  const image = (await uploadImage(context.call, await testImage(64, 64))).id as string;
+  return { ...context, image };
 }
 
 /** Downloads an asset's signed URL through the emulator's fetch, without auth. */

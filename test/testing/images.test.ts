@@ -128,12 +128,13 @@ describe('image outputs', () => {
     expect(stats.channels[0]?.max).toBeGreaterThan(stats.channels[0]?.min ?? 255);
   });
 
-  test('custom models render too: upscale-v3 by upscaleFactor, flux-2 text-to-image at the aspect ratio', async () => {
+  test('custom models render too: upscale-v3 by upscaleFactor, flux-2 text-to-image at the requested size', async () => {
     const [up] = await outputs('/generate/custom/model_upscale-v3', (image) => ({ image, upscaleFactor: 3 }));
     expect([up?.meta.width, up?.meta.height]).toEqual([288, 192]);
     const generated = await outputs('/generate/custom/model_bfl-flux-2-dev', () => ({
       prompt: 'p',
-      aspectRatio: '16:9',
+      width: 1344,
+      height: 768,
       numOutputs: 2,
     }));
     expect(generated.map((g) => [g.meta.width, g.meta.height, g.asset.metadata.type])).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { JobEnvelopeSchema } from '../../src/schemas/job.js';
-import { setup, testImage, uploadImage } from './helpers.js';
+import { AS_USER, setup, testImage, uploadImage } from './helpers.js';
 
 async function submitted(options: Parameters<typeof setup>[0] = {}, modelId = 'stable-diffusion-xl-base-1.0') {
   const context = setup(options);
@@ -90,7 +90,8 @@ describe('job progression', () => {
   test('unknown and other-project jobs get 404', async () => {
     const { call, jobId } = await submitted();
     expect((await call('GET', '/jobs/job_nope')).body.reason).toBe('Job job_nope not found');
-    expect((await call('GET', `/jobs/${jobId}`, { query: { projectId: 'proj_x' } })).status).toBe(404);
+    const elsewhere = { query: { projectId: 'proj_x' }, headers: AS_USER };
+    expect((await call('GET', `/jobs/${jobId}`, elsewhere)).status).toBe(404);
   });
 });
 
@@ -126,7 +127,7 @@ describe('cancel', () => {
   test('other actions and finished jobs are refused', async () => {
     const { clock, call, jobId } = await submitted();
     expect((await call('POST', `/jobs/${jobId}/action`, { body: { action: 'pause' } })).body.reason).toMatch(
-      /only action is "cancel"/,
+      /Invalid action: "pause" is not one of cancel/,
     );
     await clock.advance(60_000);
     expect((await call('POST', `/jobs/${jobId}/action`, { body: { action: 'cancel' } })).body.reason).toMatch(

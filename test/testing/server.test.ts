@@ -20,10 +20,14 @@ describe('startEmulator (real HTTP on 127.0.0.1)', () => {
     const { server, call } = await start();
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/v1`);
     expect(server.port).toBeGreaterThan(0);
-    const models = await call('GET', '/models');
+    const models = await call('GET', '/models', { query: { privacy: 'public' } });
     expect(models.status).toBe(200);
     expect(models.body.models.map((model: { id: string }) => model.id)).toContain('model_upscale-v3');
     expect(server.state.counters.requests['GET /models']).toBe(1);
+    expect((await call('GET', '/models')).body.models.map((model: { id: string }) => model.id)).toEqual([
+      'model_emulator-watercolor-style',
+      'model_emulator-knight-character',
+    ]);
   });
 
   test('upload → img2img → poll → download returns a PNG of the requested size (the curl sequence)', async () => {

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { MIN_UPLOAD_PART_BYTES, UploadEnvelopeSchema } from '../../src/schemas/upload.js';
-import { download, setup } from './helpers.js';
+import { dataUrl, download, setup, testImage } from './helpers.js';
 
 /** A PNG over 5 MiB (stored uncompressed), so it needs two parts. */
 let large: Uint8Array;
@@ -133,9 +133,13 @@ describe('multipart uploads', () => {
   test('refuses bad create bodies, kinds it cannot import, unknown ids and a second complete', async () => {
     const context = setup();
     const bad = await context.call('POST', '/uploads', {
-      body: { fileName: 'a.png', contentType: 'image/png', fileSize: 0, parts: 1, kind: 'image' },
+      body: { fileName: 'a.png', contentType: 'image/png', parts: 1, kind: 'image' },
     });
-    expect(bad.body.reason).toMatch(/fileSize/);
+    expect(bad.body.reason).toBe('Input fileSize is required for a multipart upload (or send url and kind)');
+    const wrongType = await context.call('POST', '/uploads', {
+      body: { fileName: 'a.png', contentType: 'image/png', fileSize: '12', parts: 1, kind: 'image' },
+    });
+    expect(wrongType.body.reason).toBe('Invalid fileSize: expected a number, got "12"');
     const video = await context.call('POST', '/uploads', {
       body: { fileName: 'a.mp4', contentType: 'video/mp4', fileSize: 9, parts: 1, kind: 'video' },
     });
@@ -149,5 +153,62 @@ describe('multipart uploads', () => {
     );
     await complete(tiny);
     expect((await complete(tiny)).body.reason).toMatch(/already completed/);
+  });
+});
+
+describe('imports from a URL (POST /uploads {url, kind})', () => {
+  test("the emulator's own signed asset URL: validating, then imported as a new asset", async () => {
+    const context = setup();
+    const png = await testImage(40, 30);
+    const source = (await context.call('POST', '/assets', { body: { name: 'a.png', image: dataUrl(png) } })).body.asset;
+    const answer = await context.call('POST', '/uploads', {
+      body: { url: source.url, kind: 'image', assetOptions: { parentId: source.id } },
+    });
+    expect(answer.status).toBe(200);
+    const { upload } = UploadEnvelopeSchema.parse(answer.body);
+    expect(upload).toMatchObject({
+      status: 'validating',
+      source: 'url',
+      url: source.url,
+      kind: 'image',
+      fileName: source.id,
+    });
+    expect(upload.parts).toBeUndefined();
+    await context.clock.advance(1_000);
+    const imported = (await context.call('GET', `/uploads/${upload.id}`)).body.upload;
+    expect(imported).toMatchObject({ status: 'imported', fileSize: png.byteLength, contentType: 'image/png' });
+    const { asset } = (await context.call('GET', `/assets/${imported.entityId}`)).body;
+    expect(asset).toMatchObject({ metadata: { type: 'uploaded', parentId: source.id }, properties: { width: 40 } });
+    expect(await download(context.emulator, asset.url)).toEqual(png);
+  });
+
+  test('other URLs go through the fetch option (the global fetch by default): an image imports, a 404 fails', async () => {
+    const png = await testImage(20, 20);
+    const requested: string[] = [];
+    const context = setup({
+      fetch: async (input) => {
+        const url = String(input);
+        requested.push(url);
+        return url.endsWith('/sketch.png')
+          ? new Response(new Uint8Array(png))
+          : new Response('missing', { status: 404 });
+      },
+    });
+    const imported = await context.call('POST', '/uploads', {
+      body: { url: 'https://files.example/art/sketch.png', kind: 'image' },
+    });
+    const missing = await context.call('POST', '/uploads', {
+      body: { url: 'https://files.example/nope.png', kind: 'asset' },
+    });
+    await context.clock.advance(1_000);
+    const read = async (id: string) => (await context.call('GET', `/uploads/${id}`)).body.upload;
+    expect(await read(imported.body.upload.id)).toMatchObject({ status: 'imported', fileName: 'sketch.png' });
+    expect(await read(missing.body.upload.id)).toMatchObject({
+      status: 'failed',
+      errorMessage: 'Could not download https://files.example/nope.png: HTTP 404',
+    });
+    expect(requested).toEqual(['https://files.example/art/sketch.png', 'https://files.example/nope.png']);
+    const noKind = await context.call('POST', '/uploads', { body: { url: 'https://files.example/a.png' } });
+    expect(noKind.body.reason).toBe('Input kind is required with url');
   });
 });

@@ -2,27 +2,24 @@ import type { ModelInput } from '../../schemas/model.js';
 import { badRequest } from '../errors.js';
 import type { ImageResolver, ResolvedImage } from '../image-inputs.js';
 
-/** A custom model's inputs after validation: values with defaults applied, and resolved images by input name. */
+/** A custom model's inputs after validation: values with defaults applied, resolved images by input name, and the body fields the model does not take. */
 export interface CustomInputs {
   values: Record<string, unknown>;
   images: Record<string, ResolvedImage[]>;
+  unknown: string[];
 }
 
 /**
  * Checks a `/generate/custom/{modelId}` body against the model's `inputs[]` (types, required,
- * min/max, allowedValues, lengths, array sizes), as the real API does before running anything.
+ * min/max, steps, allowedValues, lengths, array sizes), as the real API does before running
+ * anything. Fields the model does not take are left out and named in `unknown`.
  */
 export async function validateCustomInputs(
-  modelId: string,
   inputs: readonly ModelInput[],
-  body: unknown,
+  given: Record<string, unknown>,
   resolver: ImageResolver,
 ): Promise<CustomInputs> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw badRequest('Request body must be a JSON object');
-  const given = body as Record<string, unknown>;
   const unknown = Object.keys(given).filter((name) => !inputs.some((input) => input.name === name));
-  if (unknown.length > 0) throw badRequest(`Unknown input(s) ${unknown.join(', ')} for model ${modelId}`);
 
   const values: Record<string, unknown> = {};
   const images: Record<string, ResolvedImage[]> = {};
@@ -42,7 +39,7 @@ export async function validateCustomInputs(
         : images[input.name]?.[0]?.assetId;
     }
   }
-  return { values, images };
+  return { values, images, unknown };
 }
 
 const ELEMENT_TYPES: Record<string, string> = {
@@ -74,7 +71,10 @@ function checkValue(input: ModelInput, value: unknown): void {
     if (typeof element === 'number') {
       if (input.min !== undefined && element < input.min) throw invalid(`must be at least ${input.min}`);
       if (input.max !== undefined && element > input.max) throw invalid(`must be at most ${input.max}`);
-      if (input.step === 1 && !Number.isInteger(element)) throw invalid('must be an integer');
+      // Whole steps (1, 16…) are checked; fractional ones (0.01) only guide UI sliders.
+      if (input.step !== undefined && Number.isInteger(input.step) && element % input.step !== 0) {
+        throw invalid(input.step === 1 ? 'must be an integer' : `must be a multiple of ${input.step}`);
+      }
     }
     if (typeof element === 'string' && input.type !== 'file') {
       if (input.minLength !== undefined && element.length < input.minLength)

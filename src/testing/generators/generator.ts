@@ -1,6 +1,6 @@
 import type { EmulatorContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
-import type { ImageResolver } from '../image-inputs.js';
+import type { ImageResolver, ResolvedImage } from '../image-inputs.js';
 import { type CatalogModel, FAMILIES, type ModelFamily } from '../model-catalog.js';
 import type { JobPlan } from '../store.js';
 
@@ -8,12 +8,14 @@ import type { JobPlan } from '../store.js';
 export interface GeneratorEnv {
   context: EmulatorContext;
   images: ImageResolver;
-  /** The request's seed, or one drawn from the emulator's seeded stream. */
-  seed(given: number | undefined): number;
+  /** The request's seed (a number or, as the swagger types it, a string of digits), or one drawn from the emulator's seeded stream. */
+  seed(given: unknown): number;
+  /** Body fields the real API ignores: recorded, or refused in strict mode. */
+  ignore(fields: readonly string[]): void;
 }
 
 /** Validates one `/generate/*` body and plans the job; throws an `EmulatorHttpError` to refuse it. */
-export type Generator = (body: unknown, env: GeneratorEnv) => Promise<JobPlan>;
+export type Generator = (body: Record<string, unknown>, env: GeneratorEnv) => Promise<JobPlan>;
 
 /** A model the typed endpoints run; unknown ids get 404, custom-only models 400. */
 export function typedModel(
@@ -63,8 +65,17 @@ export function outputSize(
 /** Job type of a typed generation: `inference` for Stable Diffusion models, `flux` for Flux ones. */
 export const typedJobType = (family: ModelFamily) => (family === 'flux' ? 'flux' : 'inference');
 
-/** `[0, 1, …, count - 1]`. */
-export const range = (count: number) => Array.from({ length: count }, (_, index) => index);
+/** The first of `names` the body gives, resolved as an image (asset id or data URL), with the field it came from. */
+export async function firstImage(
+  body: Record<string, unknown>,
+  images: ImageResolver,
+  names: readonly string[],
+  options: { parentId?: string; hide?: boolean } = {},
+): Promise<(ResolvedImage & { field: string }) | undefined> {
+  const field = names.find((name) => typeof body[name] === 'string');
+  if (field === undefined) return undefined;
+  return { ...(await images.resolve(body[field] as string, field, options)), field };
+}
 
 /** The body without `undefined` fields, with data-URL images replaced by their asset ids (for `metadata.input`). */
 export function echo(

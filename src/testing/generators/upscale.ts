@@ -1,8 +1,6 @@
-import { UpscaleBodySchema } from '../../schemas/upscale.js';
 import { upscaleCost } from '../cost.js';
 import { badRequest } from '../errors.js';
 import { upscaleImage } from '../images/upscale.js';
-import { parseWith } from '../request.js';
 import { echo, type Generator } from './generator.js';
 
 /** Largest output side the emulator renders (a 16× upscale of a big image would take gigabytes). */
@@ -26,14 +24,21 @@ export function upscaledSize(
 
 /** `POST /generate/upscale`: the image resized by `scalingFactor` (or to `targetWidth`). */
 export const upscale: Generator = async (body, { images }) => {
-  const input = parseWith(UpscaleBodySchema, body);
+  const input = body as {
+    image: string;
+    styleImages?: string[];
+    scalingFactor?: number;
+    targetWidth?: number;
+    preset?: string;
+    style?: string;
+  };
   const image = await images.resolve(input.image, 'image');
   const styleImages = await Promise.all((input.styleImages ?? []).map((style) => images.resolve(style, 'styleImages')));
   const { width, height } = upscaledSize(image.info, input);
   return {
     jobType: 'upscale',
     input: echo(
-      { ...input, type: 'upscale' },
+      { ...body, type: 'upscale' },
       {
         image: image.assetId,
         styleImages: input.styleImages && styleImages.map((style) => style.assetId),

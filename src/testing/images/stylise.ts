@@ -1,46 +1,46 @@
 import type sharpType from 'sharp';
 import { createRng } from '../rng.js';
-import { encode, type RenderedImage } from './rendered.js';
-import { loadSharp } from './sharp.js';
 
 /** Posterisation levels of the "style" layer. */
 const LEVELS = 5;
 
-/**
- * `count` seeded stylised variants of `reference` at `width`×`height` (the `i`-th seeded by
- * `seed + i`), standing in for img2img and ControlNet outputs. The style layer (blurred,
- * posterised, re-tinted by a seeded colour mix, with seeded grain) is blended over the resized
- * reference by `strength`, so the distance from the reference grows linearly with it, as noise
- * strength does in a real diffusion model. The reference is decoded, resized and blurred once
- * for all the variants.
- */
-export async function styliseImages(
+/** A reference decoded once for all the variants of a job: RGB at the output size, and its blur. */
+export interface PreparedReference {
+  base: Uint8Array;
+  blurred: Uint8Array;
+}
+
+/** Decodes, resizes (cover) and flattens `reference` to `width`×`height` RGB, and blurs it for the style layer. */
+export async function prepareReference(
+  sharp: typeof sharpType,
   reference: Uint8Array,
-  options: { width: number; height: number; strength: number; seed: number },
-  count: number,
-): Promise<RenderedImage[]> {
-  const sharp = await loadSharp();
-  const { width, height, seed } = options;
+  width: number,
+  height: number,
+): Promise<PreparedReference> {
   const base = await sharp(reference)
     .resize(width, height, { fit: 'cover' })
     .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
     .raw()
     .toBuffer();
   const blurred = await sharp(base, { raw: { width, height, channels: 3 } })
     .blur(2)
     .raw()
     .toBuffer();
-  return Promise.all(Array.from({ length: count }, (_, i) => variant(sharp, base, blurred, options, seed + i)));
+  return { base, blurred };
 }
 
-/** One variant of the prepared reference (`base`, and `blurred` for the style layer). */
-function variant(
-  sharp: typeof sharpType,
-  base: Uint8Array,
-  blurred: Uint8Array,
-  { width, height, strength }: { width: number; height: number; strength: number },
+/**
+ * A seeded stylised variant of the prepared reference, standing in for an img2img or ControlNet
+ * output. The style layer (blurred, posterised, re-tinted by a seeded colour mix, with seeded
+ * grain) is blended over the reference by `strength`, so the distance from the reference grows
+ * linearly with it, as noise strength does in a real diffusion model.
+ */
+export function styliseVariant(
+  { base, blurred }: PreparedReference,
+  strength: number,
   seed: number,
-): Promise<RenderedImage> {
+): Uint8ClampedArray {
   const rng = createRng(seed);
   // A seeded 3×3 colour mix, mostly diagonal so the variant keeps the reference's shapes.
   const mix = Array.from({ length: 9 }, (_, i) => (i % 4 === 0 ? 0.5 : 0) + rng.next() * 0.5);
@@ -55,5 +55,5 @@ function variant(
       out[pixel + channel] = (base[pixel + channel] ?? 0) * (1 - strength) + posterised * strength;
     }
   }
-  return encode(sharp(out, { raw: { width, height, channels: 3 } }));
+  return out;
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { EmulatorContext } from '../context.js';
+import type { AppEnv, EmulatorContext } from '../context.js';
 
 /** An S3-style XML error, as the storage behind signed URLs answers (not the API's JSON). */
 function storageError(status: number, code: string, message: string): Response {
@@ -7,12 +7,18 @@ function storageError(status: number, code: string, message: string): Response {
   return new Response(body, { status, headers: { 'content-type': 'application/xml' } });
 }
 
+const file = (bytes: Uint8Array, contentType: string) =>
+  new Response(new Uint8Array(bytes), {
+    headers: { 'content-type': contentType, 'content-length': String(bytes.byteLength) },
+  });
+const noSuchKey = () => storageError(404, 'NoSuchKey', 'The specified key does not exist.');
+
 /**
- * The signed URLs: asset downloads and upload parts. No API auth here, as on the real CDN and
+ * The signed URLs: asset and archive downloads, upload parts. No API auth here, as on the real CDN and
  * S3; the signature in the query is what is checked, so a client that edits it gets a 403.
  */
-export function cdnRoutes(context: EmulatorContext): Hono {
-  const app = new Hono();
+export function cdnRoutes(context: EmulatorContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const refusal = (resource: string, url: string) => {
     const why = context.signer.check(resource, new URL(url).searchParams, context.options.clock.now());
     return why ? storageError(403, 'AccessDenied', why) : undefined;
@@ -22,11 +28,16 @@ export function cdnRoutes(context: EmulatorContext): Hono {
     const id = c.req.param('assetId');
     const denied = refusal(`assets/${id}`, c.req.url);
     if (denied) return denied;
-    const asset = context.store.assets.get(id);
-    if (!asset) return storageError(404, 'NoSuchKey', 'The specified key does not exist.');
-    return new Response(new Uint8Array(asset.bytes), {
-      headers: { 'content-type': asset.mimeType, 'content-length': String(asset.bytes.byteLength) },
-    });
+    const asset = context.store.assets.get(id) ?? context.publicAssets.get(id);
+    return asset ? file(asset.bytes, asset.mimeType) : noSuchKey();
+  });
+
+  app.get('/archives/:jobId', (c) => {
+    const jobId = c.req.param('jobId');
+    const denied = refusal(`archives/${jobId}`, c.req.url);
+    if (denied) return denied;
+    const archive = context.store.archives.get(jobId);
+    return archive ? file(archive, 'application/zip') : noSuchKey();
   });
 
   app.put('/uploads/:uploadId/parts/:partNumber', async (c) => {

@@ -1,25 +1,25 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv, EmulatorContext } from '../context.js';
-import { EmulatorHttpError, jsonResponse } from '../errors.js';
-import { controlnet } from '../generators/controlnet.js';
+import { badRequest, EmulatorHttpError, jsonResponse } from '../errors.js';
 import { custom } from '../generators/custom.js';
 import { detect } from '../generators/detect.js';
 import type { Generator } from '../generators/generator.js';
-import { img2img } from '../generators/img2img.js';
 import { removeBackground } from '../generators/remove-background.js';
+import { TYPED_GENERATION_ROUTES, type TypedGenerationRoute, typedGeneration } from '../generators/typed-generation.js';
 import { upscale } from '../generators/upscale.js';
 import { ImageResolver } from '../image-inputs.js';
 import { createJob, expectedEnd, isRunning, jobView } from '../job-lifecycle.js';
-import { MAX_GENERATE_BODY_BYTES, queryFlag, readJson } from '../request.js';
+import { ignoreFields, isDryRun, MAX_GENERATE_BODY_BYTES, readBody, readJson } from '../request.js';
 import { countFault, routeOf } from '../traffic.js';
 
-/** HTTP status of a `?dryRun=true` quote: non-standard, but what the real API sends. */
+/** HTTP status of a dry-run quote: non-standard, but what the real API sends. */
 const DRY_RUN_STATUS = 269;
 
+/** Typed routes: the body is checked against the route's swagger contract before the generator reads it. */
 const TYPED: Record<string, Generator> = {
-  img2img,
-  controlnet: controlnet('controlnet'),
-  'controlnet-img2img': controlnet('controlnet-img2img'),
+  ...Object.fromEntries(
+    Object.keys(TYPED_GENERATION_ROUTES).map((route) => [route, typedGeneration(route as TypedGenerationRoute)]),
+  ),
   detect,
   'remove-background': removeBackground,
   upscale,
@@ -29,20 +29,38 @@ const TYPED: Record<string, Generator> = {
 export function generateRoutes(context: EmulatorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   for (const [name, generator] of Object.entries(TYPED)) {
-    app.post(`/generate/${name}`, async (c) => submit(context, c, generator));
+    app.post(`/generate/${name}`, async (c) =>
+      submit(context, c, generator, await readBody(context, c, MAX_GENERATE_BODY_BYTES)),
+    );
   }
-  app.post('/generate/custom/:modelId', async (c) => submit(context, c, custom(c.req.param('modelId'))));
+  // A custom model's contract is its `inputs[]`, which the generator checks.
+  app.post('/generate/custom/:modelId', async (c) => {
+    const body = await readJson(c, MAX_GENERATE_BODY_BYTES);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw badRequest('Request body must be a JSON object');
+    }
+    return submit(context, c, custom(c.req.param('modelId')), body as Record<string, unknown>);
+  });
   return app;
 }
 
-async function submit(context: EmulatorContext, c: Context<AppEnv>, generator: Generator): Promise<Response> {
+async function submit(
+  context: EmulatorContext,
+  c: Context<AppEnv>,
+  generator: Generator,
+  body: Record<string, unknown>,
+): Promise<Response> {
   const { store, options } = context;
   const owner = c.get('owner');
   const images = new ImageResolver(context, owner);
-  const body = await readJson(c, MAX_GENERATE_BODY_BYTES);
-  const plan = await generator(body, { context, images, seed: (given) => given ?? store.rng.seeds.int(2_147_483_647) });
-  // The real API reads dryRun from the query only; in the body it is ignored and the job runs.
-  if (queryFlag(c, 'dryRun')) {
+  const plan = await generator(body, {
+    context,
+    images,
+    seed: (given) => (given === undefined ? store.rng.seeds.int(2_147_483_647) : Number(given)),
+    ignore: (fields) => ignoreFields(context, c, fields),
+  });
+  // The real API reads dryRun from the query only; in the body it is an unknown field and the job runs.
+  if (isDryRun(c)) {
     const costDetails = { jobType: plan.jobType };
     return jsonResponse(
       { creativeUnitsCost: plan.cost, creativeUnitsDiscount: 0, costDetails, job: {} },

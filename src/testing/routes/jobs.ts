@@ -4,7 +4,7 @@ import type { AppEnv, EmulatorContext } from '../context.js';
 import { badRequest, findOwned } from '../errors.js';
 import { CANCELABLE_JOB_TYPES, jobStatus, jobView } from '../job-lifecycle.js';
 import { nextToken, paginate } from '../pagination.js';
-import { queryList, readJson } from '../request.js';
+import { queryList, readBody } from '../request.js';
 
 const TERMINAL = new Set<string>(TERMINAL_JOB_STATUSES);
 
@@ -18,10 +18,11 @@ export function jobRoutes(context: EmulatorContext): Hono<AppEnv> {
   app.get('/jobs', (c) => {
     const owner = c.get('owner');
     const status = c.req.query('status');
-    const types = queryList(c, 'types', 'type');
+    // As the swagger says: given `types`, `type` is ignored.
+    const types = queryList(c, 'types').length > 0 ? queryList(c, 'types') : queryList(c, 'type');
     const showHidden = c.req.query('hideResults') !== 'false';
     const all = [...context.store.jobs.values()].filter((job) => job.ownerId === owner).reverse();
-    const page = paginate(c, all, { defaultSize: 10, maxSize: 200 }, (job) => {
+    const page = paginate(c, all, (job) => {
       if (status && jobStatus(context, job) !== status) return false;
       if (types.length > 0 && !types.includes(job.jobType)) return false;
       return showHidden || !job.plan?.hideResults;
@@ -31,8 +32,9 @@ export function jobRoutes(context: EmulatorContext): Hono<AppEnv> {
 
   app.post('/jobs/:jobId/action', async (c) => {
     const job = find(c.req.param('jobId'), c.get('owner'));
-    const { action } = (await readJson(c)) as { action?: unknown };
-    if (action !== 'cancel') throw badRequest(`Unknown action ${JSON.stringify(action)}: the only action is "cancel"`);
+    // The swagger's enum names the actions (only `cancel` today); it does not mark `action` required.
+    const { action } = (await readBody(context, c)) as { action?: string };
+    if (action === undefined) throw badRequest('Input action is required');
     if (!CANCELABLE_JOB_TYPES.has(job.jobType))
       throw badRequest('Cannot cancel this type of job. Action not permitted.');
     const status = jobStatus(context, job);

@@ -1,35 +1,51 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Model } from '../../schemas/model.js';
-import type { AppEnv, EmulatorContext } from '../context.js';
+import { type AppEnv, type EmulatorContext, isoDate, PUBLIC_OWNER, SEEDED_AT } from '../context.js';
 import { notFound } from '../errors.js';
+import { sortedInRange, typeFilter } from '../listing.js';
 import type { CatalogModel } from '../model-catalog.js';
 import { nextToken, paginate } from '../pagination.js';
 
-/** Date of every seeded model, so listings are stable. */
-const SEEDED_AT = '2025-06-01T00:00:00.000Z';
-/** Owner of the public (built-in and custom) models. */
-const PUBLIC_OWNER = 'proj_scenario';
-
-/** `GET /models`, `GET /models/{id}`: public models, plus the trained ones of the default project. */
+/**
+ * `GET /models` (the project's own models by default, as the swagger's `privacy=private` default
+ * says; `privacy=public` for the public catalog), `GET /models/{id}`, `GET /models/public`,
+ * `GET /models/public/{id}`.
+ */
 export function modelRoutes(context: EmulatorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const visible = (owner: string) => (model: CatalogModel) => !model.trained || owner === context.options.projectId;
+  const models = [...context.models.values()];
+  const isPublic = (model: CatalogModel) => model.wire.privacy === 'public';
+  // Private models belong to the emulator's default project.
+  const visible = (owner: string) => (model: CatalogModel) => isPublic(model) || owner === context.options.projectId;
   const view = (model: CatalogModel): Model => ({
     ...model.wire,
-    ownerId: model.trained ? context.options.projectId : PUBLIC_OWNER,
-    createdAt: SEEDED_AT,
-    updatedAt: SEEDED_AT,
+    ownerId: isPublic(model) ? PUBLIC_OWNER : context.options.projectId,
+    createdAt: isoDate(SEEDED_AT),
+    updatedAt: isoDate(SEEDED_AT),
   });
+  const list = (c: Context<AppEnv>, all: readonly CatalogModel[], keep: (model: CatalogModel) => boolean) => {
+    const page = paginate(c, all, keep);
+    return c.json({ models: page.items.map(view), ...nextToken(page) });
+  };
 
   app.get('/models', (c) => {
-    const privacy = c.req.query('privacy');
-    const page = paginate(
-      c,
-      [...context.models.values()].filter(visible(c.get('owner'))),
-      { defaultSize: 50, maxSize: 100 },
-      (model) => !privacy || model.wire.privacy === privacy,
-    );
-    return c.json({ models: page.items.map(view), ...nextToken(page) });
+    const privacy = c.req.query('privacy') ?? 'private';
+    const status = c.req.query('status');
+    const listed = models.filter((model) => visible(c.get('owner'))(model) && model.wire.privacy === privacy);
+    return list(c, listed, (model) => !status || model.wire.status === status);
+  });
+
+  app.get('/models/public', (c) => {
+    const typeMatches = typeFilter(c);
+    const dated = () => ({ createdAt: SEEDED_AT, updatedAt: SEEDED_AT });
+    return list(c, sortedInRange(c, models.filter(isPublic), dated), (model) => typeMatches(model.wire.type ?? ''));
+  });
+
+  app.get('/models/public/:modelId', (c) => {
+    const id = c.req.param('modelId');
+    const model = context.models.get(id);
+    if (!model || !isPublic(model)) throw notFound(`Public model ${id} not found`);
+    return c.json({ model: view(model) });
   });
 
   app.get('/models/:modelId', (c) => {

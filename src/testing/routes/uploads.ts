@@ -1,21 +1,44 @@
 import { Hono } from 'hono';
-import { UploadActionBodySchema, UploadCreateBodySchema } from '../../schemas/upload.js';
 import { type AppEnv, AUTHOR_ID, type EmulatorContext } from '../context.js';
 import { badRequest, findOwned } from '../errors.js';
-import { parseWith, readJson } from '../request.js';
+import { readBody } from '../request.js';
 import type { UploadRecord } from '../store.js';
-import { completeUpload, settleUploads, uploadView } from '../upload-lifecycle.js';
+import { completeUpload, importFromUrl, settleUploads, uploadView } from '../upload-lifecycle.js';
 
 /** Upload kinds the emulator can import (it stores images only). */
 const IMPORTABLE_KINDS = new Set(['image', 'asset']);
+/** What a multipart upload must announce; a URL import needs only `url` and `kind`. */
+const MULTIPART_FIELDS = ['fileName', 'contentType', 'fileSize', 'parts', 'kind'] as const;
 
-/** `POST /uploads`, `GET /uploads/{id}`, `POST /uploads/{id}/action` (complete). Parts go to signed URLs (see `cdn.ts`). */
+/** `POST /uploads` body fields, as the swagger contract has checked them. */
+interface UploadCreate {
+  fileName?: string;
+  contentType?: string;
+  fileSize?: number;
+  parts?: number;
+  kind?: string;
+  url?: string;
+  civitaiModelUrl?: string;
+  huggingFaceModelName?: string;
+  assetOptions?: UploadRecord['assetOptions'];
+}
+
+/**
+ * `POST /uploads` (multipart, or an import from `url`), `GET /uploads/{id}`,
+ * `POST /uploads/{id}/action` (complete). Parts go to signed URLs (see `cdn.ts`).
+ */
 export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const find = (id: string, owner: string) => findOwned(context.store.uploads, id, owner, 'Upload');
 
   app.post('/uploads', async (c) => {
-    const input = parseWith(UploadCreateBodySchema, await readJson(c));
+    const input = (await readBody(context, c)) as UploadCreate;
+    if (input.civitaiModelUrl !== undefined || input.huggingFaceModelName !== undefined) {
+      throw badRequest('The emulator imports images only, not models (civitaiModelUrl, huggingFaceModelName)');
+    }
+    const missing = input.url === undefined ? MULTIPART_FIELDS.find((field) => input[field] === undefined) : undefined;
+    if (missing) throw badRequest(`Input ${missing} is required for a multipart upload (or send url and kind)`);
+    if (input.kind === undefined) throw badRequest('Input kind is required with url');
     if (!IMPORTABLE_KINDS.has(input.kind))
       throw badRequest(`The emulator imports images only, not kind "${input.kind}"`);
     const { store, options } = context;
@@ -24,16 +47,19 @@ export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
       id: store.id('upload'),
       ownerId: c.get('owner'),
       authorId: AUTHOR_ID,
-      fileName: input.fileName,
-      contentType: input.contentType,
-      fileSize: input.fileSize,
-      partsCount: input.parts,
+      source: input.url === undefined ? 'multipart' : 'url',
+      ...(input.url === undefined ? {} : { url: input.url }),
+      fileName: input.fileName ?? fileNameOf(input.url ?? ''),
+      contentType: input.contentType ?? '',
+      fileSize: input.fileSize ?? 0,
+      partsCount: input.parts ?? 0,
       kind: input.kind,
       ...(input.assetOptions ? { assetOptions: input.assetOptions } : {}),
       createdAt: now,
       parts: new Map(),
       jobId: store.id('job'),
     };
+    if (input.url !== undefined) await importFromUrl(context, upload, input.url);
     store.uploads.set(upload.id, upload);
     store.jobs.set(upload.jobId, {
       id: upload.jobId,
@@ -42,11 +68,12 @@ export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
       authorId: AUTHOR_ID,
       createdAt: now,
       durationMs: 0,
-      input: { fileName: input.fileName, kind: input.kind },
+      input: { fileName: upload.fileName, kind: input.kind },
       cost: 0,
       uploadId: upload.id,
     });
     store.counters.uploadsCreated++;
+    settleUploads(context);
     return c.json({ upload: uploadView(context, upload) });
   });
 
@@ -56,7 +83,7 @@ export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
 
   app.post('/uploads/:uploadId/action', async (c) => {
     const upload = find(c.req.param('uploadId'), c.get('owner'));
-    parseWith(UploadActionBodySchema, await readJson(c));
+    await readBody(context, c);
     await completeUpload(context, upload);
     // With no validation time (`jobDurations.upload: 0`) the upload is imported at once: create
     // its asset now, so the answer carries its entityId.
@@ -65,4 +92,13 @@ export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/** The last path segment of a URL, as the file name of what it imports. */
+function fileNameOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '') || 'import';
+  } catch {
+    return 'import';
+  }
 }

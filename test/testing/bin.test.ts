@@ -1,0 +1,128 @@
+/**
+ * The `scenario-emulator` bin as a user runs it: a child process on the built package (needs
+ * `dist/`, as `npm test` builds it first).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { AUTH } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'scenario-emulator.js');
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist', 'testing', 'index.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does it)');
+  }
+});
+
+const started: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Runs the bin (or `script` with node) and collects its output. */
+function run(args: string[], script = BIN) {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
+  const output = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (chunk) => {
+    output.stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output.stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  /** Resolves with the first match of `pattern` in stdout. */
+  const printed = (pattern: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const check = () => {
+        const match = output.stdout.match(pattern);
+        if (match) resolve(match);
+      };
+      child.stdout?.on('data', check);
+      child.on('exit', () => reject(new Error(`exited without printing ${pattern}: ${output.stderr}`)));
+      check();
+    });
+  return { child, output, exited, printed };
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('scenario-emulator', { timeout: 30_000 }, () => {
+  test('--job-durations and --strict reach the server; SIGTERM stops it cleanly', async () => {
+    const emulator = run(['--port', '0', '--job-durations', 'flux=300', '--strict']);
+    const [, url] = await emulator.printed(/listening on (http:\S+\/v1)/);
+    const post = (path: string, body: object) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const typo = await post('/generate/txt2img', { modelId: 'flux.1-dev', prompt: 'p', widht: 64 });
+    expect(typo.status).toBe(400);
+    expect((await typo.json()).reason).toMatch(/^Unknown field\(s\) widht/);
+    const started = Date.now();
+    const { job } = await (
+      await post('/generate/txt2img', { modelId: 'flux.1-dev', prompt: 'p', width: 64, height: 64 })
+    ).json();
+    let status = job.status;
+    while (status !== 'success') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      status = (await (await fetch(`${url}/jobs/${job.jobId}`, { headers: AUTH })).json()).job.status;
+    }
+    expect(Date.now() - started).toBeLessThan(3000);
+    emulator.child.kill('SIGTERM');
+    expect(await emulator.exited).toBe(0);
+  });
+
+  test('a busy port is one line that suggests --port 0, not a stack', async () => {
+    const blocker: Server = createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as { port: number }).port)),
+    );
+    try {
+      const emulator = run(['--port', String(port)]);
+      expect(await emulator.exited).toBe(1);
+      expect(emulator.output.stderr.trim().split('\n')).toEqual([
+        `scenario-emulator: 127.0.0.1:${port} is already in use: pick another with --port <n>, or --port 0 for a free one`,
+      ]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test.each([
+    [['--port', 'abc'], '--port must be a non-negative integer, got "abc"'],
+    [['--faults', '500=1.5'], 'faults.serverError must be a rate between 0 and 1'],
+    [['--job-durations', 'flux=-1'], '--job-durations flux must be a non-negative integer, got "-1"'],
+  ])('%j prints the problem and the usage (exit 2), not a stack', async (args, problem) => {
+    const emulator = run(args);
+    expect(await emulator.exited).toBe(2);
+    expect(emulator.output.stderr).toContain(`scenario-emulator: ${problem}\n\nUsage: scenario-emulator [options]`);
+    expect(emulator.output.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  test('exits when the process that started it dies (npx killed with SIGKILL)', async () => {
+    // A stand-in for npx: starts the bin and waits, passing nothing on when it is killed.
+    const launcher = join(import.meta.dirname, 'fixtures', 'launcher.mjs');
+    const parent = run([BIN, '--port', '0'], launcher);
+    const [, pid] = await parent.printed(/child (\d+)/);
+    await parent.printed(/listening on/);
+    parent.child.kill('SIGKILL');
+    const deadline = Date.now() + 5000;
+    while (isAlive(Number(pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const orphaned = isAlive(Number(pid));
+    if (orphaned) process.kill(Number(pid), 'SIGKILL');
+    expect(orphaned).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_OUT, SOURCE_CANDIDATES } from '../../../scripts/spec/generate-emulator-contracts.mjs';
+import { TYPED_GENERATION_ROUTES } from '../../../src/testing/generators/typed-generation.js';
+import { REQUEST_CONTRACTS } from '../../../src/testing/spec/request-contracts.js';
+
+const SCRIPT = join(import.meta.dirname, '..', '..', '..', 'scripts', 'spec', 'generate-emulator-contracts.mjs');
+const committed = readFileSync(DEFAULT_OUT, 'utf8');
+const header = (name: string) => new RegExp(`^// ${name}: ([0-9a-f]{64})$`, 'm').exec(committed)?.[1];
+const source = SOURCE_CANDIDATES.find((candidate) => existsSync(candidate));
+
+describe('the committed request contracts', () => {
+  // Where Scenario's swagger schemas are at hand (beside the repository), regenerate and compare;
+  // elsewhere the data must still match the hash the generator wrote, so a hand edit is caught.
+  test(source ? `are what the generator makes from ${source}` : 'match the content hash the generator wrote', () => {
+    if (source) {
+      const dir = mkdtempSync(join(tmpdir(), 'contracts-'));
+      const out = join(dir, 'request-contracts.ts');
+      try {
+        execFileSync(process.execPath, [SCRIPT, '--source', source, '--out', out], { stdio: 'pipe' });
+        expect(committed).toBe(readFileSync(out, 'utf8'));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    } else {
+      const hash = createHash('sha256').update(JSON.stringify(REQUEST_CONTRACTS)).digest('hex');
+      expect(hash).toBe(header('content-sha256'));
+    }
+    expect(header('source-sha256')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('cover every route the emulator serves, with what the validator needs', () => {
+    for (const route of [...Object.keys(TYPED_GENERATION_ROUTES), 'detect', 'remove-background', 'upscale']) {
+      expect(REQUEST_CONTRACTS[`POST /generate/${route}`]?.required.length).toBeGreaterThan(0);
+    }
+    const img2img = REQUEST_CONTRACTS['POST /generate/img2img']?.body;
+    expect(img2img?.width).toEqual({ type: 'number', min: 64, max: 2048, default: 512, multipleOf: 8 });
+    expect(img2img?.strength).toEqual({ type: 'number', min: 0.01, max: 1, default: 0.75 });
+    expect(img2img?.seed).toEqual({ type: 'string', numeric: true });
+    expect(img2img?.imageId).toMatchObject({ deprecated: true });
+    // The modality enum lists bare names, yet weights and presets are allowed: not enforced as an enum.
+    expect(REQUEST_CONTRACTS['POST /generate/controlnet']?.body.modality).toEqual({ type: 'string' });
+    expect(REQUEST_CONTRACTS['POST /generate/img2img-ip-adapter']?.body.ipAdapterScales?.items).toEqual({
+      type: 'number',
+      min: 0,
+      max: 1,
+      default: 0.9,
+    });
+    expect(REQUEST_CONTRACTS['GET /models']?.query.pageSize).toMatchObject({ min: 1, max: 500, default: 100 });
+    expect(REQUEST_CONTRACTS['POST /generate/custom/{modelId}']).toMatchObject({ body: {}, required: [] });
+  });
+});
