@@ -43,7 +43,7 @@ describe('controlnet image inputs share one inline budget', () => {
     expect(upload).toMatchObject({ name: 'image.png', hide: true });
     const [body] = api.bodies('/generate/controlnet-img2img');
     expect(decodeDataUrl(body?.image as string).bytes.length).toBe(3_000_000);
-    expect(body?.controlImage).toBe('asset_uploaded');
+    expect(body?.controlImageId).toBe('asset_uploaded');
     // ≈4.0 MB, where inlining both sent ≈8.0 MB; the limit is ~6 MB of base64.
     expect(JSON.stringify(body).length).toBeLessThan((MAX_INLINE_IMAGE_BYTES * 4) / 3 + 10_000);
   });

@@ -45,8 +45,8 @@ describe('custom wire body', () => {
 
   it('encodes the model id in the path', async () => {
     const api = fakeGenerationApi(server);
-    await testClient().custom.create('model/../x', { prompt: 'p' });
-    expect(api.seen[0]?.path).toBe('/generate/custom/model%2F..%2Fx');
+    await testClient().custom.create('model_/../x', { prompt: 'p' });
+    expect(api.seen[0]?.path).toBe('/generate/custom/model_%2F..%2Fx');
   });
 
   it('run waits and fetches outputs; estimate sends ?dryRun=true', async () => {
