@@ -1,8 +1,32 @@
 import * as z from 'zod/mini';
+import { safeParse } from '../core/validate.js';
 import { StyleScaleSchema, type StyleType, StyleTypeSchema } from '../schemas/ip-adapter.js';
 import type { GenerationRequest } from './generation-resource.js';
 import { type ImageInput, ImageInputSchema } from './image-input.js';
 import type { ImageSlot } from './resolve-images.js';
+
+/**
+ * One image input or a non-empty list of them. Not a zod union: a union names neither branch's
+ * problem ("Invalid input"), where this reports each bad image at `styleImages[i]`.
+ */
+const StyleImagesSchema = z.custom<ImageInput | ImageInput[]>().check(
+  z.superRefine((value, context) => {
+    const many = Array.isArray(value);
+    const images: unknown[] = many ? value : [value];
+    if (images.length === 0) {
+      context.addIssue({
+        code: 'custom',
+        message: 'pass at least one style image, or leave styleImages out',
+        input: value,
+      });
+    }
+    images.forEach((image, index) => {
+      for (const { message } of safeParse(ImageInputSchema, image).error?.issues ?? []) {
+        context.addIssue({ code: 'custom', message, path: many ? [index] : [], input: image });
+      }
+    });
+  }),
+);
 
 /**
  * The web app's Style Images, as params of txt2img, img2img, controlnet and inpaint. Given, the
@@ -10,12 +34,7 @@ import type { ImageSlot } from './resolve-images.js';
  */
 export const StyleImageParams = {
   /** One style image or several (any image inputs), resolved like `image`. */
-  styleImages: z.optional(
-    z.union([
-      ImageInputSchema,
-      z.array(ImageInputSchema).check(z.minLength(1, 'pass at least one style image, or leave styleImages out')),
-    ]),
-  ),
+  styleImages: z.optional(StyleImagesSchema),
   /** How strongly the style images guide the result, 0–1: one number for all, or one per image. API default 0.9. */
   styleScale: z.optional(z.union([StyleScaleSchema, z.array(StyleScaleSchema)])),
   /** `'style'` (default): palette, texture, mood. `'character'`: the same character across poses and scenes. */
