@@ -119,7 +119,8 @@ describe('txt2img with style images → POST /generate/txt2img-ip-adapter', () =
     await testClient().txt2img.estimate({ ...base, styleImages: PNG });
     expect(api.seen).toHaveLength(1);
     expect(api.seen[0]).toMatchObject({ path: '/generate/txt2img-ip-adapter' });
-    expect(decodeDataUrl((api.seen[0]?.body?.ipAdapterImages as string[])[0] as string).bytes).toEqual(PNG);
+    const [styleImage] = api.seen[0]?.body?.ipAdapterImages as string[];
+    expect(decodeDataUrl(styleImage as string).bytes).toEqual(PNG);
   });
 });
 
