@@ -119,8 +119,8 @@ describe('txt2img with style images → POST /generate/txt2img-ip-adapter', () =
     await testClient().txt2img.estimate({ ...base, styleImages: PNG });
     expect(api.seen).toHaveLength(1);
     expect(api.seen[0]).toMatchObject({ path: '/generate/txt2img-ip-adapter' });
-    const [styleImage] = api.seen[0]?.body?.ipAdapterImages as string[];
-    expect(decodeDataUrl(styleImage as string).bytes).toEqual(PNG);
+    const styleImages = api.seen[0]?.body?.ipAdapterImages as string[] | undefined;
+    expect(decodeDataUrl(styleImages?.[0] ?? '').bytes).toEqual(PNG);
   });
 });
 
