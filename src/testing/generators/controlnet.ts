@@ -17,15 +17,15 @@ export function controlnet(variant: 'controlnet' | 'controlnet-img2img'): Genera
     const input = parseWith(ControlNetBodySchema, body);
     const model = typedModel(context, input.modelId, variant);
     checkModality(model.family, model.wire.id, input.modality);
-    if (variant === 'controlnet' && (input.controlImage !== undefined || input.strength !== undefined)) {
+    const controlImage = input.controlImage ?? input.controlImageId;
+    if (variant === 'controlnet' && (controlImage !== undefined || input.strength !== undefined)) {
       throw badRequest('controlImage and strength are only accepted by /generate/controlnet-img2img');
     }
-    if (variant === 'controlnet-img2img' && input.controlImage === undefined)
+    if (variant === 'controlnet-img2img' && controlImage === undefined)
       throw badRequest('Input controlImage is required');
     const samples = checkBatch(context, 'numSamples', input.numSamples ?? 1);
     const image = await images.resolve(input.image, 'image');
-    const control =
-      input.controlImage === undefined ? undefined : await images.resolve(input.controlImage, 'controlImage');
+    const control = controlImage === undefined ? undefined : await images.resolve(controlImage, 'controlImage');
     const { width, height } = outputSize(model.family, input, image.info);
     const strength = input.strength ?? DEFAULT_STRENGTH;
     const seed = drawSeed(input.seed);
