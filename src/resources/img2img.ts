@@ -32,6 +32,23 @@ export type Img2ImgParams = z.input<typeof Img2ImgParamsSchema>;
  * ```ts
  * const { assets } = await client.img2img.run({ modelId: 'flux.1-dev', prompt: 'a knight, painted', image: './sketch.png', influence: 20, numSamples: 3 });
  * ```
+ * @example create
+ * ```ts
+ * const generation = await client.img2img.create({ modelId: 'flux.1-dev', prompt: 'a knight', image: './sketch.png', influence: 20 });
+ * console.log(generation.id, generation.creativeUnitsCost);
+ * const { assets } = await generation.wait();
+ * ```
+ * @example run
+ * ```ts
+ * const { assets } = await client.img2img.run({ modelId: 'flux.1-dev', prompt: 'a knight, painted', image: './sketch.png', influence: 20, numSamples: 3 });
+ * console.log(assets.map((asset) => asset.url));
+ * // The same sketch in the style of two reference images (POST /generate/img2img-ip-adapter):
+ * const styled = await client.img2img.run({ modelId: 'flux.1-dev', prompt: 'a knight', image: './sketch.png', styleImages: ['./ink.png', './palette.png'], styleScale: [0.8, 0.4] });
+ * ```
+ * @example estimate
+ * ```ts
+ * const { creativeUnitsCost } = await client.img2img.estimate({ modelId: 'flux.1-dev', prompt: 'a knight', image: 'asset_abc' });
+ * ```
  */
 export class Img2Img extends GenerationResource<typeof Img2ImgParamsSchema> {
   /** @internal Built by the client; use its field. */

@@ -84,6 +84,21 @@ export type InpaintParams = z.input<typeof InpaintParamsSchema>;
  * ```ts
  * const { assets } = await client.inpaint.run({ modelId: 'flux.1-dev', prompt: 'a golden helmet', image: 'asset_knight', mask: './helmet-mask.png', influence: 30 });
  * ```
+ * @example create
+ * ```ts
+ * const generation = await client.inpaint.create({ modelId: 'flux.1-dev', prompt: 'a golden helmet', image: 'asset_knight', mask: './helmet-mask.png' });
+ * const { assets } = await generation.wait();
+ * ```
+ * @example run
+ * ```ts
+ * const { assets } = await client.inpaint.run({ modelId: 'flux.1-dev', prompt: 'a golden helmet', image: './knight.png', mask: './helmet-mask.png', influence: 30 });
+ * // Repaint following a pose map (POST /generate/controlnet-inpaint):
+ * const posed = await client.inpaint.run({ modelId: 'flux.1-dev', prompt: 'a raised arm', image: './knight.png', mask: './arm-mask.png', modality: 'pose', controlImage: './pose.png' });
+ * ```
+ * @example estimate
+ * ```ts
+ * const { creativeUnitsCost } = await client.inpaint.estimate({ modelId: 'flux.1-dev', prompt: 'a golden helmet', image: 'asset_knight', mask: 'asset_mask' });
+ * ```
  */
 export class Inpaint extends GenerationResource<typeof InpaintParamsSchema> {
   /** @internal Built by the client; use its field. */

@@ -22,6 +22,21 @@ export type Txt2ImgParams = z.input<typeof Txt2ImgParamsSchema>;
  * ```ts
  * const { assets } = await client.txt2img.run({ modelId: 'flux.1-dev', prompt: 'a treasure chest, game sprite', numSamples: 4, width: 512, height: 512 });
  * ```
+ * @example create
+ * ```ts
+ * const generation = await client.txt2img.create({ modelId: 'flux.1-dev', prompt: 'a treasure chest, game sprite', numSamples: 4 });
+ * const { assets } = await generation.wait();
+ * ```
+ * @example run
+ * ```ts
+ * const { assets } = await client.txt2img.run({ modelId: 'flux.1-dev', prompt: 'a treasure chest, game sprite', numSamples: 4, width: 512, height: 512 });
+ * // The same character in new poses (POST /generate/txt2img-ip-adapter):
+ * const poses = await client.txt2img.run({ modelId: 'flux.1-dev', prompt: 'the knight, running', styleImages: 'asset_knight', styleType: 'character' });
+ * ```
+ * @example estimate
+ * ```ts
+ * const { creativeUnitsCost } = await client.txt2img.estimate({ modelId: 'flux.1-dev', prompt: 'a treasure chest', numSamples: 4 });
+ * ```
  */
 export class Txt2Img extends GenerationResource<typeof Txt2ImgParamsSchema> {
   /** @internal Built by the client; use its field. */

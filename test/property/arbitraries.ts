@@ -214,12 +214,14 @@ export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> 
   } else if (inner instanceof z.core.$ZodEnum) {
     const values: unknown[] = Object.values(inner._zod.def.entries);
     const allowed = new Set<unknown>(values);
+    // Upper case only where it changes a value: '16:9' has no letters, and a filter on it would never pass.
+    const upperCased = values.map((x) => String(x).toUpperCase()).filter((x) => !allowed.has(x));
     options.push(
       wrong.string,
       fc.string({ maxLength: 12 }).filter((x) => !allowed.has(x)),
-      fc.constantFrom(...values.map((x) => String(x).toUpperCase())).filter((x) => !allowed.has(x)),
       fc.constantFrom(...values.map((x) => ` ${String(x)}`)),
     );
+    if (upperCased.length > 0) options.push(fc.constantFrom(...upperCased));
   } else if (inner instanceof z.core.$ZodString) {
     options.push(wrong.string);
     const minLength = checkValue(inner, 'min_length', 'minimum') ?? 0;
@@ -232,6 +234,11 @@ export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> 
     options.push(invalidValue(inner._zod.def.out, field));
   } else if (inner instanceof z.core.$ZodCustom) {
     options.push(badImage);
+  } else if (inner instanceof z.core.$ZodUnion) {
+    // A value bad for one option may suit another (styleScale: a number or a list of them).
+    const union = inner;
+    const branches = union._zod.def.options.map((option) => invalidValue(option, field));
+    options.push(fc.oneof(...branches).filter((value) => !z.safeParse(union, value).success));
   } else if (inner instanceof z.core.$ZodArray) {
     options.push(wrong.array, fc.array(invalidValue(inner._zod.def.element), { minLength: 1, maxLength: 3 }));
     const max = checkValue(inner, 'max_length', 'maximum');
