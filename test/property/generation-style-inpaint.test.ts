@@ -34,7 +34,7 @@ import {
 import { assertInvalid, failureOf, invalidParams, offlineClient, PNG } from './arbitraries.js';
 import { SWAGGER_GENERATE_FIELDS } from './swagger-generate-fields.js';
 
-const RUNS = Number(process.env.RUNS ?? 150);
+const RUNS = 150;
 const counts = new Map<string, number>();
 const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
 afterAll(() => {
