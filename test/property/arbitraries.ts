@@ -3,6 +3,7 @@
  * schemas (bounds, integer-ness, enums, required keys, strictness), hostile ids and bad images.
  */
 import fc from 'fast-check';
+import { afterAll, test } from 'vitest';
 import * as z from 'zod/mini';
 import { sniffImageMimeType } from '../../src/core/mime-sniff.js';
 import { InvalidRequestError, Scenario } from '../../src/index.js';
@@ -48,6 +49,39 @@ export function assertInvalid(error: unknown, seen: readonly string[], input: un
     throw new Error(`expected InvalidRequestError for ${show(input)}, got ${describeError(error)}`);
   }
   if (seen.length > 0) throw new Error(`bad input ${show(input)} made requests: ${seen.join(', ')}`);
+}
+
+/**
+ * Counts generated inputs by name; after the file's tests, prints `title: total` and one line per
+ * name (names padded to `width`).
+ */
+export function inputTally(title: string, width = 44): (name: string) => void {
+  const counts = new Map<string, number>();
+  afterAll(() => {
+    const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    const lines = [...counts].map(([name, n]) => `  ${name.padEnd(width)} ${n}`);
+    console.log(`\n${title}: ${total}\n${lines.join('\n')}\n`);
+  });
+  return (name) => counts.set(name, (counts.get(name) ?? 0) + 1);
+}
+
+/**
+ * `refusesAll(name, inputs, call, numRuns?)`: a test that `call(input)` refuses every generated
+ * input with InvalidRequestError and sends nothing, counted in `seen` (an {@link offlineClient}'s).
+ */
+export function refusalTests(seen: string[], count: (name: string) => void, defaultRuns: number) {
+  return <T>(name: string, inputs: fc.Arbitrary<T>, call: (input: T) => unknown, numRuns = defaultRuns) => {
+    test(`${name} refuses bad input before any request`, async () => {
+      await fc.assert(
+        fc.asyncProperty(inputs, async (input) => {
+          seen.length = 0;
+          count(name);
+          assertInvalid(await failureOf(() => call(input)), seen, input);
+        }),
+        { numRuns },
+      );
+    });
+  };
 }
 
 export function describeError(error: unknown): string {

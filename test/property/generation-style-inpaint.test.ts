@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type * as z from 'zod/mini';
 import { safeParse } from '../../src/core/validate.js';
 import {
@@ -31,17 +31,11 @@ import {
   Txt2ImgIpAdapterBodySchema,
   Txt2ImgParamsSchema,
 } from '../../src/index.js';
-import { assertInvalid, failureOf, invalidParams, offlineClient, PNG } from './arbitraries.js';
+import { inputTally, invalidParams, offlineClient, PNG, refusalTests } from './arbitraries.js';
 import { SWAGGER_GENERATE_FIELDS } from './swagger-generate-fields.js';
 
 const RUNS = 150;
-const counts = new Map<string, number>();
-const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
-afterAll(() => {
-  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-  const lines = [...counts].map(([name, n]) => `  ${name.padEnd(52)} ${n}`);
-  console.log(`\nStyle/inpaint/txt2img inputs generated: ${total}\n${lines.join('\n')}\n`);
-});
+const count = inputTally('Style/inpaint/txt2img inputs generated', 52);
 
 /** The SDK's body schema of each route. */
 const BODY_SCHEMAS: Record<string, z.core.$ZodType> = {
@@ -298,19 +292,7 @@ describe('valid params: the route they call for, a body the swagger and the SDK 
 // ---- Invalid params: refused before any request.
 
 const { client: offline, seen } = offlineClient();
-
-function refusesAll(name: string, inputs: fc.Arbitrary<unknown>, call: (input: unknown) => unknown) {
-  test(`${name} refuses bad input before any request`, async () => {
-    await fc.assert(
-      fc.asyncProperty(inputs, async (input) => {
-        seen.length = 0;
-        count(name);
-        assertInvalid(await failureOf(() => call(input)), seen, input);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-}
+const refusesAll = refusalTests(seen, count, RUNS);
 
 const prompt = { modelId: 'flux.1-dev', prompt: 'a knight' };
 const badScale = fc.oneof(

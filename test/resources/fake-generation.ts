@@ -22,6 +22,24 @@ export async function sizedImage(
   return new Uint8Array(await image.toFormat(format).toBuffer());
 }
 
+/** Every optional field the typed generations share, each set, for "every field reaches the wire" tests. */
+export const EVERY_SHARED_FIELD = {
+  negativePrompt: 'blurry',
+  negativePromptStrength: 1,
+  numSamples: 3,
+  guidance: 3.5,
+  numInferenceSteps: 28,
+  width: 1024,
+  height: 768,
+  seed: 42,
+  scheduler: 'EulerDiscreteScheduler' as const,
+  hideResults: true,
+  intermediateImages: false,
+  concepts: [{ modelId: 'model_lora', scale: 0.8, modelEpoch: '000001' }],
+  modelEpoch: '000002',
+  baseModelId: 'flux.1-dev',
+};
+
 /** Waits that settle at the first poll. */
 export const FAST = { pollInterval: 1 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Img2ImgParamsSchema, strengthFromInfluence } from '../../src/index.js';
 import { pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
-import { expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
+import { EVERY_SHARED_FIELD, expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
 
 const server = useMockServer();
 const base = { modelId: 'flux.1-dev', prompt: 'a knight, painted', image: 'asset_ref' };
@@ -10,22 +10,7 @@ const base = { modelId: 'flux.1-dev', prompt: 'a knight, painted', image: 'asset
 describe('img2img wire body', () => {
   it('sends every field under its API name to POST /generate/img2img', async () => {
     const api = fakeGenerationApi(server);
-    const params = {
-      ...base,
-      strength: 0.4,
-      negativePrompt: 'blurry',
-      numSamples: 3,
-      guidance: 3.5,
-      numInferenceSteps: 28,
-      width: 1024,
-      height: 768,
-      seed: 42,
-      scheduler: 'EulerDiscreteScheduler' as const,
-      hideResults: true,
-      concepts: [{ modelId: 'model_lora', scale: 0.8 }],
-      imageParentId: 'asset_parent',
-      imageHide: true,
-    };
+    const params = { ...base, ...EVERY_SHARED_FIELD, strength: 0.4, imageParentId: 'asset_parent', imageHide: true };
     await testClient().img2img.create(params);
     expect(api.bodies('/generate/img2img')).toEqual([params]);
   });

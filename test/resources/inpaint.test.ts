@@ -5,7 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { InpaintParamsSchema, MAX_INLINE_IMAGE_BYTES } from '../../src/index.js';
 import { decodeDataUrl, PDF, pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
-import { expectInvalid, FAST, fakeGenerationApi, PNG, PNG_DATA_URL, sizedImage } from './fake-generation.js';
+import {
+  EVERY_SHARED_FIELD,
+  expectInvalid,
+  FAST,
+  fakeGenerationApi,
+  PNG,
+  PNG_DATA_URL,
+  sizedImage,
+} from './fake-generation.js';
 
 const server = useMockServer();
 
@@ -26,19 +34,7 @@ describe('inpaint wire body', () => {
     const api = fakeGenerationApi(server);
     const params = {
       ...prompt,
-      negativePrompt: 'blurry',
-      numSamples: 2,
-      guidance: 3.5,
-      numInferenceSteps: 28,
-      width: 512,
-      height: 768,
-      seed: 7,
-      scheduler: 'DDIMScheduler' as const,
-      hideResults: true,
-      intermediateImages: true,
-      concepts: [{ modelId: 'model_lora', scale: 1 }],
-      modelEpoch: '000001',
-      baseModelId: 'flux.1-dev',
+      ...EVERY_SHARED_FIELD,
       imageParentId: 'asset_parent',
       imageHide: true,
       disableMerging: true,

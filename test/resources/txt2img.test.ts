@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Txt2ImgParamsSchema } from '../../src/index.js';
 import { decodeDataUrl, PDF, pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
-import { expectInvalid, FAST, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
+import { EVERY_SHARED_FIELD, expectInvalid, FAST, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
 
 const server = useMockServer();
 const base = { modelId: 'flux.1-dev', prompt: 'a treasure chest, game sprite' };
@@ -11,23 +11,7 @@ const MB = 1_000_000;
 describe('txt2img wire body', () => {
   it('sends every field under its API name to POST /generate/txt2img', async () => {
     const api = fakeGenerationApi(server);
-    const params = {
-      ...base,
-      negativePrompt: 'blurry',
-      negativePromptStrength: 1,
-      numSamples: 4,
-      guidance: 3.5,
-      numInferenceSteps: 28,
-      width: 1024,
-      height: 768,
-      seed: 42,
-      scheduler: 'EulerDiscreteScheduler' as const,
-      hideResults: true,
-      intermediateImages: false,
-      concepts: [{ modelId: 'model_lora', scale: 0.8, modelEpoch: '000001' }],
-      modelEpoch: '000002',
-      baseModelId: 'flux.1-dev',
-    };
+    const params = { ...base, ...EVERY_SHARED_FIELD };
     await testClient().txt2img.create(params);
     expect(api.bodies('/generate/txt2img')).toEqual([params]);
     expect(api.seen).toHaveLength(1);
