@@ -1,9 +1,16 @@
 // @ts-check
-// TypeDoc plugin: keep the names users wrote. Types inferred from zod schemas (`Asset`, `Job`, …)
+// TypeDoc plugin, two jobs.
+//
+// 1. Keep the names users wrote. Types inferred from zod schemas (`Asset`, `Job`, …)
 // are aliases TypeScript forgets once resolved, so TypeDoc would print `Promise<Asset>` as a
 // 30-field object literal. Where a signature or property has a written type annotation and
 // TypeDoc expanded it into an object literal, convert the annotation instead, which links to
 // the named type.
+//
+// 2. Give inherited methods their class's own examples. The generation resources inherit
+// `create` / `run` / `estimate` from one base class, whose examples would show on every
+// resource's page. An `@example create` (titled with a method's name) in a class comment
+// replaces the examples of that method on that class's page, and leaves the class comment.
 
 import { Converter, ReferenceType, ReflectionKind, ReflectionType, UnionType } from 'typedoc';
 import ts from 'typescript';
@@ -32,8 +39,46 @@ function isPrivateQuery(context, node) {
   );
 }
 
+/**
+ * Moves each class's method-titled `@example` tags onto that method's signatures, in place of
+ * the examples they inherited.
+ *
+ * @param {import('typedoc').ProjectReflection} project
+ */
+function useOwnMethodExamples(project) {
+  for (const owner of project.getReflectionsByKind(ReflectionKind.Class)) {
+    const comment = owner.comment;
+    if (!comment) continue;
+    const methods = (owner.children ?? []).filter((child) => child.kindOf(ReflectionKind.Method));
+    const names = new Set(methods.map((method) => method.name));
+    const titled = comment.blockTags.filter((tag) => tag.tag === '@example' && tag.name && names.has(tag.name));
+    if (titled.length === 0) continue;
+    comment.blockTags = comment.blockTags.filter((tag) => !titled.includes(tag));
+    for (const method of methods) {
+      const own = titled.filter((tag) => tag.name === method.name);
+      if (own.length === 0) continue;
+      for (const signature of method.signatures ?? []) {
+        // Inherited signatures may share their comment with the base class: change a copy.
+        const copy = signature.comment?.clone();
+        if (!copy) continue;
+        copy.blockTags = [
+          ...copy.blockTags.filter((tag) => tag.tag !== '@example'),
+          ...own.map((tag) => {
+            const example = tag.clone();
+            example.name = undefined;
+            return example;
+          }),
+        ];
+        signature.comment = copy;
+      }
+    }
+  }
+}
+
 /** @param {import('typedoc').Application} app */
 export function load(app) {
+  app.converter.on(Converter.EVENT_RESOLVE_END, (context) => useOwnMethodExamples(context.project));
+
   app.converter.on(Converter.EVENT_CREATE_SIGNATURE, (context, signature, declaration) => {
     const node = declaration?.type;
     if (!isNamedTypeNode(node) || !expanded(signature.type)) return;

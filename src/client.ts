@@ -12,9 +12,11 @@ import { ControlNet } from './resources/controlnet.js';
 import { Custom } from './resources/custom.js';
 import { Detect } from './resources/detect.js';
 import { Img2Img } from './resources/img2img.js';
+import { Inpaint } from './resources/inpaint.js';
 import { Jobs } from './resources/jobs.js';
 import { Models } from './resources/models.js';
 import { RemoveBackground } from './resources/remove-background.js';
+import { Txt2Img } from './resources/txt2img.js';
 import { Upscale } from './resources/upscale.js';
 
 /**
@@ -31,8 +33,12 @@ export class Scenario {
   readonly transport: Transport;
   /** Upload, read, list, delete and download assets (images and other files). */
   readonly assets: Assets;
-  /** Image-to-image from a reference image (`influence` 0–100 or `strength`). */
+  /** Text-to-image from a prompt; `styleImages` for a style or a character. */
+  readonly txt2img: Txt2Img;
+  /** Image-to-image from a reference image (`influence` 0–100 or `strength`); `styleImages` for a style or a character. */
   readonly img2img: Img2Img;
+  /** Inpainting (the web app's Retouch): repaints the white region of a `mask`, keeps the rest. */
+  readonly inpaint: Inpaint;
   /** ControlNet: generation guided by a control map (`modality`: pose, depth, canny…). */
   readonly controlnet: ControlNet;
   /** Control-map extraction (edges, depth, pose…) from an image. */
@@ -85,7 +91,9 @@ export class Scenario {
     this.jobs = new Jobs(transport, this.assets);
     this.models = new Models(transport);
     const generation = { transport, jobs: this.jobs };
+    this.txt2img = new Txt2Img(generation);
     this.img2img = new Img2Img(generation);
+    this.inpaint = new Inpaint(generation);
     this.controlnet = new ControlNet(generation);
     this.detect = new Detect(generation);
     this.removeBackground = new RemoveBackground(generation);

@@ -56,6 +56,11 @@ export {
   type Img2ImgParams,
   Img2ImgParamsSchema,
 } from './resources/img2img.js';
+export {
+  Inpaint,
+  type InpaintParams,
+  InpaintParamsSchema,
+} from './resources/inpaint.js';
 export { type JobPage, Jobs } from './resources/jobs.js';
 export { type ModelPage, Models } from './resources/models.js';
 export {
@@ -63,6 +68,11 @@ export {
   type RemoveBackgroundParams,
   RemoveBackgroundParamsSchema,
 } from './resources/remove-background.js';
+export {
+  Txt2Img,
+  type Txt2ImgParams,
+  Txt2ImgParamsSchema,
+} from './resources/txt2img.js';
 export {
   Upscale,
   type UpscaleParams,
@@ -92,16 +102,20 @@ export {
   CONTROLNET_PRESETS,
   type ControlNetBody,
   ControlNetBodySchema,
+  type ControlNetIpAdapterBody,
+  ControlNetIpAdapterBodySchema,
   type ControlNetModality,
   type ControlNetModalityName,
   ControlNetModalitySchema,
 } from './schemas/controlnet.js';
 export { type DetectBody, DetectBodySchema, type DetectModality, DetectModalitySchema } from './schemas/detect.js';
 export {
+  AssetIdRefSchema,
   type Concept,
   ConceptSchema,
   type CostEstimate,
   CostEstimateSchema,
+  DataUrlRefSchema,
   DimensionSchema,
   type DryRunResponse,
   DryRunResponseSchema,
@@ -121,7 +135,28 @@ export {
   StrengthSchema,
   strengthFromInfluence,
 } from './schemas/generation.js';
-export { type Img2ImgBody, Img2ImgBodySchema } from './schemas/img2img.js';
+export {
+  type Img2ImgBody,
+  Img2ImgBodySchema,
+  type Img2ImgIpAdapterBody,
+  Img2ImgIpAdapterBodySchema,
+} from './schemas/img2img.js';
+export {
+  type ControlNetInpaintBody,
+  ControlNetInpaintBodySchema,
+  type ControlNetInpaintIpAdapterBody,
+  ControlNetInpaintIpAdapterBodySchema,
+  type InpaintBody,
+  InpaintBodySchema,
+  type InpaintIpAdapterBody,
+  InpaintIpAdapterBodySchema,
+} from './schemas/inpaint.js';
+export {
+  STYLE_TYPES,
+  StyleScaleSchema,
+  type StyleType,
+  StyleTypeSchema,
+} from './schemas/ip-adapter.js';
 export {
   type Job,
   JobActionBodySchema,
@@ -165,6 +200,15 @@ export {
   type RemoveBackgroundBody,
   RemoveBackgroundBodySchema,
 } from './schemas/remove-background.js';
+export {
+  ASPECT_RATIOS,
+  type AspectRatio,
+  AspectRatioSchema,
+  type Txt2ImgBody,
+  Txt2ImgBodySchema,
+  type Txt2ImgIpAdapterBody,
+  Txt2ImgIpAdapterBodySchema,
+} from './schemas/txt2img.js';
 export {
   KNOWN_UPLOAD_STATUSES,
   MIN_UPLOAD_PART_BYTES,

@@ -17,6 +17,12 @@ export interface ImageSlot {
   /** The field, as named in errors: `image`, `controlImage`, `styleImages[2]`. */
   field: string;
   input: ImageInput;
+  /**
+   * Slots of one group travel the same way: all inlined, or all as asset ids (style images must
+   * share one wire field, their scales pairing with them by position). A group holding an asset
+   * id is never inlined.
+   */
+  group?: string | undefined;
 }
 
 /** What {@link resolveImages} needs: the client's transport, the call's options, whether to inline. */
@@ -28,6 +34,11 @@ export interface ResolveImagesContext {
    * {@link MAX_INLINE_IMAGE_BYTES}. `false`: upload every image (custom models take asset ids only).
    */
   inline?: boolean | undefined;
+  /**
+   * Checks the loaded images (in slot order) before anything is inlined or uploaded: a rule
+   * across images, such as a mask the size of its image. Throw to stop the request.
+   */
+  check?: ((images: readonly ImageSource[]) => void | Promise<void>) | undefined;
 }
 
 /**
@@ -39,12 +50,14 @@ export interface ResolveImagesContext {
  * inlined while their total raw size stays within {@link MAX_INLINE_IMAGE_BYTES}; the rest are
  * uploaded as hidden assets (`POST /assets` up to that size, the multipart `/uploads` flow
  * above it), so inputs uploaded on the caller's behalf stay out of their asset listings.
+ * A group of slots is inlined whole or not at all; `ctx.check` sees the loaded images first.
  *
  * @throws InvalidRequestError listing every input that is not a supported image, before any API call.
  */
 export async function resolveImages(slots: readonly ImageSlot[], ctx: ResolveImagesContext): Promise<string[]> {
   const images = await loadAll(slots, ctx);
-  const inline = ctx.inline === false ? new Set<LoadedImage>() : pickInline(images);
+  await ctx.check?.(images);
+  const inline = ctx.inline === false ? new Set<LoadedImage>() : pickInline(images, slots);
   return Promise.all(
     images.map((image) => {
       if (image.kind === 'asset') return image.assetId;
@@ -71,15 +84,26 @@ async function loadAll(slots: readonly ImageSlot[], ctx: ResolveImagesContext): 
   );
 }
 
-/** The images to inline: smallest first, while their total stays within the request's budget. */
-function pickInline(images: readonly ImageSource[]): Set<LoadedImage> {
-  const bySize = images.filter((image): image is LoadedImage => image.kind === 'image').sort((a, b) => a.size - b.size);
+/**
+ * The images to inline: smallest first, while their total stays within the request's budget.
+ * A group counts as one image of its total size, and only when all of it can be inlined.
+ */
+function pickInline(images: readonly ImageSource[], slots: readonly ImageSlot[]): Set<LoadedImage> {
+  const units = new Map<unknown, ImageSource[]>();
+  images.forEach((image, index) => {
+    const key = slots[index]?.group ?? image;
+    units.set(key, [...(units.get(key) ?? []), image]);
+  });
+  const candidates = [...units.values()]
+    .filter((unit): unit is LoadedImage[] => unit.every((image) => image.kind === 'image'))
+    .map((unit) => ({ unit, size: unit.reduce((sum, image) => sum + image.size, 0) }))
+    .sort((a, b) => a.size - b.size);
   const inline = new Set<LoadedImage>();
   let total = 0;
-  for (const image of bySize) {
-    if (total + image.size > MAX_INLINE_IMAGE_BYTES) break;
-    total += image.size;
-    inline.add(image);
+  for (const { unit, size } of candidates) {
+    if (total + size > MAX_INLINE_IMAGE_BYTES) break;
+    total += size;
+    for (const image of unit) inline.add(image);
   }
   return inline;
 }

@@ -1,24 +1,35 @@
 import * as z from 'zod/mini';
+import { imageOrAssetIdField, resolveGenerationImages } from '../lib/generation-images.js';
 import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
 import { ImageInputSchema } from '../lib/image-input.js';
-import { resolveImages } from '../lib/resolve-images.js';
+import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { ControlNetBodySchema } from '../schemas/controlnet.js';
 import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
 
 /**
- * Params of `client.controlnet.create/run/estimate`. `image` (and `controlImage`) take any image
- * input. With `image` alone, it is the control map (`POST /generate/controlnet`); with
- * `controlImage` too, `image` is the init image and `controlImage` the control map, sent to
- * `POST /generate/controlnet-img2img`, where `influence` (0–100) or `strength` apply.
+ * Params of `client.controlnet.create/run/estimate`. `image`, `controlImage` and `styleImages`
+ * take any image input. The route follows from what is given:
+ *
+ * - `image` alone is the control map: `POST /generate/controlnet`;
+ * - with `controlImage`, `image` is the init image and `controlImage` the control map:
+ *   `POST /generate/controlnet-img2img`, where `influence` (0–100) or `strength` apply;
+ * - with `styleImages` (no `controlImage`): `POST /generate/controlnet-ip-adapter`. The API has no
+ *   route combining an init image with style images, so both at once are refused.
+ *
+ * On plain `/generate/controlnet` the map is sent as `image`, the field every ControlNet route
+ * reads it from; the API's optional `controlImage` there would only repeat it, so the SDK keeps
+ * `controlImage` for the init-image case and never sends both meanings on one route. A control
+ * image given as an asset id travels as `controlImageId`.
  */
 export const ControlNetParamsSchema = z
-  .extend(ControlNetBodySchema, {
+  .extend(z.omit(ControlNetBodySchema, { controlImageId: true }), {
     /** The control map, or the init image when `controlImage` is given. Any image input. */
     image: ImageInputSchema,
     /** The control map of the img2img variant. Any image input. */
     controlImage: z.optional(ImageInputSchema),
     /** img2img variant only: 0–100, higher stays closer to `image`. */
     influence: z.optional(InfluenceSchema),
+    ...StyleImageParams,
   })
   .check(
     z.refine(...influenceOrStrength),
@@ -26,18 +37,42 @@ export const ControlNetParamsSchema = z
       message: 'influence and strength apply only with controlImage (ControlNet on an init image)',
       path: ['controlImage'],
     }),
+    z.refine((params) => params.controlImage === undefined || params.styleImages === undefined, {
+      message:
+        'styleImages do not combine with controlImage: the API has no route for ControlNet on an init image with style images',
+      path: ['styleImages'],
+    }),
+    styleImageRules,
   );
 /** What the caller passes, as {@link ControlNetParamsSchema}. */
 export type ControlNetParams = z.input<typeof ControlNetParamsSchema>;
 
 /**
  * ControlNet (`POST /generate/controlnet`): a new image that follows the structure of a control
- * map (pose, depth, edges…) given as `modality`.
+ * map (pose, depth, edges…) given as `modality`; on an init image with `controlImage`
+ * (`controlnet-img2img`), or guided by `styleImages` (`controlnet-ip-adapter`).
  *
  * @example
  * ```ts
  * const { assets } = await client.controlnet.run({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: './pose.png' });
  * const mixed = await client.controlnet.create({ modelId: 'model_sdxl', prompt: 'a castle', modality: 'depth:0.5,canny:1.0', image: 'asset_abc' });
+ * ```
+ * @example create
+ * ```ts
+ * const generation = await client.controlnet.create({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: './pose.png' });
+ * const { assets } = await generation.wait();
+ * ```
+ * @example run
+ * ```ts
+ * const { assets } = await client.controlnet.run({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: './pose.png' });
+ * // On an init image (POST /generate/controlnet-img2img):
+ * const traced = await client.controlnet.run({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'canny', image: './sketch.png', controlImage: './edges.png', influence: 40 });
+ * // In the style of a reference (POST /generate/controlnet-ip-adapter):
+ * const styled = await client.controlnet.run({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: './pose.png', styleImages: './ink.png' });
+ * ```
+ * @example estimate
+ * ```ts
+ * const { creativeUnitsCost } = await client.controlnet.estimate({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: 'asset_pose' });
  * ```
  */
 export class ControlNet extends GenerationResource<typeof ControlNetParamsSchema> {
@@ -46,17 +81,18 @@ export class ControlNet extends GenerationResource<typeof ControlNetParamsSchema
     super(context, {
       what: 'controlnet params',
       schema: ControlNetParamsSchema,
-      async prepare({ image, controlImage, influence, strength, ...rest }, context) {
-        const slots = [{ field: 'image', input: image }];
-        if (controlImage !== undefined) slots.push({ field: 'controlImage', input: controlImage });
-        const [resolvedImage, resolvedControl] = await resolveImages(slots, context);
+      async prepare(params, context) {
+        const { image, controlImage, influence, strength, styleImages, styleScale, styleType, ...rest } = params;
+        const resolved = await resolveGenerationImages({ image, controlImage }, styleImages, context);
+        const control = resolved.images.controlImage;
         const body = {
           ...rest,
-          image: resolvedImage,
-          controlImage: resolvedControl,
+          image: resolved.images.image,
+          ...imageOrAssetIdField(control, 'controlImage', 'controlImageId'),
           strength: strengthOf({ influence, strength }),
         };
-        return { path: resolvedControl ? '/generate/controlnet-img2img' : '/generate/controlnet', body };
+        const path = control === undefined ? '/generate/controlnet' : '/generate/controlnet-img2img';
+        return styledRequest(path, body, resolved.styleImages, { styleScale, styleType });
       },
     });
   }

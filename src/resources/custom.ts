@@ -117,6 +117,30 @@ function inputValueSchema(input: ModelInput): z.ZodMiniType {
   }
 }
 
+/** Capabilities of models served by the typed endpoints (`client.txt2img`, …) rather than `/generate/custom`. */
+const TYPED_CAPABILITIES = new Set(['txt2img', 'img2img', 'inpaint', 'controlnet']);
+
+/**
+ * `/generate/custom` does not run the typed endpoints' models: built-in ones, whose ids are bare
+ * (`flux.1-dev`; custom models are `model_…`), and known models that have no `inputs[]` but a
+ * typed capability (trained SD and Flux LoRAs). Their 400 would name an API path; this names the
+ * SDK resource to call, picked from the inputs.
+ */
+function refuseTypedModel(modelId: string, inputs: Record<string, unknown>, model?: Model): void {
+  const builtIn = !modelId.startsWith('model_');
+  const typed = model?.inputs === undefined && model?.capabilities?.some((name) => TYPED_CAPABILITIES.has(name));
+  if (!builtIn && !typed) return;
+  const resource =
+    'mask' in inputs ? 'inpaint' : 'modality' in inputs ? 'controlnet' : 'image' in inputs ? 'img2img' : 'txt2img';
+  const why = builtIn
+    ? `"${modelId}" is not a model_… id; built-in models such as flux.1-dev run`
+    : `${modelId} is a model of the typed endpoints and runs`;
+  const use = `call client.${resource}.run({ modelId: '${modelId}', … }) (or its create/estimate)`;
+  throw new InvalidRequestError(`custom inputs of ${modelId}`, [
+    { path: '', message: `${why} through client.${resource}, not /generate/custom: ${use}` },
+  ]);
+}
+
 /**
  * Any model through `POST /generate/custom/{modelId}` — the API's current primary endpoint —
  * with the model's own inputs (see `client.models.get(modelId).inputs`).
@@ -190,11 +214,13 @@ export class Custom {
     const requestPath = path`/generate/custom/${modelId}`;
     const what = `custom inputs of ${modelId}`;
     let valid = parseInput(CustomInputsSchema, inputs, what);
+    refuseTypedModel(modelId, valid);
     const { models } = this.#context;
     const model =
       validate === false
         ? undefined
         : (models.cached(modelId) ?? (validate ? await models.get(modelId, requestOptions) : undefined));
+    refuseTypedModel(modelId, valid, model);
     if (model?.inputs) valid = parseInput(modelInputsSchema(model), valid, `inputs of model ${modelId}`);
     const fileInputs = new Set(model?.inputs?.filter((input) => FILE_TYPES.has(input.type)).map((input) => input.name));
     const { body, slots } = imageSlots(valid, fileInputs);

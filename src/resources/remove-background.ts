@@ -23,6 +23,20 @@ export type RemoveBackgroundParams = z.input<typeof RemoveBackgroundParamsSchema
  * const { assets: [cutout] } = await client.removeBackground.run({ image: 'asset_abc' });
  * const onWhite = await client.removeBackground.run({ image: './hero.jpg', backgroundColor: '#FFFFFF', format: 'jpeg' });
  * ```
+ * @example create
+ * ```ts
+ * const generation = await client.removeBackground.create({ image: 'asset_abc' });
+ * const { assets: [cutout] } = await generation.wait();
+ * ```
+ * @example run
+ * ```ts
+ * const { assets: [cutout] } = await client.removeBackground.run({ image: './hero.png' });
+ * const onWhite = await client.removeBackground.run({ image: './hero.jpg', backgroundColor: '#FFFFFF', format: 'jpeg' });
+ * ```
+ * @example estimate
+ * ```ts
+ * const { creativeUnitsCost } = await client.removeBackground.estimate({ image: 'asset_abc' });
+ * ```
  */
 export class RemoveBackground extends GenerationResource<typeof RemoveBackgroundParamsSchema> {
   /** @internal Built by the client; use its field. */

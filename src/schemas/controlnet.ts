@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { GenerationBaseBodySchema, ImageRefSchema, StrengthSchema } from './generation.js';
+import { AssetIdRefSchema, GenerationBaseBodySchema, ImageRefSchema, StrengthSchema } from './generation.js';
+import { IpAdapterFields } from './ip-adapter.js';
 
 /** ControlNet modalities across model families (SD1.5, SDXL, Flux). */
 export const CONTROLNET_MODALITIES = [
@@ -59,23 +60,53 @@ export const ControlNetModalitySchema = z.string().check(
 );
 
 /**
- * Body of `POST /generate/controlnet` as sent on the wire, and of `POST /generate/controlnet-img2img`
- * (which adds `controlImage` and `strength`).
+ * Fields of the ControlNet routes, shared by `client.controlnet` and the ControlNet variants of
+ * `client.inpaint`. The deprecated `imageId` is never sent: `image` takes asset ids.
  */
-export const ControlNetBodySchema = z.extend(GenerationBaseBodySchema, {
+export const ControlNetFields = {
   modality: ControlNetModalitySchema,
-  /** The control image (pose map, edges, depth…); with `controlImage`, the init image instead. Asset id or data URL. */
+  /** The control image (pose map, edges, depth…); with a separate control image, the init image instead. Asset id or data URL. */
   image: ImageRefSchema,
-  /** controlnet-img2img only: the control image, while `image` is the init image. */
+  /** Parent of the asset created from a data-URL `image`. */
+  imageParentId: z.optional(z.string()),
+  /** Hide the asset created from a data-URL `image`. */
+  imageHide: z.optional(z.boolean()),
+  /**
+   * The control image, as a data URL, while `image` is the init image (controlnet-img2img,
+   * controlnet-inpaint). The SDK sends asset ids as `controlImageId`; asset ids are still
+   * accepted here, as earlier SDK versions sent them.
+   */
   controlImage: z.optional(ImageRefSchema),
-  /** controlnet-img2img only: noise added to the init image, 0.01–1. */
-  strength: z.optional(StrengthSchema),
+  /** The control image as an asset id. */
+  controlImageId: z.optional(AssetIdRefSchema),
   /** `true` (default) uses the image as the control map; `false` runs the modality's detector on it first. */
   disableModalityDetection: z.optional(z.boolean()),
   /** Flux-dev only: fraction of steps where guidance starts. */
   controlStart: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
   /** Flux-dev only: fraction of steps during which guidance applies. */
   controlEnd: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+};
+
+/**
+ * Body of `POST /generate/controlnet` as sent on the wire, and of `POST /generate/controlnet-img2img`
+ * (which adds a control image and `strength`). On plain `/generate/controlnet` the SDK sends the
+ * control map as `image` only.
+ */
+export const ControlNetBodySchema = z.extend(GenerationBaseBodySchema, {
+  ...ControlNetFields,
+  /** controlnet-img2img only: noise added to the init image, 0.01–1. */
+  strength: z.optional(StrengthSchema),
 });
 /** The parsed shape of {@link ControlNetBodySchema}. */
 export type ControlNetBody = z.output<typeof ControlNetBodySchema>;
+
+/**
+ * Body of `POST /generate/controlnet-ip-adapter`: ControlNet guided by style images. No
+ * `strength`: the API has no ControlNet-on-an-init-image route with style images.
+ */
+export const ControlNetIpAdapterBodySchema = z.extend(GenerationBaseBodySchema, {
+  ...ControlNetFields,
+  ...IpAdapterFields,
+});
+/** The parsed shape of {@link ControlNetIpAdapterBodySchema}. */
+export type ControlNetIpAdapterBody = z.output<typeof ControlNetIpAdapterBodySchema>;

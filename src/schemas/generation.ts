@@ -13,6 +13,14 @@ export const ImageRefSchema = z
     ),
   );
 
+/** An image as an asset id only (`asset_…`): the wire form of the `…Id` image fields (`maskId`, `controlImageId`). */
+export const AssetIdRefSchema = z.string().check(z.regex(/^asset_\S+$/, 'expected an asset id (asset_…)'));
+
+/** An image as a base64 data URL only: the wire form of `mask`, `controlImage`, `ipAdapterImages`. */
+export const DataUrlRefSchema = z
+  .string()
+  .check(z.regex(/^data:image\/[\w.+-]+;base64,\S+$/, 'expected a data:image/…;base64 URL'));
+
 /** Schedulers accepted by the typed `/generate/*` endpoints; omitted = the model's default. */
 export const SchedulerSchema = z.enum([
   'DDIMScheduler',

@@ -1,7 +1,11 @@
 import * as z from 'zod/mini';
 import { GenerationBaseBodySchema, ImageRefSchema, StrengthSchema } from './generation.js';
+import { IpAdapterFields } from './ip-adapter.js';
 
-/** Body of `POST /generate/img2img` as sent on the wire. */
+/**
+ * Body of `POST /generate/img2img` as sent on the wire. The deprecated `imageId` is never sent:
+ * `image` takes asset ids.
+ */
 export const Img2ImgBodySchema = z.extend(GenerationBaseBodySchema, {
   /** The reference image: asset id or data URL. */
   image: ImageRefSchema,
@@ -14,3 +18,11 @@ export const Img2ImgBodySchema = z.extend(GenerationBaseBodySchema, {
 });
 /** The parsed shape of {@link Img2ImgBodySchema}. */
 export type Img2ImgBody = z.output<typeof Img2ImgBodySchema>;
+
+/**
+ * Body of `POST /generate/img2img-ip-adapter`: img2img guided by style images. The route also
+ * lists `mask`/`maskId`; the SDK sends masks to the inpaint routes instead (`client.inpaint`).
+ */
+export const Img2ImgIpAdapterBodySchema = z.extend(Img2ImgBodySchema, IpAdapterFields);
+/** The parsed shape of {@link Img2ImgIpAdapterBodySchema}. */
+export type Img2ImgIpAdapterBody = z.output<typeof Img2ImgIpAdapterBodySchema>;

@@ -104,6 +104,64 @@ describe('resolveImages: one inline budget per request', () => {
   });
 });
 
+describe('resolveImages: a group travels one way', () => {
+  const grouped = (...inputs: ImageSlot['input'][]): ImageSlot[] =>
+    inputs.map((input, index) => ({ field: `styleImages[${index}]`, input, group: 'styleImages' }));
+
+  it('inlines a whole group that fits the budget', async () => {
+    const { transport, requests } = setup();
+    const resolved = await resolveImages(grouped(PNG, pngOfSize(MB)), { transport });
+    expect(resolved.every((ref) => ref.startsWith('data:image/png;base64,'))).toBe(true);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('uploads every image of a group that does not fit, though one of them alone would', async () => {
+    const { transport, requests } = setup();
+    const resolved = await resolveImages(
+      [{ field: 'image', input: pngOfSize(2 * MB) }, ...grouped(pngOfSize(MB), pngOfSize(2 * MB))],
+      { transport },
+    );
+    expect(decodeDataUrl(resolved[0] as string).bytes.length).toBe(2 * MB);
+    expect(resolved.slice(1)).toEqual(['asset_up_1', 'asset_up_2']);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('uploads the other images of a group holding an asset id, so the group is all asset ids', async () => {
+    const { transport, requests } = setup();
+    const resolved = await resolveImages(grouped('asset_style', PNG), { transport });
+    expect(resolved).toEqual(['asset_style', 'asset_up_1']);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('counts a group as one unit of its total size, smallest unit first', async () => {
+    const { transport } = setup();
+    // The group (2 MB in all) is smaller than the 3 MB image: the group is inlined, the image uploaded.
+    const resolved = await resolveImages(
+      [{ field: 'image', input: pngOfSize(3 * MB) }, ...grouped(pngOfSize(MB), pngOfSize(MB))],
+      { transport },
+    );
+    expect(resolved[0]).toBe('asset_up_1');
+    expect(resolved.slice(1).every((ref) => ref.startsWith('data:'))).toBe(true);
+  });
+});
+
+describe('resolveImages: check', () => {
+  it('sees every loaded image in slot order before anything is sent; a throw stops the request', async () => {
+    const { transport, requests } = setup();
+    const seen: string[] = [];
+    const error = await resolveImages(slots('asset_a', pngOfSize(5 * MB)), {
+      transport,
+      check: (images) => {
+        seen.push(...images.map((image) => (image.kind === 'asset' ? image.assetId : `${image.size} bytes`)));
+        throw new InvalidRequestError('params', [{ path: 'mask', message: 'wrong size' }]);
+      },
+    }).catch((caught: unknown) => caught);
+    expect(seen).toEqual(['asset_a', `${5 * MB} bytes`]);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(requests).toHaveLength(0);
+  });
+});
+
 describe('resolveImages: every input checked before anything is sent', () => {
   it('a bad image among several: InvalidRequestError naming every bad field, and no request at all', async () => {
     const { transport, requests } = setup();

@@ -3,6 +3,7 @@
  * schemas (bounds, integer-ness, enums, required keys, strictness), hostile ids and bad images.
  */
 import fc from 'fast-check';
+import { afterAll, test } from 'vitest';
 import * as z from 'zod/mini';
 import { sniffImageMimeType } from '../../src/core/mime-sniff.js';
 import { InvalidRequestError, Scenario } from '../../src/index.js';
@@ -48,6 +49,39 @@ export function assertInvalid(error: unknown, seen: readonly string[], input: un
     throw new Error(`expected InvalidRequestError for ${show(input)}, got ${describeError(error)}`);
   }
   if (seen.length > 0) throw new Error(`bad input ${show(input)} made requests: ${seen.join(', ')}`);
+}
+
+/**
+ * Counts generated inputs by name; after the file's tests, prints `title: total` and one line per
+ * name (names padded to `width`).
+ */
+export function inputTally(title: string, width = 44): (name: string) => void {
+  const counts = new Map<string, number>();
+  afterAll(() => {
+    const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    const lines = [...counts].map(([name, n]) => `  ${name.padEnd(width)} ${n}`);
+    console.log(`\n${title}: ${total}\n${lines.join('\n')}\n`);
+  });
+  return (name) => counts.set(name, (counts.get(name) ?? 0) + 1);
+}
+
+/**
+ * `refusesAll(name, inputs, call, numRuns?)`: a test that `call(input)` refuses every generated
+ * input with InvalidRequestError and sends nothing, counted in `seen` (an {@link offlineClient}'s).
+ */
+export function refusalTests(seen: string[], count: (name: string) => void, defaultRuns: number) {
+  return <T>(name: string, inputs: fc.Arbitrary<T>, call: (input: T) => unknown, numRuns = defaultRuns) => {
+    test(`${name} refuses bad input before any request`, async () => {
+      await fc.assert(
+        fc.asyncProperty(inputs, async (input) => {
+          seen.length = 0;
+          count(name);
+          assertInvalid(await failureOf(() => call(input)), seen, input);
+        }),
+        { numRuns },
+      );
+    });
+  };
 }
 
 export function describeError(error: unknown): string {
@@ -214,12 +248,14 @@ export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> 
   } else if (inner instanceof z.core.$ZodEnum) {
     const values: unknown[] = Object.values(inner._zod.def.entries);
     const allowed = new Set<unknown>(values);
+    // Upper case only where it changes a value: '16:9' has no letters, and a filter on it would never pass.
+    const upperCased = values.map((x) => String(x).toUpperCase()).filter((x) => !allowed.has(x));
     options.push(
       wrong.string,
       fc.string({ maxLength: 12 }).filter((x) => !allowed.has(x)),
-      fc.constantFrom(...values.map((x) => String(x).toUpperCase())).filter((x) => !allowed.has(x)),
       fc.constantFrom(...values.map((x) => ` ${String(x)}`)),
     );
+    if (upperCased.length > 0) options.push(fc.constantFrom(...upperCased));
   } else if (inner instanceof z.core.$ZodString) {
     options.push(wrong.string);
     const minLength = checkValue(inner, 'min_length', 'minimum') ?? 0;
@@ -232,6 +268,11 @@ export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> 
     options.push(invalidValue(inner._zod.def.out, field));
   } else if (inner instanceof z.core.$ZodCustom) {
     options.push(badImage);
+  } else if (inner instanceof z.core.$ZodUnion) {
+    // A value bad for one option may suit another (styleScale: a number or a list of them).
+    const union = inner;
+    const branches = union._zod.def.options.map((option) => invalidValue(option, field));
+    options.push(fc.oneof(...branches).filter((value) => !z.safeParse(union, value).success));
   } else if (inner instanceof z.core.$ZodArray) {
     options.push(wrong.array, fc.array(invalidValue(inner._zod.def.element), { minLength: 1, maxLength: 3 }));
     const max = checkValue(inner, 'max_length', 'maximum');

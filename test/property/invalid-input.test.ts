@@ -6,7 +6,7 @@
  * Rerun: `npx vitest run test/property` (prints how many inputs were generated).
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   AssetIdsSchema,
   AssetListQuerySchema,
@@ -30,41 +30,23 @@ import {
   describeError,
   failureOf,
   hostileId,
+  inputTally,
   invalidParams,
   invalidValue,
   nonImageContainer,
   notAnObject,
   offlineClient,
   PNG,
+  refusalTests,
 } from './arbitraries.js';
 import { observedClient } from './observed-client.js';
 
 /** Runs per property; 15 generation methods alone make 15 × this. */
 const RUNS = 80;
-const counts = new Map<string, number>();
-const count = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
-
-afterAll(() => {
-  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
-  const lines = [...counts].map(([name, n]) => `  ${name.padEnd(44)} ${n}`);
-  console.log(`\nInvalid inputs generated: ${total}\n${lines.join('\n')}\n`);
-});
-
+const count = inputTally('Invalid inputs generated');
 const { client: offline, seen } = offlineClient();
-
 /** Asserts that `call(input)` is refused with InvalidRequestError and sends nothing. */
-function refusesAll<T>(name: string, inputs: fc.Arbitrary<T>, call: (input: T) => unknown, numRuns = RUNS) {
-  test(`${name} refuses bad input before any request`, async () => {
-    await fc.assert(
-      fc.asyncProperty(inputs, async (input) => {
-        seen.length = 0;
-        count(name);
-        assertInvalid(await failureOf(() => call(input)), seen, input);
-      }),
-      { numRuns },
-    );
-  });
-}
+const refusesAll = refusalTests(seen, count, RUNS);
 
 const weight = fc.double({ min: 0.01, max: 1, noNaN: true });
 const badModality = fc

@@ -24,11 +24,56 @@ describe('controlnet wire body', () => {
     },
   );
 
+  it('sends imageParentId and imageHide (for the asset a data-URL image becomes)', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().controlnet.create({ ...base, image: PNG, imageParentId: 'asset_parent', imageHide: true });
+    expect(api.bodies('/generate/controlnet')).toEqual([
+      { ...base, image: PNG_DATA_URL, imageParentId: 'asset_parent', imageHide: true },
+    ]);
+  });
+
+  it('a control image given as an asset id travels as controlImageId', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().controlnet.create({ ...base, image: PNG, controlImage: 'asset_map', strength: 0.5 });
+    expect(api.bodies('/generate/controlnet-img2img')).toEqual([
+      { ...base, image: PNG_DATA_URL, controlImageId: 'asset_map', strength: 0.5 },
+    ]);
+  });
+
   it('with controlImage, goes to controlnet-img2img with the init image, control image and strength', async () => {
     const api = fakeGenerationApi(server);
     await testClient().controlnet.create({ ...base, image: 'asset_init', controlImage: PNG, influence: 25 });
     const [body] = api.bodies('/generate/controlnet-img2img');
     expect(body).toEqual({ ...base, image: 'asset_init', controlImage: PNG_DATA_URL, strength: 0.75 });
+  });
+});
+
+describe('controlnet with style images → POST /generate/controlnet-ip-adapter', () => {
+  it('sends the control map as image and the style images with their scales and type', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().controlnet.create({
+      ...base,
+      controlStart: 0.1,
+      styleImages: [PNG, 'asset_style'],
+      styleScale: 0.7,
+      styleType: 'character',
+    });
+    expect(api.bodies('/generate/controlnet')).toEqual([]);
+    expect(api.bodies('/generate/controlnet-ip-adapter')).toEqual([
+      {
+        ...base,
+        controlStart: 0.1,
+        ipAdapterImageIds: ['asset_uploaded', 'asset_style'],
+        ipAdapterScales: [0.7, 0.7],
+        ipAdapterType: 'character',
+      },
+    ]);
+  });
+
+  it('estimate quotes the same route', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().controlnet.estimate({ ...base, styleImages: PNG });
+    expect(api.seen.map((request) => request.path)).toEqual(['/generate/controlnet-ip-adapter']);
   });
 });
 
@@ -43,7 +88,7 @@ describe('controlnet image inputs share one inline budget', () => {
     expect(upload).toMatchObject({ name: 'image.png', hide: true });
     const [body] = api.bodies('/generate/controlnet-img2img');
     expect(decodeDataUrl(body?.image as string).bytes.length).toBe(3_000_000);
-    expect(body?.controlImage).toBe('asset_uploaded');
+    expect(body?.controlImageId).toBe('asset_uploaded');
     // ≈4.0 MB, where inlining both sent ≈8.0 MB; the limit is ~6 MB of base64.
     expect(JSON.stringify(body).length).toBeLessThan((MAX_INLINE_IMAGE_BYTES * 4) / 3 + 10_000);
   });
@@ -74,6 +119,17 @@ describe('controlnet bad input: InvalidRequestError and no request', () => {
     ['controlEnd above 1', { ...base, controlEnd: 2 }, 'controlEnd', undefined],
     ['strength without controlImage', { ...base, strength: 0.5 }, 'controlImage', /only with controlImage/],
     ['unknown key', { ...base, modalty: 'pose' }, '', /modalty/],
+    ['controlImageId (controlImage takes asset ids)', { ...base, controlImageId: 'asset_x' }, '', /controlImageId/],
+    [
+      'styleImages with controlImage',
+      { ...base, controlImage: PNG, styleImages: PNG },
+      'styleImages',
+      /no route for ControlNet on an init image with style images/,
+    ],
+    ['more scales than style images', { ...base, styleImages: [PNG], styleScale: [1, 1] }, 'styleScale', /2 scales/],
+    ['a scale above 1', { ...base, styleImages: PNG, styleScale: 1.01 }, 'styleScale', undefined],
+    ['unknown styleType', { ...base, styleImages: PNG, styleType: 'Character' }, 'styleType', undefined],
+    ['width outside 64–2048', { ...base, width: 2056 }, 'width', undefined],
   ])('%s', async (_name, params, field, message) => {
     const api = fakeGenerationApi(server);
     await expectInvalid(testClient().controlnet.create(params as never), field, message);

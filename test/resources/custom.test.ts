@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { APIUserAbortError, modelInputsSchema } from '../../src/index.js';
+import { APIUserAbortError, InvalidRequestError, modelInputsSchema } from '../../src/index.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
 import { expectInvalid, FAST, fakeGenerationApi, jobWire, PNG } from './fake-generation.js';
@@ -45,8 +45,8 @@ describe('custom wire body', () => {
 
   it('encodes the model id in the path', async () => {
     const api = fakeGenerationApi(server);
-    await testClient().custom.create('model/../x', { prompt: 'p' });
-    expect(api.seen[0]?.path).toBe('/generate/custom/model%2F..%2Fx');
+    await testClient().custom.create('model_/../x', { prompt: 'p' });
+    expect(api.seen[0]?.path).toBe('/generate/custom/model_%2F..%2Fx');
   });
 
   it('run waits and fetches outputs; estimate sends ?dryRun=true', async () => {
@@ -214,5 +214,47 @@ describe('custom validation against the model inputs[]', () => {
   it('modelInputsSchema lists every problem at once', () => {
     const result = modelInputsSchema(upscaleModel).safeParse({ upscaleFactor: 0, style: 'oil' });
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['image', 'upscaleFactor', 'style']);
+  });
+});
+
+describe('custom refuses the typed endpoints’ models, naming the SDK resource to use', () => {
+  it.each([
+    ['a prompt alone', { prompt: 'a knight' }, 'client.txt2img.run'],
+    ['an image', { prompt: 'a knight', image: 'asset_x' }, 'client.img2img.run'],
+    ['a mask', { prompt: 'a helmet', image: 'asset_x', mask: 'asset_m' }, 'client.inpaint.run'],
+    ['a modality', { prompt: 'a knight', image: 'asset_x', modality: 'pose' }, 'client.controlnet.run'],
+  ])('flux.1-dev with %s → %s, with no request', async (_name, inputs, method) => {
+    const api = fakeGenerationApi(server);
+    const client = testClient();
+    for (const call of [
+      client.custom.create('flux.1-dev', inputs),
+      client.custom.run('flux.1-dev', inputs),
+      client.custom.estimate('flux.1-dev', inputs),
+    ]) {
+      const error = await call.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as Error).message).toContain(`${method}({ modelId: 'flux.1-dev', … })`);
+      expect((error as Error).message).not.toMatch(/generate\/\{/);
+    }
+    expect(api.seen).toHaveLength(0);
+  });
+
+  it('a known model without inputs[] but with a typed capability (a trained LoRA) is refused once fetched', async () => {
+    const api = fakeGenerationApi(server);
+    server.use(
+      http.get(`${API}/models/model_knight-lora`, () =>
+        HttpResponse.json({
+          model: { id: 'model_knight-lora', type: 'sd-xl-lora', capabilities: ['txt2img', 'img2img'] },
+        }),
+      ),
+    );
+    const error = await testClient()
+      .custom.create('model_knight-lora', { prompt: 'a knight' }, { validate: true })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as Error).message).toMatch(
+      /model_knight-lora is a model of the typed endpoints.*client\.txt2img\.run/,
+    );
+    expect(api.bodies('/generate/custom/model_knight-lora')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import type { SetupServer } from 'msw/node';
+import sharp from 'sharp';
 import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
 import { API } from '../helpers/msw.js';
 
@@ -9,6 +10,35 @@ export const PNG = Uint8Array.from([
   0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89,
 ]);
 export const PNG_DATA_URL = `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`;
+
+/** A real image of `width`×`height` pixels in `format`, for the mask size checks. */
+export async function sizedImage(
+  width: number,
+  height: number,
+  format: 'png' | 'jpeg' | 'webp' = 'png',
+  colour = 'white',
+): Promise<Uint8Array> {
+  const image = sharp({ create: { width, height, channels: 3, background: colour } });
+  return new Uint8Array(await image.toFormat(format).toBuffer());
+}
+
+/** Every optional field the typed generations share, each set, for "every field reaches the wire" tests. */
+export const EVERY_SHARED_FIELD = {
+  negativePrompt: 'blurry',
+  negativePromptStrength: 1,
+  numSamples: 3,
+  guidance: 3.5,
+  numInferenceSteps: 28,
+  width: 1024,
+  height: 768,
+  seed: 42,
+  scheduler: 'EulerDiscreteScheduler' as const,
+  hideResults: true,
+  intermediateImages: false,
+  concepts: [{ modelId: 'model_lora', scale: 0.8, modelEpoch: '000001' }],
+  modelEpoch: '000002',
+  baseModelId: 'flux.1-dev',
+};
 
 /** Waits that settle at the first poll. */
 export const FAST = { pollInterval: 1 };
@@ -43,9 +73,14 @@ export interface Seen {
 /**
  * A small fake of the generation flow: `POST /generate/*` queues `job_1` (or quotes with 269 on
  * `?dryRun=true`), `GET /jobs/job_1` answers success with `outputs`, `POST /assets/get-bulk`
- * answers in reverse order (so callers must restore output order), `POST /assets` uploads.
+ * answers in reverse order (so callers must restore output order), `POST /assets` uploads,
+ * `GET /assets/{id}` answers the asset with its stored size from `sizes`, if listed there.
  */
-export function fakeGenerationApi(server: SetupServer, outputs = ['asset_out_1', 'asset_out_2']) {
+export function fakeGenerationApi(
+  server: SetupServer,
+  outputs = ['asset_out_1', 'asset_out_2'],
+  sizes: Record<string, { width: number; height: number }> = {},
+) {
   const seen: Seen[] = [];
   const record = async (request: Request) => {
     const url = new URL(request.url);
@@ -76,6 +111,11 @@ export function fakeGenerationApi(server: SetupServer, outputs = ['asset_out_1',
       await record(request);
       const { assetIds } = (await request.json()) as { assetIds: string[] };
       return HttpResponse.json({ assets: [...assetIds].reverse().map(assetWire) });
+    }),
+    http.get(`${API}/assets/:id`, async ({ request, params }) => {
+      await record(request);
+      const id = String(params.id);
+      return HttpResponse.json({ asset: { ...assetWire(id), properties: { size: 100, ...sizes[id] } } });
     }),
     http.post(`${API}/assets`, async ({ request }) => {
       await record(request);

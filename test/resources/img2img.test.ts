@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Img2ImgParamsSchema, strengthFromInfluence } from '../../src/index.js';
+import { pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
-import { expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
+import { EVERY_SHARED_FIELD, expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';
 
 const server = useMockServer();
 const base = { modelId: 'flux.1-dev', prompt: 'a knight, painted', image: 'asset_ref' };
@@ -9,22 +10,7 @@ const base = { modelId: 'flux.1-dev', prompt: 'a knight, painted', image: 'asset
 describe('img2img wire body', () => {
   it('sends every field under its API name to POST /generate/img2img', async () => {
     const api = fakeGenerationApi(server);
-    const params = {
-      ...base,
-      strength: 0.4,
-      negativePrompt: 'blurry',
-      numSamples: 3,
-      guidance: 3.5,
-      numInferenceSteps: 28,
-      width: 1024,
-      height: 768,
-      seed: 42,
-      scheduler: 'EulerDiscreteScheduler' as const,
-      hideResults: true,
-      concepts: [{ modelId: 'model_lora', scale: 0.8 }],
-      imageParentId: 'asset_parent',
-      imageHide: true,
-    };
+    const params = { ...base, ...EVERY_SHARED_FIELD, strength: 0.4, imageParentId: 'asset_parent', imageHide: true };
     await testClient().img2img.create(params);
     expect(api.bodies('/generate/img2img')).toEqual([params]);
   });
@@ -94,5 +80,52 @@ describe('img2img bad input: InvalidRequestError and no request', () => {
   it('lists every problem in one message', () => {
     const result = Img2ImgParamsSchema.safeParse({ ...base, width: 1001, prompt: '' });
     expect(result.error?.issues.map((issue) => issue.path[0])).toEqual(['prompt', 'width']);
+  });
+});
+
+describe('img2img with style images → POST /generate/img2img-ip-adapter', () => {
+  it('sends both style images and their scales, with the image and strength', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().img2img.create({
+      ...base,
+      influence: 20,
+      styleImages: [PNG, 'data:image/png;base64,iVBORw0KGgo='],
+      styleScale: [0.4, 0.8],
+      styleType: 'character',
+    });
+    expect(api.bodies('/generate/img2img')).toEqual([]);
+    const [body] = api.bodies('/generate/img2img-ip-adapter');
+    expect(body).toEqual({
+      ...base,
+      strength: expect.closeTo(0.8, 10),
+      ipAdapterImages: [PNG_DATA_URL, 'data:image/png;base64,iVBORw0KGgo='],
+      ipAdapterScales: [0.4, 0.8],
+      ipAdapterType: 'character',
+    });
+  });
+
+  it('shares one inline budget with image: a 3 MB image and 2 MB of style images inline the style images', async () => {
+    const api = fakeGenerationApi(server);
+    await testClient().img2img.create({
+      ...base,
+      image: pngOfSize(3_000_000),
+      styleImages: [pngOfSize(2_000_000), PNG],
+    });
+    const [body] = api.bodies('/generate/img2img-ip-adapter');
+    expect(body?.image).toBe('asset_uploaded');
+    expect(body?.ipAdapterImages).toHaveLength(2);
+    expect(api.bodies('/assets')).toHaveLength(1);
+  });
+
+  it.each([
+    ['more scales than style images', { ...base, styleImages: PNG, styleScale: [0.1, 0.2] }, 'styleScale'],
+    ['a scale outside 0–1', { ...base, styleImages: PNG, styleScale: 2 }, 'styleScale'],
+    ['unknown styleType', { ...base, styleImages: PNG, styleType: 'pose' }, 'styleType'],
+    ['a mask (inpaint takes masks)', { ...base, mask: PNG }, ''],
+  ])('refuses %s with no request', async (_name, params, field) => {
+    const api = fakeGenerationApi(server);
+    await expectInvalid(testClient().img2img.create(params as never), field);
+    await expectInvalid(testClient().img2img.estimate(params as never), field);
+    expect(api.seen).toHaveLength(0);
   });
 });

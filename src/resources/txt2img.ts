@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+import { resolveGenerationImages } from '../lib/generation-images.js';
+import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
+import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
+import { Txt2ImgBodySchema } from '../schemas/txt2img.js';
+
+/**
+ * Params of `client.txt2img.create/run/estimate`: the wire body of `POST /generate/txt2img`,
+ * plus Style Images (`styleImages`, `styleScale`, `styleType`), which send the request to
+ * `POST /generate/txt2img-ip-adapter`. Unknown keys are refused.
+ */
+export const Txt2ImgParamsSchema = z.extend(Txt2ImgBodySchema, StyleImageParams).check(styleImageRules);
+/** What the caller passes, as {@link Txt2ImgParamsSchema}. */
+export type Txt2ImgParams = z.input<typeof Txt2ImgParamsSchema>;
+
+/**
+ * Text-to-image (`POST /generate/txt2img`): new images from a prompt alone. With `styleImages`
+ * (`POST /generate/txt2img-ip-adapter`), in the style of those images, or with their character
+ * (`styleType: 'character'`).
+ *
+ * @example
+ * ```ts
+ * const { assets } = await client.txt2img.run({ modelId: 'flux.1-dev', prompt: 'a treasure chest, game sprite', numSamples: 4, width: 512, height: 512 });
+ * ```
+ * @example create
+ * ```ts
+ * const generation = await client.txt2img.create({ modelId: 'flux.1-dev', prompt: 'a treasure chest, game sprite', numSamples: 4 });
+ * const { assets } = await generation.wait();
+ * ```
+ * @example run
+ * ```ts
+ * const { assets } = await client.txt2img.run({ modelId: 'flux.1-dev', prompt: 'a treasure chest, game sprite', numSamples: 4, width: 512, height: 512 });
+ * // The same character in new poses (POST /generate/txt2img-ip-adapter):
+ * const poses = await client.txt2img.run({ modelId: 'flux.1-dev', prompt: 'the knight, running', styleImages: 'asset_knight', styleType: 'character' });
+ * ```
+ * @example estimate
+ * ```ts
+ * const { creativeUnitsCost } = await client.txt2img.estimate({ modelId: 'flux.1-dev', prompt: 'a treasure chest', numSamples: 4 });
+ * ```
+ */
+export class Txt2Img extends GenerationResource<typeof Txt2ImgParamsSchema> {
+  /** @internal Built by the client; use its field. */
+  constructor(context: GenerationContext) {
+    super(context, {
+      what: 'txt2img params',
+      schema: Txt2ImgParamsSchema,
+      async prepare({ styleImages, styleScale, styleType, ...body }, context) {
+        const resolved = await resolveGenerationImages({}, styleImages, context);
+        return styledRequest('/generate/txt2img', body, resolved.styleImages, { styleScale, styleType });
+      },
+    });
+  }
+}
