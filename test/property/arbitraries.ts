@@ -267,7 +267,9 @@ export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> 
   } else if (inner instanceof z.core.$ZodPipe) {
     options.push(invalidValue(inner._zod.def.out, field));
   } else if (inner instanceof z.core.$ZodCustom) {
-    options.push(badImage);
+    // Custom schemas are image inputs or callbacks: a bad image may be a function, which a callback takes.
+    const custom = inner;
+    options.push(badImage.filter((value) => !z.safeParse(custom, value).success));
   } else if (inner instanceof z.core.$ZodUnion) {
     // A value bad for one option may suit another (styleScale: a number or a list of them).
     const union = inner;
