@@ -1,4 +1,5 @@
 import type * as CliProgress from 'cli-progress';
+import { type JobObservation, progressRate } from '../lib/poll-schedule.js';
 import type { Job } from '../schemas/job.js';
 
 /** The bar of one item: submitting, then its job's status and progress. */
@@ -34,6 +35,23 @@ const LABEL_WIDTH = 28;
 /** `label` cut or padded to the label column, so bars line up. */
 function column(label: string): string {
   return label.length > LABEL_WIDTH ? `…${label.slice(-(LABEL_WIDTH - 1))}` : label.padEnd(LABEL_WIDTH);
+}
+
+/** Below 100 % until the job says it is done. */
+const MAX_ESTIMATE = 0.99;
+/** How often bars of running jobs move between polls (ms). */
+const TICK_MS = 250;
+
+/**
+ * The progress to show now: polls are seconds apart (they aim at the predicted finish), so the
+ * bar moves on at the rate measured so far, never past 99 % and never backwards.
+ */
+export function shownProgress(observations: readonly JobObservation[], shown: number, now: number): number {
+  const last = observations.at(-1);
+  if (!last) return shown;
+  const rate = progressRate(observations);
+  const ahead = rate ? rate.perMs * Math.min(now - last.at, rate.trustedForMs) : 0;
+  return Math.max(shown, Math.min(last.progress + ahead, last.progress >= 1 ? 1 : MAX_ESTIMATE));
 }
 
 function kilobytes(bytes: number): string {
@@ -81,6 +99,11 @@ export async function createReporter(options: { json: boolean; animate: boolean 
   /** Above the bars while they run; the multibar only prints its log while active. */
   const above = (stream: NodeJS.WriteStream, text: string) =>
     bars.isActive ? bars.log(`${text}\n`) : print(stream, text);
+  const moving = new Set<() => void>();
+  const ticker = setInterval(() => {
+    for (const move of moving) move();
+  }, TICK_MS);
+  ticker.unref();
   const finish = (bar: CliProgress.SingleBar) => {
     bar.stop();
     bars.remove(bar);
@@ -88,16 +111,28 @@ export async function createReporter(options: { json: boolean; animate: boolean 
   return {
     job(label) {
       const bar = bars.create(100, 0, { label: column(label), detail: 'submitting' });
+      const observations: JobObservation[] = [];
       let jobId = '';
+      let shown = 0;
+      const move = () => {
+        shown = shownProgress(observations, shown, Date.now());
+        bar.update(Math.floor(shown * 100));
+      };
+      moving.add(move);
       return {
         submitted(id) {
           jobId = id;
           bar.update(0, { detail: id });
         },
         progress(job) {
-          bar.update(Math.round(job.progress * 100), { detail: `${job.status} ${jobId}` });
+          observations.push({ at: Date.now(), status: job.status, progress: job.progress });
+          bar.update({ detail: `${job.status} ${jobId}` });
+          move();
         },
-        stop: () => finish(bar),
+        stop() {
+          moving.delete(move);
+          finish(bar);
+        },
       };
     },
     transfer(label) {
@@ -119,6 +154,7 @@ export async function createReporter(options: { json: boolean; animate: boolean 
     note: (text) => above(process.stderr, text),
     summary: (text) => above(process.stdout, text),
     stop() {
+      clearInterval(ticker);
       if (!bars.isActive) return;
       bars.update(); // flushes lines logged since the last redraw
       bars.stop();

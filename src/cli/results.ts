@@ -63,8 +63,8 @@ export function printInterrupted(
   if (running.length > 0) {
     lines.push(
       cancelOnAbort
-        ? `Asked the server to cancel ${running.length} job(s); most generation jobs cannot be canceled and run on (billed):`
-        : `${running.length} job(s) run on on the server (billed):`,
+        ? `Asked the server to cancel ${running.length} job(s); most generation jobs cannot be canceled and keep running (billed):`
+        : `${running.length} job(s) keep running on the server (billed):`,
       ...running.map((outcome) => `  ${outcome.jobId}  ${outcome.item.label}`),
     );
   }

@@ -3,17 +3,22 @@
  * emulator served over HTTP, each test in its own temporary folder. Build first: `npx tsup`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll } from 'vitest';
 import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from '../../src/testing/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'scenario.js');
-/** The example sketch (512×512 PNG). */
-export const SKETCH = join(ROOT, 'examples', 'assets', 'sketch.png');
+const images = mkdtempSync(join(tmpdir(), 'scenario-cli-images-'));
+/**
+ * The example sketch, made 64×64: outputs follow the input's size, and the emulator renders every
+ * output with sharp, so small inputs keep a 20-row batch cheap.
+ */
+export const SKETCH = join(images, 'sketch.png');
 
 /** Short jobs: the suite waits on real time. */
 export const SHORT_JOBS = {
@@ -124,8 +129,11 @@ function assertFreshBuild(): void {
     throw new Error('dist/ is older than src/: run `npx tsup` first');
 }
 
-beforeAll(assertFreshBuild);
+beforeAll(async () => {
+  assertFreshBuild();
+  await sharp(join(ROOT, 'examples', 'assets', 'sketch.png')).resize(64).png().toFile(SKETCH);
+});
 afterAll(async () => {
   await Promise.all(emulators.map((running) => running.close()));
-  await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all([...folders, images].map((dir) => rm(dir, { recursive: true, force: true })));
 });

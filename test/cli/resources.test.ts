@@ -17,20 +17,20 @@ describe.concurrent('scenario jobs | assets | models', { timeout: 60_000 }, () =
     ]);
     expect(jsonLines(got.stdout)).toEqual([expect.objectContaining({ jobId: id, jobType: 'detection' })]);
     expect(listed.stdout).toMatch(new RegExp(`^job\\s+type\\s+status\\s+progress\\s+created\\n${id}\\s+detection\\s`));
-    expect(cancel.code).toBe(1);
+    expect(cancel.code, cancel.stderr + cancel.stdout).toBe(1);
     expect(cancel.stdout).toMatch(
       new RegExp(`^failed   ${id}: POST /jobs/${id}/action failed with 400: Cannot cancel .+\\n$`),
     );
 
     const waited = await run(['jobs', 'wait', id, '--out', 'maps'], cwd, api);
-    expect(waited.code).toBe(0);
+    expect(waited.code, waited.stderr + waited.stdout).toBe(0);
     expect(filesIn(join(cwd, 'maps'))).toEqual([`${id}-1.png`]);
   });
 
   it('assets upload, list and download (never over an existing file without --force)', async () => {
     const [cwd, api] = await Promise.all([folder(), emulator()]);
     const uploaded = await run(['assets', 'upload', SKETCH, '--name', 'knight-sketch.png', '--json'], cwd, api);
-    expect(uploaded.code).toBe(0);
+    expect(uploaded.code, uploaded.stderr + uploaded.stdout).toBe(0);
     const [{ assetId }] = jsonLines(uploaded.stdout) as [{ assetId: string }];
     expect(assetId).toMatch(/^asset_/);
     expect(api.state.counters.assetsCreated).toBe(1);
@@ -42,7 +42,7 @@ describe.concurrent('scenario jobs | assets | models', { timeout: 60_000 }, () =
     expect(downloaded.stdout).toBe(`downloaded ${assetId} → ${join('dl', `${assetId}.png`)}\n`);
     expect(existsSync(join(cwd, 'dl', `${assetId}.png`))).toBe(true);
     const again = await run(['assets', 'download', assetId, '--out', 'dl'], cwd, api);
-    expect(again.code).toBe(1);
+    expect(again.code, again.stderr + again.stdout).toBe(1);
     expect(again.stdout).toMatch(/exists; pass --force/);
     expect((await run(['assets', 'download', assetId, '--out', 'dl', '--force'], cwd, api)).code).toBe(0);
   });
@@ -53,7 +53,7 @@ describe.concurrent('scenario jobs | assets | models', { timeout: 60_000 }, () =
       run(['models', 'list', '--limit', '50', '--json'], cwd, api),
       run(['models', 'get', 'model_upscale-v3'], cwd, api),
     ]);
-    expect(listed.code).toBe(0);
+    expect(listed.code, listed.stderr + listed.stdout).toBe(0);
     expect(jsonLines(listed.stdout).map((model) => model.id)).toContain('flux.1-dev');
     expect(got.stdout).toMatch(/^upscaleFactor\s+number\s+2\s+1–16$/m);
     expect(got.stdout).toMatch(/^image\s+file\s+yes$/m);
