@@ -79,10 +79,12 @@ export function typedItem(command: TypedCommand, params: Record<string, unknown>
   const images = commandFlags(command).filter((flag) => flag.kind === 'image' || flag.item === 'image');
   const imageNames = [...(command.positional ? [command.positional] : []), ...images.map((flag) => flag.param)];
   return {
-    ...place,
+    index: place.index,
+    label: place.label,
     command: command.name,
     generation: { field: command.field, params },
     stem,
+    outDir: place.outDir,
     key: place.id ?? keyOf(command.name, params, stem),
     localImages: localPaths(params, imageNames),
   };
@@ -93,10 +95,12 @@ export function customItem(modelId: string, inputs: Record<string, unknown>, pla
   parseInput(CustomInputsSchema, inputs, `custom inputs of ${modelId}`);
   const stem = place.name ?? stemOf(inputs.image, inputs.prompt);
   return {
-    ...place,
+    index: place.index,
+    label: place.label,
     command: 'custom',
     generation: { field: 'custom', modelId, inputs },
     stem,
+    outDir: place.outDir,
     key: place.id ?? keyOf('custom', { modelId, inputs }, stem),
     // Which inputs are files is known once the model's contract is read.
     localImages: [],
@@ -119,8 +123,14 @@ export interface CheckContext {
  * `GET /models/{id}` per model), output folders exist.
  */
 export async function checkItems(items: readonly Item[], context: CheckContext): Promise<void> {
+  const keys = new Map<string, Item>();
   const writers = new Map<string, Item>();
   for (const item of items) {
+    const same = keys.get(item.key);
+    if (same) {
+      throw new UsageError(`${same.label} and ${item.label} are the same generation: give each its own id or name`);
+    }
+    keys.set(item.key, item);
     if (item.stem === undefined) continue;
     const where = `${item.outDir}\0${item.stem}`;
     const other = writers.get(where);

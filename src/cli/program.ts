@@ -33,12 +33,18 @@ export function buildProgram(runtime: Runtime): Command {
   program.addCommand(jobsCommand(runtime));
   program.addCommand(assetsCommand(runtime));
   program.addCommand(modelsCommand());
-  throwInsteadOfExiting(program);
+  configure(program);
   return program;
 }
 
-/** Commander errors become exceptions (the caller prints one line and picks the exit code); help still prints. */
-function throwInsteadOfExiting(command: Command): void {
-  command.exitOverride().configureOutput({ outputError: () => {} });
-  for (const subcommand of command.commands) throwInsteadOfExiting(subcommand);
+/**
+ * On every command: errors become exceptions (the caller prints one line and picks the exit
+ * code; help still prints), and `--help` lists the global options too.
+ */
+function configure(command: Command): void {
+  command
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .configureHelp({ showGlobalOptions: true });
+  for (const subcommand of command.commands) configure(subcommand);
 }

@@ -5,9 +5,11 @@ import { sleep } from '../core/abort.js';
 import { APIError } from '../core/errors/APIError.js';
 import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
 import { InternalServerError } from '../core/errors/InternalServerError.js';
+import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
 import { JobCanceledError } from '../core/errors/JobCanceledError.js';
 import { JobFailedError } from '../core/errors/JobFailedError.js';
 import { RateLimitError } from '../core/errors/RateLimitError.js';
+import { ResponseValidationError } from '../core/errors/ResponseValidationError.js';
 import type { GenerationJob } from '../lib/generation-resource.js';
 import type { Asset } from '../schemas/asset.js';
 import type { DownloadProgress } from './download-progress.js';
@@ -142,7 +144,7 @@ async function runItem(item: Item, context: RunContext): Promise<Outcome> {
         throw error;
       }
       if (!job) {
-        record({ status: 'failed', error: 'interrupted before it was submitted' });
+        record({ status: 'failed', error: 'not submitted: interrupted while waiting out a 429' });
         return { item, status: 'not-started', files: [] };
       }
       jobId = job.id;
@@ -192,9 +194,13 @@ async function submitPatiently(
   }
 }
 
-/** A 5xx, a timeout or a lost connection: the server may have created (and billed) the job. */
+/**
+ * No answer, a 5xx, or a success we could not read: the server may have created (and billed) the
+ * job. Bad input and 4xx answers prove it did not.
+ */
 function mayHaveCreatedJob(error: unknown): boolean {
-  return !(error instanceof APIError) || error instanceof InternalServerError;
+  if (error instanceof InternalServerError || error instanceof ResponseValidationError) return true;
+  return !(error instanceof APIError || error instanceof InvalidRequestError);
 }
 
 /** Writes the job's outputs as `<stem>-<n>.<ext>`, each with a download bar. */

@@ -115,7 +115,7 @@ async function loadEmulator(): Promise<typeof import('scenario-sdk/testing')> {
   } catch (error) {
     const missing = /Cannot find (?:package|module) '([^']+)'/.exec(String((error as Error).message))?.[1];
     throw new UsageError(
-      `--emulator needs the emulator's optional peer dependencies${missing ? ` (${missing} is missing)` : ''}: npm install hono msw sharp @hono/node-server`,
+      `--emulator needs the emulator's optional peer dependencies${missing ? ` (${missing} is missing)` : ''}: npm install hono msw sharp`,
     );
   }
 }

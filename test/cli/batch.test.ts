@@ -136,6 +136,22 @@ describe.concurrent('scenario batch', { timeout: 90_000 }, () => {
     expect(api.state.requests).toEqual([]);
   });
 
+  it('never submits a row whose submission an earlier run may have made, unless --retry-failed', async () => {
+    const [cwd, api] = await Promise.all([folder(), emulator()]);
+    writeFileSync(join(cwd, 'one.json'), JSON.stringify(rows(1).map((row) => ({ ...row, id: 'knight' }))));
+    const unknown = { row: 1, label: 'row 1', status: 'submitting' };
+    const state = { version: 1, api: `${api.url}`, items: { knight: unknown } };
+    writeFileSync(join(cwd, '.scenario-state.json'), JSON.stringify(state));
+    const refused = await run(['batch', 'one.json'], cwd, api);
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stdout).toMatch(
+      /^failed {2}row 1 \(knight-01\): an earlier run stopped while submitting this item/m,
+    );
+    expect(api.state.counters.jobsCreated).toBe(0);
+    const retried = await run(['batch', 'one.json', '--retry-failed'], cwd, api);
+    expect([retried.code, api.state.counters.jobsCreated]).toEqual([0, 1]);
+  });
+
   it('never submits again a row whose job failed, unless --retry-failed', async () => {
     const [cwd, api] = await Promise.all([folder(), emulator({ faults: { jobFailure: 1 } })]);
     writeFileSync(join(cwd, 'two.json'), JSON.stringify(rows(2)));

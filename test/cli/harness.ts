@@ -131,7 +131,10 @@ function assertFreshBuild(): void {
 
 beforeAll(async () => {
   assertFreshBuild();
-  await sharp(join(ROOT, 'examples', 'assets', 'sketch.png')).resize(64).png().toFile(SKETCH);
+  await sharp(join(ROOT, 'examples', 'assets', 'sketch.png'))
+    .resize(64)
+    .png()
+    .toFile(SKETCH);
 });
 afterAll(async () => {
   await Promise.all(emulators.map((running) => running.close()));

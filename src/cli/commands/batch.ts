@@ -21,7 +21,11 @@ export function batchCommand(runtime: Runtime): Command {
   return command.action(async (manifest: string, _options: unknown, self: Command) => {
     const options = self.opts<{ out: string; estimate?: boolean }>();
     const items = (await readManifest(manifest)).map((row, index) => rowItem(row, index + 1, options.out));
-    await runGenerations(self, items, runtime, options.estimate ? 'estimate' : 'run', 'rows');
+    await runGenerations(self, items, runtime, {
+      mode: options.estimate ? 'estimate' : 'run',
+      noun: 'rows',
+      summarize: true,
+    });
   });
 }
 

@@ -71,7 +71,7 @@ export function typedGenerationCommand(spec: TypedCommand, mode: Mode, runtime: 
         throw usageAt(inputs.length > 1 ? label : undefined, error);
       }
     });
-    await runGenerations(self, items, runtime, mode, 'items');
+    await runGenerations(self, items, runtime, { mode, noun: 'inputs' });
   });
 }
 
@@ -94,7 +94,7 @@ export function customCommand(mode: Mode, runtime: Runtime): Command {
     const options = self.opts<RunOptions & { input?: string[] }>();
     const inputs = Object.fromEntries((options.input ?? []).map(inputEntry));
     const item = customItem(modelId, inputs, placement(0, modelId, options, 1));
-    await runGenerations(self, [item], runtime, mode, 'items');
+    await runGenerations(self, [item], runtime, { mode, noun: 'inputs' });
   });
 }
 
@@ -127,11 +127,19 @@ export async function runGenerations(
   command: Command,
   items: Item[],
   runtime: Runtime,
-  mode: Mode,
-  noun: string,
+  how: {
+    mode: Mode;
+    /** What the summary counts: `rows`, `inputs`, `jobs`. */
+    noun: string;
+    /** Print the summary even for one item (a batch always ends with one). */
+    summarize?: boolean;
+  },
 ): Promise<void> {
+  const { mode, noun } = how;
   const session = await openSession(command);
   const { client, reporter } = session;
+  const stopping = () => reporter.note('Stopping: no new job starts; Ctrl-C again to quit at once.');
+  runtime.signal.addEventListener('abort', stopping);
   const options = session.options as RunOptions & typeof session.options;
   try {
     const identity = { api: session.api, projectId: options.projectId ?? readEnv('SCENARIO_PROJECT_ID') };
@@ -155,7 +163,7 @@ export async function runGenerations(
         ? await estimateItems(items, concurrency, context)
         : await runItems(items, concurrency, context);
     reporter.stop();
-    if (items.length > 1) printSummary(reporter, outcomes, noun);
+    if (items.length > 1 || how.summarize) printSummary(reporter, outcomes, noun);
     if (runtime.signal.aborted) {
       printInterrupted(
         reporter,
@@ -166,6 +174,7 @@ export async function runGenerations(
     }
     runtime.exitCode = exitCodeOf(outcomes, runtime.signal.aborted);
   } finally {
+    runtime.signal.removeEventListener('abort', stopping);
     reporter.stop();
   }
 }

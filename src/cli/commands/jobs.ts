@@ -67,7 +67,7 @@ export function jobsCommand(runtime: Runtime): Command {
         localImages: [],
       }),
     );
-    await runGenerations(self, items, runtime, 'run', 'jobs');
+    await runGenerations(self, items, runtime, { mode: 'run', noun: 'jobs' });
   });
   jobs
     .command('cancel')
