@@ -56,7 +56,7 @@ const SUBMIT_ATTEMPTS = 20;
 const RATE_LIMIT_WAIT_MS = 2000;
 
 /** Runs `work` on each of `items`, `concurrency` at a time, in order; stops taking new ones once `signal` aborts. */
-export async function pool<T, R>(
+async function pool<T, R>(
   items: readonly T[],
   concurrency: number,
   signal: AbortSignal,

@@ -48,7 +48,7 @@ export function addStateOptions(command: Command, defaultFile?: string): Command
 }
 
 /** `scenario <generation> [images...]` (or `scenario estimate <generation> …`), built from the resource's row. */
-export function typedGenerationCommand(spec: TypedCommand, mode: Mode, runtime: Runtime): Command {
+function typedGenerationCommand(spec: TypedCommand, mode: Mode, runtime: Runtime): Command {
   const flags = commandFlags(spec);
   const command = new Command(spec.name).description(mode === 'run' ? spec.summary : `quote ${spec.name} (dry run)`);
   if (spec.positional) {
@@ -76,7 +76,7 @@ export function typedGenerationCommand(spec: TypedCommand, mode: Mode, runtime: 
 }
 
 /** `scenario custom <model> --input name=value …`: any model through `/generate/custom/{modelId}`. */
-export function customCommand(mode: Mode, runtime: Runtime): Command {
+function customCommand(mode: Mode, runtime: Runtime): Command {
   const command = new Command('custom')
     .description(
       mode === 'run'
