@@ -75,6 +75,8 @@ describe('built package', () => {
     expect(imports.flatMap((found) => found.dynamicImports)).toContain('scenario-sdk/testing');
     expect(staticImports).toContain('commander');
     expect(existsSync('dist/cli/index.cjs')).toBe(false);
+    const { bin } = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(readFileSync(bin.scenario, 'utf8')).toContain("from '../dist/cli/index.js'");
   });
 });
 
