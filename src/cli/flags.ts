@@ -54,7 +54,14 @@ const DESCRIPTIONS: Record<string, string> = {
   backgroundColor: 'transparent, a hex colour or a colour name',
 };
 
-type Def = { type: string; innerType?: Schema; in?: Schema; element?: Schema; entries?: Record<string, unknown> };
+type Def = {
+  type: string;
+  innerType?: Schema;
+  in?: Schema;
+  element?: Schema;
+  options?: Schema[];
+  entries?: Record<string, unknown>;
+};
 type Schema = z.core.$ZodType & { _zod: { def: Def } };
 
 /** The schema under `optional`, `default`, `nullable` and the input side of a `pipe`. */
@@ -66,6 +73,18 @@ function unwrap(schema: Schema): Schema {
     if (!inner) return current;
     current = inner;
   }
+}
+
+/** The item of a list param: an array's element, or `X` of a union `X | X[]` ("one or several"). */
+function listItem(schema: Schema): Schema | undefined {
+  const { type, element, options = [] } = schema._zod.def;
+  if (type === 'array') return element && unwrap(element);
+  const branches = options.map(unwrap);
+  const arrays = branches.filter((branch) => branch._zod.def.type === 'array');
+  const items = branches.map((branch) => unwrap(branch._zod.def.element ?? branch));
+  const [first] = items;
+  const alike = first !== undefined && items.every((item) => kindOf(item) === kindOf(first));
+  return type === 'union' && arrays.length > 0 && alike ? first : undefined;
 }
 
 function kindOf(schema: Schema): FlagKind {
@@ -86,8 +105,7 @@ export function flagsOf(schema: z.core.$ZodType, omit: readonly string[] = []): 
   const params = Object.keys(shape).filter((param) => !omit.includes(param));
   return params.map((param) => {
     const field = unwrap(shape[param] as Schema);
-    const def = field._zod.def;
-    const element = def.type === 'array' && def.element ? unwrap(def.element) : undefined;
+    const element = listItem(field);
     const itemKind = element && kindOf(element);
     const kind: FlagKind = itemKind === 'json' ? 'json' : itemKind ? 'list' : kindOf(field);
     let name = RENAMED[param]?.name ?? kebab(param);

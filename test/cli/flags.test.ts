@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { addFlags, flagsOf, paramsFromOptions, paramsFromRow } from '../../src/cli/flags.js';
-import { Img2ImgParamsSchema, UpscaleParamsSchema } from '../../src/index.js';
+import { ImageInputSchema, Img2ImgParamsSchema, UpscaleParamsSchema } from '../../src/index.js';
 
 const img2img = flagsOf(Img2ImgParamsSchema, ['image']);
 const upscale = flagsOf(UpscaleParamsSchema, ['image']);
@@ -23,6 +24,25 @@ describe('flags from a params schema', () => {
     expect(byName(img2img, 'scheduler')?.description).toContain('one of DDIMScheduler');
     expect(byName(upscale, 'style-image')).toMatchObject({ param: 'styleImages', kind: 'list', item: 'image' });
     expect(img2img.map((flag) => flag.param)).not.toContain('image');
+  });
+
+  it('take "one or several" (X | X[]) as a repeatable flag of X', () => {
+    const styled = flagsOf(
+      z.strictObject({
+        styleImages: z.optional(z.union([ImageInputSchema, z.array(ImageInputSchema)])),
+        styleScale: z.optional(z.union([z.number(), z.array(z.number())])),
+        either: z.optional(z.union([z.number(), z.string()])),
+      }),
+    );
+    expect(styled.map(({ name, kind, item }) => ({ name, kind, item }))).toEqual([
+      { name: 'style-image', kind: 'list', item: 'image' },
+      { name: 'style-scale', kind: 'list', item: 'number' },
+      { name: 'either', kind: 'value', item: undefined },
+    ]);
+    expect(parse(styled, ['--style-scale', '0.5', '--style-scale', '0.8', '--either', '3'])).toEqual({
+      styleScale: [0.5, 0.8],
+      either: 3,
+    });
   });
 
   it('read back as params: numbers typed, lists repeated, booleans both ways; what zod must refuse passes as text', () => {
