@@ -1,14 +1,26 @@
 import { defineConfig } from 'tsup';
 
+/** The library's entries: published as ESM and CJS, with types. */
+const LIBRARY = { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' };
+/** The `scenario` command line: run by bin/scenario.js, ESM only, no types. */
+const CLI = { 'cli/index': 'src/cli/index.ts' };
+
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+  entry: { ...LIBRARY, ...CLI },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: LIBRARY },
   clean: true,
-  // Shared code lives in one chunk, so errors from the main entry and the emulator are the same classes.
+  // Shared code lives in one chunk, so errors from the main entry, the emulator and the CLI are the same classes.
   splitting: true,
   sourcemap: true,
   target: 'es2022',
-  // The emulator's heavy deps are optional peers: never bundled.
-  external: ['hono', '@hono/node-server', 'msw', 'sharp'],
+  // The emulator's heavy deps are optional peers: never bundled. The CLI loads the emulator by
+  // the package's own name, so `--emulator` needs those peers only when used.
+  external: ['hono', '@hono/node-server', 'msw', 'sharp', 'scenario-sdk/testing'],
+  esbuildOptions(options, { format }) {
+    // The bin imports the ESM build; a CJS copy of the CLI would only add weight to the package.
+    if (format === 'cjs' && options.entryPoints && !Array.isArray(options.entryPoints)) {
+      options.entryPoints = Object.fromEntries(Object.entries(options.entryPoints).filter(([name]) => !(name in CLI)));
+    }
+  },
 });

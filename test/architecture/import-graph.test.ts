@@ -5,9 +5,10 @@ import { describe, expect, test } from 'vitest';
 /**
  * Dependencies point one way: a module may import its own layer or a lower one, never a higher
  * one. The emulator (`testing/`) sits beside the SDK, on schemas and core only, so it can never
- * agree with the SDK's resources by importing them.
+ * agree with the SDK's resources by importing them. The command line (`cli/`) sits on top of
+ * everything; it loads the emulator by the package's name (`scenario-sdk/testing`), never by path.
  */
-const LAYERS = ['schemas', 'core', 'lib', 'resources', 'client', 'index'] as const;
+const LAYERS = ['schemas', 'core', 'lib', 'resources', 'client', 'index', 'cli'] as const;
 type Layer = (typeof LAYERS)[number] | 'testing';
 
 const SRC = resolve(import.meta.dirname, '../../src');
@@ -16,7 +17,7 @@ function layerOf(file: string): Layer {
   const [top = ''] = relative(SRC, file).split('/');
   if (top === 'client.ts') return 'client';
   if (top === 'index.ts') return 'index';
-  if (top === 'testing' || top === 'schemas' || top === 'core' || top === 'lib' || top === 'resources') return top;
+  if (['testing', 'schemas', 'core', 'lib', 'resources', 'cli'].includes(top)) return top as Layer;
   throw new Error(`${relative(SRC, file)} is in no layer: add its folder to the import-order test`);
 }
 
@@ -63,7 +64,7 @@ describe('src/ import graph', () => {
     expect(missing).toEqual([]);
   });
 
-  test('no import goes against the layer order schemas ← core ← lib ← resources ← client', () => {
+  test('no import goes against the layer order schemas ← core ← lib ← resources ← client ← index ← cli', () => {
     const against = [...graph].flatMap(([file, imports]) =>
       imports
         .filter((target) => graph.has(target) && !mayImport(layerOf(file), layerOf(target)))
@@ -96,5 +97,10 @@ describe('src/ import graph', () => {
     expect(mayImport('testing', 'lib')).toBe(false);
     expect(mayImport('resources', 'testing')).toBe(false);
     expect(mayImport('resources', 'lib')).toBe(true);
+    expect(mayImport('index', 'cli')).toBe(false);
+    expect(mayImport('testing', 'cli')).toBe(false);
+    expect(mayImport('cli', 'testing')).toBe(false);
+    expect(mayImport('cli', 'index')).toBe(true);
+    expect(mayImport('cli', 'core')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -54,7 +54,34 @@ describe('built package', () => {
       }
     }
   });
+
+  it('no library entry (main or testing), nor any chunk it loads, reaches the CLI or its dependencies', () => {
+    for (const entry of ['dist/index.js', 'dist/index.cjs', 'dist/testing/index.js', 'dist/testing/index.cjs']) {
+      const files = reachableFiles(entry);
+      expect(files.filter((file) => file.startsWith('dist/cli/'))).toEqual([]);
+      for (const file of files) {
+        const { staticImports, dynamicImports } = importsOf(file);
+        expect([...staticImports, ...dynamicImports].filter((name) => CLI_DEPENDENCIES.test(name))).toEqual([]);
+      }
+    }
+  });
+
+  it('the CLI loads the emulator (and its peers) only through import("scenario-sdk/testing"), and only as ESM', () => {
+    const files = reachableFiles('dist/cli/index.js', { dynamic: false });
+    expect(files.length).toBeGreaterThan(1);
+    const imports = files.map(importsOf);
+    const staticImports = imports.flatMap((found) => found.staticImports);
+    expect(staticImports.filter((name) => /^(hono|@hono\/|msw|sharp)|testing/.test(name))).toEqual([]);
+    expect(imports.flatMap((found) => found.dynamicImports)).toContain('scenario-sdk/testing');
+    expect(staticImports).toContain('commander');
+    expect(existsSync('dist/cli/index.cjs')).toBe(false);
+    const { bin } = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(readFileSync(bin.scenario, 'utf8')).toContain("from '../dist/cli/index.js'");
+  });
 });
+
+/** The packages only the command line uses. */
+const CLI_DEPENDENCIES = /^(commander|cli-progress|yaml|csv-parse)(\/|$)/;
 
 function pkgVersion(): string {
   return JSON.parse(readFileSync('package.json', 'utf8')).version;
@@ -69,14 +96,14 @@ function importsOf(file: string): { staticImports: string[]; dynamicImports: str
   };
 }
 
-/** `entry` and every file it reaches through relative imports (tsup's shared chunks). */
-function reachableFiles(entry: string): string[] {
+/** `entry` and every file it reaches through relative imports (tsup's shared chunks); `dynamic: false` follows static ones only. */
+function reachableFiles(entry: string, { dynamic = true } = {}): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const { staticImports, dynamicImports } = importsOf(file);
-    for (const name of [...staticImports, ...dynamicImports]) {
+    for (const name of [...staticImports, ...(dynamic ? dynamicImports : [])]) {
       if (name.startsWith('.')) visit(join(dirname(file), name));
     }
   };

@@ -1,0 +1,207 @@
+import { Command } from 'commander';
+import { readEnv } from '../../core/env.js';
+import { UsageError } from '../errors.js';
+import { addFlags, paramsFromOptions, valueFromText } from '../flags.js';
+import { commandFlags, TYPED_COMMANDS, type TypedCommand } from '../generations.js';
+import { slug } from '../outputs.js';
+import { checkItems, customItem, type Item, type Placement, typedItem, usageAt } from '../plan.js';
+import { exitCodeOf, printInterrupted, printOutcome, printSummary } from '../results.js';
+import { estimateItems, type Outcome, runItems } from '../runner.js';
+import { commandLine, openSession, positiveInteger, type Runtime, type Session } from '../session.js';
+import { StateFile } from '../state.js';
+
+/** `run` submits and writes files; `estimate` only quotes (dry runs). */
+export type Mode = 'run' | 'estimate';
+
+/** The options of a command that runs generations. */
+interface RunOptions {
+  out?: string;
+  name?: string;
+  force?: boolean;
+  concurrency?: string;
+  state?: string;
+  retryFailed?: boolean;
+  cancelOnAbort?: boolean;
+  emulator?: boolean;
+  projectId?: string;
+  baseUrl?: string;
+}
+
+/** Jobs at once unless `--concurrency` says otherwise: the API's usual parallel-job limit. */
+const DEFAULT_CONCURRENCY = 5;
+
+/** The options of a command that runs (or quotes) items: `--concurrency`, and unless it only quotes, where and how files are written. */
+export function addRunOptions(command: Command, mode: Mode): Command {
+  command.option('--concurrency <n>', 'jobs at once', String(DEFAULT_CONCURRENCY));
+  if (mode === 'estimate') return command;
+  return command
+    .option('-o, --out <dir>', 'folder for the output files', '.')
+    .option('--force', 'overwrite existing output files')
+    .option('--cancel-on-abort', 'on Ctrl-C, also ask the server to cancel the running jobs');
+}
+
+/** `--state` and `--retry-failed`, for commands that submit generations. */
+export function addStateOptions(command: Command, defaultFile?: string): Command {
+  return command
+    .option('--state <file>', 'record each job id here, so a re-run resumes instead of submitting again', defaultFile)
+    .option('--retry-failed', 'with --state: submit again items whose job failed or whose submission was cut off');
+}
+
+/** `scenario <generation> [images...]` (or `scenario estimate <generation> …`), built from the resource's row. */
+function typedGenerationCommand(spec: TypedCommand, mode: Mode, runtime: Runtime): Command {
+  const flags = commandFlags(spec);
+  const command = new Command(spec.name).description(mode === 'run' ? spec.summary : `quote ${spec.name} (dry run)`);
+  if (spec.positional) {
+    command.argument(`<${spec.positional}...>`, 'input images: file paths, URLs or asset ids; one generation each');
+  }
+  addFlags(command, flags);
+  addGenerationOptions(command, mode);
+  return command.action(async (...args: unknown[]) => {
+    const self = args.at(-1) as Command;
+    const options = self.opts<RunOptions>();
+    const params = paramsFromOptions(flags, self.opts());
+    const inputs = spec.positional ? (args[0] as string[]) : [undefined];
+    const items = inputs.map((input, index) => {
+      const withInput = spec.positional && input !== undefined ? { ...params, [spec.positional]: input } : params;
+      const label = input ?? (slug(String(params.prompt ?? '')) || spec.name);
+      const place = placement(index, label, options, inputs.length);
+      try {
+        return typedItem(spec, withInput, place);
+      } catch (error) {
+        throw usageAt(inputs.length > 1 ? label : undefined, error);
+      }
+    });
+    await runGenerations(self, items, runtime, { mode, noun: 'inputs' });
+  });
+}
+
+/** `scenario custom <model> --input name=value …`: any model through `/generate/custom/{modelId}`. */
+function customCommand(mode: Mode, runtime: Runtime): Command {
+  const command = new Command('custom')
+    .description(
+      mode === 'run'
+        ? 'run any model with its own inputs (see `scenario models get <model>`)'
+        : 'quote a custom model run',
+    )
+    .argument('<model>', 'model id, e.g. model_upscale-v3')
+    .option(
+      '-i, --input <name=value>',
+      'a model input (repeatable); numbers, true/false and JSON are typed, the rest is text',
+      (value: string, previous: string[] = []) => [...previous, value],
+    );
+  addGenerationOptions(command, mode);
+  return command.action(async (modelId: string, _options: unknown, self: Command) => {
+    const options = self.opts<RunOptions & { input?: string[] }>();
+    const inputs = Object.fromEntries((options.input ?? []).map(inputEntry));
+    const item = customItem(modelId, inputs, placement(0, modelId, options, 1));
+    await runGenerations(self, [item], runtime, { mode, noun: 'inputs' });
+  });
+}
+
+function addGenerationOptions(command: Command, mode: Mode): void {
+  addRunOptions(command, mode);
+  if (mode === 'estimate') return;
+  addStateOptions(command);
+  command.option('--name <stem>', 'name the outputs <stem>-<n>.png (one input only)');
+}
+
+function inputEntry(text: string): [string, unknown] {
+  const split = text.indexOf('=');
+  if (split < 1) throw new UsageError(`--input ${JSON.stringify(text)}: expected name=value`);
+  return [text.slice(0, split), valueFromText(text.slice(split + 1))];
+}
+
+function placement(index: number, label: string, options: RunOptions, count: number): Placement {
+  if (options.name !== undefined && count > 1) {
+    throw new UsageError('--name names the outputs of one input; with several, each is named after its input');
+  }
+  return { index: index + 1, label, outDir: options.out ?? '.', name: options.name };
+}
+
+/**
+ * Runs (or quotes) checked items and reports them: everything is checked before the first
+ * request; then one line (or JSON object) per finished item, a summary for several, and after
+ * Ctrl-C the jobs that run on and how to resume them.
+ */
+export async function runGenerations(
+  command: Command,
+  items: Item[],
+  runtime: Runtime,
+  how: {
+    mode: Mode;
+    /** What the summary counts: `rows`, `inputs`, `jobs`. */
+    noun: string;
+    /** Print the summary even for one item (a batch always ends with one). */
+    summarize?: boolean;
+  },
+): Promise<void> {
+  const { mode, noun } = how;
+  const session = await openSession(command);
+  const { client, reporter } = session;
+  const stopping = () => reporter.note('Stopping: no new job starts; Ctrl-C again to quit at once.');
+  runtime.signal.addEventListener('abort', stopping);
+  const options = session.options as RunOptions & typeof session.options;
+  try {
+    const identity = { api: session.api, projectId: options.projectId ?? readEnv('SCENARIO_PROJECT_ID') };
+    // An estimate writes nothing, so it neither needs nor touches a state file.
+    const state =
+      options.state === undefined || mode === 'estimate' ? undefined : StateFile.open(options.state, identity);
+    await checkItems(items, { client, state, force: options.force === true, writes: mode === 'run' });
+    const concurrency = positiveInteger('concurrency', options.concurrency, DEFAULT_CONCURRENCY);
+    const context = {
+      client,
+      reporter,
+      downloads: session.downloads,
+      state,
+      signal: runtime.signal,
+      cancelOnAbort: options.cancelOnAbort === true,
+      retryFailed: options.retryFailed === true,
+      onOutcome: (outcome: Outcome) => printOutcome(reporter, outcome),
+    };
+    const outcomes =
+      mode === 'estimate'
+        ? await estimateItems(items, concurrency, context)
+        : await runItems(items, concurrency, context);
+    reporter.stop();
+    if (items.length > 1 || how.summarize) printSummary(reporter, outcomes, noun);
+    if (runtime.signal.aborted) {
+      printInterrupted(
+        reporter,
+        outcomes,
+        (running) => resumeCommands(running, session, runtime),
+        context.cancelOnAbort,
+      );
+    }
+    runtime.exitCode = exitCodeOf(outcomes, runtime.signal.aborted);
+  } finally {
+    runtime.signal.removeEventListener('abort', stopping);
+    reporter.stop();
+  }
+}
+
+/** How to pick an interrupted run up again: the same command with its state file, else a `jobs wait` per job. */
+function resumeCommands(running: readonly Outcome[], session: Session, runtime: Runtime): string[] {
+  const options = session.options as RunOptions;
+  if (options.emulator) return [];
+  if (options.state !== undefined) return [commandLine(runtime.argv)];
+  const connection = [
+    ...(options.projectId ? ['--project-id', options.projectId] : []),
+    ...(options.baseUrl ? ['--base-url', options.baseUrl] : []),
+  ];
+  return running.map(({ jobId, item }) =>
+    commandLine([
+      'jobs',
+      'wait',
+      jobId ?? '',
+      '--out',
+      item.outDir,
+      ...(item.stem ? ['--name', item.stem] : []),
+      ...connection,
+    ]),
+  );
+}
+
+/** Every generation command, in `run` or `estimate` form. */
+export function generationCommands(mode: Mode, runtime: Runtime): Command[] {
+  return [...TYPED_COMMANDS.map((spec) => typedGenerationCommand(spec, mode, runtime)), customCommand(mode, runtime)];
+}

@@ -1,0 +1,163 @@
+import type * as CliProgress from 'cli-progress';
+import { type JobObservation, progressRate } from '../lib/poll-schedule.js';
+import type { Job } from '../schemas/job.js';
+
+/** The bar of one item: submitting, then its job's status and progress. */
+export interface JobBar {
+  submitted(jobId: string): void;
+  progress(job: Job): void;
+  stop(): void;
+}
+
+/** The bar of one upload or download, in bytes. */
+export interface TransferBar {
+  update(done: number, total: number | undefined): void;
+  stop(): void;
+}
+
+/** Where a command's output goes: results on stdout, notes for people on stderr, bars on a terminal. */
+export interface Reporter {
+  job(label: string): JobBar;
+  transfer(label: string): TransferBar;
+  /** One result: its JSON object on one line with `--json`, else `text` (when given) for people. */
+  result(value: unknown, text?: string): void;
+  /** Text for people on stdout (tables, details); left out with `--json`. */
+  text(text: string): void;
+  /** A message on stderr: warnings, interrupts, log lines. */
+  note(text: string): void;
+  /** The summary of a run: on stdout, or on stderr when stdout carries JSON. */
+  summary(text: string): void;
+  stop(): void;
+}
+
+const LABEL_WIDTH = 28;
+
+/** `label` cut or padded to the label column, so bars line up. */
+function column(label: string): string {
+  return label.length > LABEL_WIDTH ? `…${label.slice(-(LABEL_WIDTH - 1))}` : label.padEnd(LABEL_WIDTH);
+}
+
+/** Below 100 % until the job says it is done. */
+const MAX_ESTIMATE = 0.99;
+/** How often bars of running jobs move between polls (ms). */
+const TICK_MS = 250;
+
+/**
+ * The progress to show now: polls are seconds apart (they aim at the predicted finish), so the
+ * bar moves on at the rate measured so far, never past 99 % and never backwards.
+ */
+export function shownProgress(observations: readonly JobObservation[], shown: number, now: number): number {
+  const last = observations.at(-1);
+  if (!last) return shown;
+  const rate = progressRate(observations);
+  const ahead = rate ? rate.perMs * Math.min(now - last.at, rate.trustedForMs) : 0;
+  return Math.max(shown, Math.min(last.progress + ahead, last.progress >= 1 ? 1 : MAX_ESTIMATE));
+}
+
+function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Animated bars only on a terminal, and not with `--json`: a log file or a pipe gets whole lines
+ * and nothing else. Results go to stdout; bars, notes and errors to stderr.
+ */
+export async function createReporter(options: { json: boolean; animate: boolean }): Promise<Reporter> {
+  const { json } = options;
+  const print = (stream: NodeJS.WriteStream, text: string) => stream.write(`${text}\n`);
+  if (!options.animate || json) {
+    return {
+      job: () => ({ submitted() {}, progress() {}, stop() {} }),
+      transfer: () => ({ update() {}, stop() {} }),
+      result(value, text) {
+        if (json) print(process.stdout, JSON.stringify(value));
+        else if (text !== undefined) print(process.stdout, text);
+      },
+      text(text) {
+        if (!json) print(process.stdout, text);
+      },
+      note: (text) => print(process.stderr, text),
+      summary: (text) => print(json ? process.stderr : process.stdout, text),
+      stop() {},
+    };
+  }
+  // Loaded only on a terminal: a pipeline never pays for it.
+  const { default: cliProgress } = await import('cli-progress');
+  const bars = new cliProgress.MultiBar(
+    {
+      format: ' {label} {bar} {percentage}% {detail}',
+      barsize: 24,
+      hideCursor: true,
+      clearOnComplete: true,
+      // Interrupts are handled by the command, which stops the bars before printing its report.
+      gracefulExit: false,
+      stream: process.stderr,
+      autopadding: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  /** Above the bars while they run; the multibar only prints its log while active. */
+  const above = (stream: NodeJS.WriteStream, text: string) =>
+    bars.isActive ? bars.log(`${text}\n`) : print(stream, text);
+  const moving = new Set<() => void>();
+  const ticker = setInterval(() => {
+    for (const move of moving) move();
+  }, TICK_MS);
+  ticker.unref();
+  const finish = (bar: CliProgress.SingleBar) => {
+    bar.stop();
+    bars.remove(bar);
+  };
+  return {
+    job(label) {
+      const bar = bars.create(100, 0, { label: column(label), detail: 'submitting' });
+      const observations: JobObservation[] = [];
+      let jobId = '';
+      let shown = 0;
+      const move = () => {
+        shown = shownProgress(observations, shown, Date.now());
+        bar.update(Math.floor(shown * 100));
+      };
+      moving.add(move);
+      return {
+        submitted(id) {
+          jobId = id;
+          bar.update(0, { detail: id });
+        },
+        progress(job) {
+          observations.push({ at: Date.now(), status: job.status, progress: job.progress });
+          bar.update({ detail: `${job.status} ${jobId}` });
+          move();
+        },
+        stop() {
+          moving.delete(move);
+          finish(bar);
+        },
+      };
+    },
+    transfer(label) {
+      const bar = bars.create(1, 0, { label: column(label), detail: '' });
+      return {
+        update(done, total) {
+          if (total !== undefined) bar.setTotal(total);
+          bar.update(done, {
+            detail: total === undefined ? kilobytes(done) : `${kilobytes(done)} / ${kilobytes(total)}`,
+          });
+        },
+        stop: () => finish(bar),
+      };
+    },
+    result(_value, text) {
+      if (text !== undefined) above(process.stdout, text);
+    },
+    text: (text) => above(process.stdout, text),
+    note: (text) => above(process.stderr, text),
+    summary: (text) => above(process.stdout, text),
+    stop() {
+      clearInterval(ticker);
+      if (!bars.isActive) return;
+      bars.update(); // flushes lines logged since the last redraw
+      bars.stop();
+    },
+  };
+}

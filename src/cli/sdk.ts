@@ -1,0 +1,121 @@
+/*
+ * Every SDK call a generation makes from the command line: submit, quote, wait, download, and
+ * the client itself. Kept in one place so a change of the SDK's call shapes is a change here.
+ */
+import { Scenario } from '../client.js';
+import { DEFAULT_BASE_URL, parseBaseUrl } from '../core/base-url.js';
+import { readEnv } from '../core/env.js';
+import type { Logger, LogLevel } from '../core/logger.js';
+import type { GenerationJob, GenerationResource } from '../lib/generation-resource.js';
+import type { Asset } from '../schemas/asset.js';
+import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
+import type { Job } from '../schemas/job.js';
+import { UsageError } from './errors.js';
+
+/** The client fields that are typed generation resources: `img2img`, `removeBackground`, … */
+export type TypedField = {
+  [K in keyof Scenario]: Scenario[K] extends GenerationResource<infer _Schema> ? K : never;
+}[keyof Scenario];
+
+/** One generation, its params already checked against the SDK's schema. */
+export type Generation =
+  | { field: TypedField; params: Record<string, unknown> }
+  | { field: 'custom'; modelId: string; inputs: Record<string, unknown> };
+
+/** Submits a generation; resolves once the job exists (and is billed). */
+export function submitGeneration(client: Scenario, generation: Generation): Promise<GenerationJob> {
+  if (generation.field === 'custom') {
+    return client.custom.create(generation.modelId, generation.inputs, { validate: true });
+  }
+  return client[generation.field].create(generation.params as never);
+}
+
+/** Quotes a generation with a dry run: no job is created. */
+export function estimateGeneration(client: Scenario, generation: Generation): Promise<CostEstimate> {
+  if (generation.field === 'custom') {
+    return client.custom.estimate(generation.modelId, generation.inputs, { validate: true });
+  }
+  return client[generation.field].estimate(generation.params as never);
+}
+
+/** How a wait reports and stops. */
+export interface WaitControl {
+  onProgress: (job: Job) => void;
+  signal: AbortSignal;
+  cancelOnAbort: boolean;
+}
+
+/** Waits for a job (new or resumed) and fetches its output assets. */
+export function waitForJob(client: Scenario, jobId: string, control: WaitControl): Promise<GenerationResult> {
+  return client.jobs.wait(jobId, control);
+}
+
+/** Writes an asset's file to `path` (atomically: a temporary file renamed into place). */
+export async function downloadAsset(client: Scenario, asset: Asset, path: string, signal: AbortSignal): Promise<void> {
+  await client.assets.downloadTo(asset, path, { signal });
+}
+
+/** Where to connect and how to log. */
+export interface ConnectOptions {
+  /** Run against an in-process emulator instead of the API. */
+  emulator: boolean;
+  baseUrl?: string | undefined;
+  projectId?: string | undefined;
+  logger: Logger;
+  logLevel: LogLevel;
+  /** Wraps the fetch the client uses (download progress). */
+  wrapFetch: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch;
+}
+
+/** A client, and the name of where its jobs live (a state file is only valid there). */
+export interface Connection {
+  client: Scenario;
+  api: string;
+}
+
+/** The client, from the SDK's env variables and the flags, or on an in-process emulator. */
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  const { logger, logLevel, projectId } = options;
+  if (options.emulator) {
+    const { createEmulator } = await loadEmulator();
+    const emulator = createEmulator();
+    const client = new Scenario({
+      fetch: options.wrapFetch(emulator.fetch),
+      baseUrl: emulator.url,
+      apiKey: 'emulator',
+      apiSecret: 'emulator',
+      projectId,
+      logger,
+      logLevel,
+    });
+    // Its jobs end with this process: a state file written here cannot be resumed by another run.
+    return { client, api: `in-process emulator (pid ${process.pid})` };
+  }
+  const hasCredentials =
+    (readEnv('SCENARIO_API_KEY') && readEnv('SCENARIO_API_SECRET')) || readEnv('SCENARIO_API_TOKEN');
+  if (!hasCredentials) {
+    throw new UsageError(
+      'no credentials: set SCENARIO_API_KEY and SCENARIO_API_SECRET (or SCENARIO_API_TOKEN), or try it offline with --emulator',
+    );
+  }
+  const client = new Scenario({
+    fetch: options.wrapFetch((input, init) => globalThis.fetch(input, init)),
+    baseUrl: options.baseUrl,
+    projectId,
+    logger,
+    logLevel,
+  });
+  const api = parseBaseUrl(options.baseUrl ?? readEnv('SCENARIO_BASE_URL') ?? DEFAULT_BASE_URL).href;
+  return { client, api };
+}
+
+async function loadEmulator(): Promise<typeof import('scenario-sdk/testing')> {
+  try {
+    return await import('scenario-sdk/testing');
+  } catch (error) {
+    const missing = /Cannot find (?:package|module) '([^']+)'/.exec(String((error as Error).message))?.[1];
+    throw new UsageError(
+      `--emulator needs the emulator's optional peer dependencies${missing ? ` (${missing} is missing)` : ''}: npm install hono msw sharp`,
+    );
+  }
+}

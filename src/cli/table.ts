@@ -1,0 +1,18 @@
+/** Rows as aligned columns: text left, numbers right. The first row is the header. */
+export function table(rows: readonly (readonly (string | number)[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    for (const [index, cell] of row.entries()) widths[index] = Math.max(widths[index] ?? 0, String(cell).length);
+  }
+  return rows
+    .map((row) =>
+      row
+        .map((cell, index) => {
+          const width = widths[index] ?? 0;
+          return typeof cell === 'number' ? String(cell).padStart(width) : cell.padEnd(width);
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Scenario } from '../../src/client.js';
+import { emulator, filesIn, folder, jsonLines, run, SKETCH } from './harness.js';
+
+describe.concurrent('scenario jobs | assets | models', { timeout: 60_000 }, () => {
+  it('jobs get, list, wait (downloads the outputs) and cancel (refused: one line, exit 1)', async () => {
+    const [cwd, api] = await Promise.all([folder(), emulator()]);
+    const client = new Scenario({ baseUrl: api.url, apiKey: 'key', apiSecret: 'secret' });
+    const { id } = await client.detect.create({ image: SKETCH, modality: 'canny' });
+
+    const [got, listed, cancel] = await Promise.all([
+      run(['jobs', 'get', id, '--json'], cwd, api),
+      run(['jobs', 'list'], cwd, api),
+      run(['jobs', 'cancel', id], cwd, api),
+    ]);
+    expect(jsonLines(got.stdout)).toEqual([expect.objectContaining({ jobId: id, jobType: 'detection' })]);
+    expect(listed.stdout).toMatch(new RegExp(`^job\\s+type\\s+status\\s+progress\\s+created\\n${id}\\s+detection\\s`));
+    expect(cancel.code, cancel.stderr + cancel.stdout).toBe(1);
+    expect(cancel.stdout).toMatch(
+      new RegExp(`^failed   ${id}: POST /jobs/${id}/action failed with 400: Cannot cancel .+\\n$`),
+    );
+
+    const waited = await run(['jobs', 'wait', id, '--out', 'maps'], cwd, api);
+    expect(waited.code, waited.stderr + waited.stdout).toBe(0);
+    expect(filesIn(join(cwd, 'maps'))).toEqual([`${id}-1.png`]);
+  });
+
+  it('assets upload, list and download (never over an existing file without --force)', async () => {
+    const [cwd, api] = await Promise.all([folder(), emulator()]);
+    const uploaded = await run(['assets', 'upload', SKETCH, '--name', 'knight-sketch.png', '--json'], cwd, api);
+    expect(uploaded.code, uploaded.stderr + uploaded.stdout).toBe(0);
+    const [{ assetId }] = jsonLines(uploaded.stdout) as [{ assetId: string }];
+    expect(assetId).toMatch(/^asset_/);
+    expect(api.state.counters.assetsCreated).toBe(1);
+
+    const listed = await run(['assets', 'list', '--type', 'uploaded'], cwd, api);
+    expect(listed.stdout).toContain(assetId);
+
+    const downloaded = await run(['assets', 'download', assetId, '--out', 'dl'], cwd, api);
+    expect(downloaded.stdout).toBe(`downloaded ${assetId} → ${join('dl', `${assetId}.png`)}\n`);
+    expect(existsSync(join(cwd, 'dl', `${assetId}.png`))).toBe(true);
+    const again = await run(['assets', 'download', assetId, '--out', 'dl'], cwd, api);
+    expect(again.code, again.stderr + again.stdout).toBe(1);
+    expect(again.stdout).toMatch(/exists; pass --force/);
+    expect((await run(['assets', 'download', assetId, '--out', 'dl', '--force'], cwd, api)).code).toBe(0);
+  });
+
+  it('models list and get (the inputs a custom run takes)', async () => {
+    const [cwd, api] = await Promise.all([folder(), emulator()]);
+    const [listed, got] = await Promise.all([
+      run(['models', 'list', '--limit', '50', '--json'], cwd, api),
+      run(['models', 'get', 'model_upscale-v3'], cwd, api),
+    ]);
+    expect(listed.code, listed.stderr + listed.stdout).toBe(0);
+    expect(jsonLines(listed.stdout).map((model) => model.id)).toContain('flux.1-dev');
+    expect(got.stdout).toMatch(/^upscaleFactor\s+number\s+2\s+1–16$/m);
+    expect(got.stdout).toMatch(/^image\s+file\s+yes$/m);
+  });
+});
