@@ -117,7 +117,9 @@ describe.concurrent.each(MODES)('image inputs and outputs end to end ($name)', (
     );
     expect(requestsTo(emulator, 'POST /assets')).toBe(1);
     expect(emulator.state.counters.uploadsCreated).toBe(0);
-    const inputIds = [job.metadata.input?.image, job.metadata.input?.controlImage] as string[];
+    // An uploaded control image travels as `controlImageId`, an inlined one as `controlImage`.
+    const input = job.metadata.input ?? {};
+    const inputIds = [input.image, input.controlImage ?? input.controlImageId] as string[];
     const inputs = await client.assets.getMany(inputIds);
     expect(inputs.map((input) => input.isHidden)).toContain(true);
     const listed: string[] = [];
