@@ -42,7 +42,8 @@ function importsOf(file: string): string[] {
   const specifiers = [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)'/gms)].map((match) => match[1]);
   const dynamic = [...text.matchAll(/\bimport\(\s*'(\.[^']+)'\s*\)/g)].map((match) => match[1]);
   return [...specifiers, ...dynamic]
-    .filter((specifier): specifier is string => specifier !== undefined)
+    // Data files (the emulator's generated JSON) are leaves of the graph, not modules with imports.
+    .filter((specifier): specifier is string => specifier !== undefined && !specifier.endsWith('.json'))
     .map((specifier) => resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
 }
 
