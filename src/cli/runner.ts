@@ -12,7 +12,6 @@ import { RateLimitError } from '../core/errors/RateLimitError.js';
 import { ResponseValidationError } from '../core/errors/ResponseValidationError.js';
 import type { GenerationJob } from '../lib/generation-resource.js';
 import type { Asset } from '../schemas/asset.js';
-import type { DownloadProgress } from './download-progress.js';
 import { oneLine } from './errors.js';
 import { outputFileName, removePartialDownloads } from './outputs.js';
 import type { Item } from './plan.js';
@@ -40,7 +39,6 @@ export interface Outcome {
 export interface RunContext {
   client: Scenario;
   reporter: Reporter;
-  downloads: DownloadProgress;
   state: StateFile | undefined;
   /** Aborted on Ctrl-C: no new item starts, waits stop, submissions already sent are recorded. */
   signal: AbortSignal;
@@ -216,11 +214,11 @@ async function downloadAll(
   for (const [index, asset] of assets.entries()) {
     const path = join(item.outDir, outputFileName(stem, index, asset.mimeType));
     const bar = context.reporter.transfer(`↓ ${basename(path)}`);
-    const unwatch = context.downloads.watch(asset.url, (received, total) => bar.update(received, total));
     try {
-      await downloadAsset(context.client, asset, path, context.signal);
+      await downloadAsset(context.client, asset, path, context.signal, (received, total) =>
+        bar.update(received, total),
+      );
     } finally {
-      unwatch();
       bar.stop();
     }
     files.push(path);

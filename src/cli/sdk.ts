@@ -50,9 +50,21 @@ export function waitForJob(client: Scenario, jobId: string, control: WaitControl
   return client.jobs.wait(jobId, control);
 }
 
-/** Writes an asset's file to `path` (atomically: a temporary file renamed into place). */
-export async function downloadAsset(client: Scenario, asset: Asset, path: string, signal: AbortSignal): Promise<void> {
-  await client.assets.downloadTo(asset, path, { signal });
+/** Called as a download's bytes arrive: so far, and the total when the server sent a length. */
+export type OnBytes = (received: number, total: number | undefined) => void;
+
+/** Writes an asset's file to `path` (atomically: a temporary file renamed into place), reporting its bytes. */
+export async function downloadAsset(
+  client: Scenario,
+  asset: Asset,
+  path: string,
+  signal: AbortSignal,
+  onBytes: OnBytes,
+): Promise<void> {
+  await client.assets.downloadTo(asset, path, {
+    signal,
+    onDownloadProgress: ({ transferredBytes, totalBytes }) => onBytes(transferredBytes, totalBytes || undefined),
+  });
 }
 
 /** Where to connect and how to log. */
@@ -63,8 +75,6 @@ export interface ConnectOptions {
   projectId?: string | undefined;
   logger: Logger;
   logLevel: LogLevel;
-  /** Wraps the fetch the client uses (download progress). */
-  wrapFetch: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch;
 }
 
 /** A client, and the name of where its jobs live (a state file is only valid there). */
@@ -80,7 +90,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const { createEmulator } = await loadEmulator();
     const emulator = createEmulator();
     const client = new Scenario({
-      fetch: options.wrapFetch(emulator.fetch),
+      fetch: emulator.fetch,
       baseUrl: emulator.url,
       apiKey: 'emulator',
       apiSecret: 'emulator',
@@ -99,7 +109,6 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     );
   }
   const client = new Scenario({
-    fetch: options.wrapFetch((input, init) => globalThis.fetch(input, init)),
     baseUrl: options.baseUrl,
     projectId,
     logger,

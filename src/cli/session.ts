@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { type DownloadProgress, downloadProgress } from './download-progress.js';
 import { UsageError } from './errors.js';
 import { createReporter, type Reporter } from './reporter.js';
 import { type Connection, connect } from './sdk.js';
@@ -26,7 +25,6 @@ export interface GlobalOptions {
 /** A command's connection and output. */
 export interface Session extends Connection {
   reporter: Reporter;
-  downloads: DownloadProgress;
   options: GlobalOptions & Record<string, unknown>;
 }
 
@@ -46,7 +44,6 @@ export async function openSession(command: Command): Promise<Session> {
   const options = command.optsWithGlobals<GlobalOptions & Record<string, unknown>>();
   const animate = options.progress !== false && process.stdout.isTTY === true && process.stderr.isTTY === true;
   const reporter = await createReporter({ json: options.json === true, animate });
-  const downloads = downloadProgress();
   // SDK log lines go above the bars, never through them.
   const log = (message: string) => reporter.note(message);
   const connection = await connect({
@@ -55,12 +52,11 @@ export async function openSession(command: Command): Promise<Session> {
     projectId: options.projectId,
     logger: { debug: log, info: log, warn: log, error: log },
     logLevel: options.verbose ? 'debug' : 'warn',
-    wrapFetch: downloads.wrap,
   }).catch((error: unknown) => {
     reporter.stop();
     throw error;
   });
-  return { ...connection, reporter, downloads, options };
+  return { ...connection, reporter, options };
 }
 
 /** A positive integer option (`--concurrency`, `--limit`). */

@@ -41,10 +41,12 @@ function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const specifiers = [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)'/gms)].map((match) => match[1]);
   const dynamic = [...text.matchAll(/\bimport\(\s*'(\.[^']+)'\s*\)/g)].map((match) => match[1]);
-  return [...specifiers, ...dynamic]
-    // Data files (the emulator's generated JSON) are leaves of the graph, not modules with imports.
-    .filter((specifier): specifier is string => specifier !== undefined && !specifier.endsWith('.json'))
-    .map((specifier) => resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+  return (
+    [...specifiers, ...dynamic]
+      // Data files (the emulator's generated JSON) are leaves of the graph, not modules with imports.
+      .filter((specifier): specifier is string => specifier !== undefined && !specifier.endsWith('.json'))
+      .map((specifier) => resolve(dirname(file), specifier.replace(/\.js$/, '.ts')))
+  );
 }
 
 const files = sourceFiles(SRC);

@@ -50,7 +50,8 @@ describe.concurrent('scenario jobs | assets | models', { timeout: 60_000 }, () =
   it('models list and get (the inputs a custom run takes)', async () => {
     const [cwd, api] = await Promise.all([folder(), emulator()]);
     const [listed, got] = await Promise.all([
-      run(['models', 'list', '--limit', '50', '--json'], cwd, api),
+      // Public models: a project's own (the default listing) are none on a fresh emulator, as on a fresh account.
+      run(['models', 'list', '--privacy', 'public', '--limit', '50', '--json'], cwd, api),
       run(['models', 'get', 'model_upscale-v3'], cwd, api),
     ]);
     expect(listed.code, listed.stderr + listed.stdout).toBe(0);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
-import { AssetListQuerySchema, AssetUploadParamsSchema } from '../../index.js';
+import { AssetListQuerySchema, AssetUploadParamsSchema, type Progress } from '../../index.js';
 import { loadImage } from '../../lib/image-input.js';
 import type { Asset } from '../../schemas/asset.js';
 import { EXIT, oneLine, UsageError } from '../errors.js';
@@ -45,7 +45,8 @@ export function assetsCommand(runtime: Runtime): Command {
 }
 
 function uploadCommand(runtime: Runtime): Command {
-  const flags = flagsOf(AssetUploadParamsSchema);
+  // The progress callback is the command's own, not a flag.
+  const flags = flagsOf(AssetUploadParamsSchema, ['onUploadProgress']);
   const command = new Command('upload')
     .description('upload images; prints their asset ids')
     .argument('<files...>', 'image files (or URLs)');
@@ -63,12 +64,12 @@ function uploadCommand(runtime: Runtime): Command {
         }
       }
       for (const file of files) {
-        const size = sizeOf(file);
         const bar = reporter.transfer(`↑ ${basename(file)}`);
-        bar.update(0, size);
+        bar.update(0, sizeOf(file));
         try {
-          const asset = await client.assets.upload(file, params, { signal: runtime.signal });
-          bar.update(size ?? 0, size);
+          const onUploadProgress = ({ transferredBytes, totalBytes }: Progress) =>
+            bar.update(transferredBytes, totalBytes || undefined);
+          const asset = await client.assets.upload(file, { ...params, onUploadProgress }, { signal: runtime.signal });
           reporter.result({ file, assetId: asset.id, asset }, `uploaded ${file} → ${asset.id}`);
         } catch (error) {
           reporter.result({ file, status: 'failed', error: oneLine(error) }, `failed   ${file}: ${oneLine(error)}`);
@@ -95,7 +96,7 @@ async function downloadOne(
   { out, force }: { out: string; force: boolean },
   runtime: Runtime,
 ): Promise<void> {
-  const { client, reporter, downloads } = session;
+  const { client, reporter } = session;
   try {
     const asset = await client.assets.get(id);
     const path = join(out, `${id}.${extensionOf(asset.mimeType)}`);
@@ -103,11 +104,9 @@ async function downloadOne(
       throw new UsageError(`${path} exists; pass --force to overwrite it, or another --out`);
     mkdirSync(out, { recursive: true });
     const bar = reporter.transfer(`↓ ${basename(path)}`);
-    const unwatch = downloads.watch(asset.url, (received, total) => bar.update(received, total));
     try {
-      await downloadAsset(client, asset, path, runtime.signal);
+      await downloadAsset(client, asset, path, runtime.signal, (received, total) => bar.update(received, total));
     } finally {
-      unwatch();
       bar.stop();
     }
     reporter.result({ assetId: id, file: path }, `downloaded ${id} → ${path}`);

@@ -151,7 +151,6 @@ export async function runGenerations(
     const context = {
       client,
       reporter,
-      downloads: session.downloads,
       state,
       signal: runtime.signal,
       cancelOnAbort: options.cancelOnAbort === true,
