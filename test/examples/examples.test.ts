@@ -163,6 +163,20 @@ describe.concurrent('npm run demo', () => {
   });
 });
 
+/** Each file in `dir` is a PNG of `width`×`height`. */
+async function expectPngsOfSize(dir: string, files: string[], width: number, height: number): Promise<void> {
+  for (const file of files) {
+    const meta = await sharp(join(dir, file)).metadata();
+    expect([file, meta.format, meta.width, meta.height]).toEqual([file, 'png', width, height]);
+  }
+}
+
+/** Mean red minus mean blue (0–255): how warm an image looks. */
+async function warmth(file: string): Promise<number> {
+  const { channels } = await sharp(file).stats();
+  return (channels[0]?.mean ?? 0) - (channels[2]?.mean ?? 0);
+}
+
 /** What each example must print and write (under `output/<example>/` of its working directory). */
 const EXAMPLE_CASES: {
   name: string;
@@ -203,6 +217,49 @@ const EXAMPLE_CASES: {
     check: (stdout) => {
       expect(stdout).toMatch(/Pose map: asset_\w+/);
       expect(stdout).toMatch(/controlnet job_\w+ .*100% done/);
+    },
+  },
+  {
+    name: 'text-to-image',
+    files: ['treasure-chest-1.png', 'treasure-chest-2.png', 'treasure-chest-3.png', 'treasure-chest-4.png'],
+    check: async (stdout, dir) => {
+      expect(stdout).toMatch(/txt2img job_\w+ .*100% done/);
+      expect(stdout).toMatch(
+        /Saved output\/text-to-image\/treasure-chest-1\.png, .*treasure-chest-4\.png · 20 credits/,
+      );
+      await expectPngsOfSize(dir, ['treasure-chest-1.png', 'treasure-chest-4.png'], 512, 512);
+    },
+  },
+  {
+    name: 'style-images',
+    files: ['ember-palette.png', 'ember-1.png', 'ember-2.png', 'frost-palette.png', 'frost-1.png', 'frost-2.png'],
+    check: async (stdout, dir) => {
+      expect(stdout).toMatch(/^ember: output\/style-images\/ember-1\.png, \S+ \(style image asset_\w+, scale 0\.8\)$/m);
+      expect(stdout).toMatch(/^frost: output\/style-images\/frost-1\.png, \S+ \(style image asset_\w+, scale 0\.8\)$/m);
+      expect(stdout).toContain('The same sketch in 2 styles');
+      await expectPngsOfSize(dir, ['ember-1.png', 'ember-2.png', 'frost-1.png', 'frost-2.png'], 512, 512);
+      await expectPngsOfSize(dir, ['ember-palette.png', 'frost-palette.png'], 128, 128);
+      // Each palette pulls the sketch its way: ember warm, frost cool.
+      expect(await warmth(join(dir, 'ember-1.png'))).toBeGreaterThan(await warmth(join(dir, 'frost-1.png')));
+    },
+  },
+  {
+    name: 'retouch',
+    files: ['mask.png', 'retouched.png', 'varied-1.png', 'varied-2.png'],
+    check: async (stdout, dir) => {
+      await expectPngsOfSize(dir, ['mask.png', 'retouched.png', 'varied-1.png', 'varied-2.png'], 512, 512);
+      const retouched = stdout.match(/Retouched: (asset_\w+) \(output\/retouch\/retouched\.png\)/)?.[1];
+      expect(retouched).toBeDefined();
+      const lineage = stdout.slice(stdout.indexOf('Lineage')).trim().split('\n').slice(1);
+      expect(lineage).toHaveLength(3);
+      const ids = lineage.map((line) => line.match(/^\s+(asset_\w+)/)?.[1]);
+      const parents = lineage.map((line) => line.match(/parent (asset_\w+)/)?.[1]);
+      expect(ids[1]).toBe(retouched);
+      expect(parents.slice(0, 2)).toEqual(ids.slice(1));
+      expect(lineage[0]).toMatch(/inference-img2img by job_\w+/);
+      expect(lineage[1]).toMatch(/inference-inpaint by job_\w+/);
+      expect(lineage[2]).toMatch(/asset_\w+ {2}uploaded$/);
+      expect(stdout).toMatch(/vary \(influence 80\) job_\w+ .*100% done/);
     },
   },
   {
