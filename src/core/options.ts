@@ -169,6 +169,7 @@ export const RequestOptionsSchema = z.looseObject({
 /** Checks {@link RunOptions} before any request is sent; unknown keys (typos) are refused. */
 export const RunOptionsSchema = z.strictObject({
   ...RequestOptionsSchema.shape,
+  /** Called with the first job state seen, then on every status or progress change. */
   onProgress: z.optional(
     z.custom<(job: Job) => void>((value) => typeof value === 'function', 'expected a function (job) => void'),
   ),

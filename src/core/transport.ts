@@ -87,7 +87,7 @@ interface AttemptContext {
 
 /**
  * Sends API calls through ky: one retry layer (p-retry around ky, whose own retry is off) with
- * the retry policy of {@link nextRetryDelayMs}, a per-attempt timeout, typed errors (ky's
+ * the retry policy of `nextRetryDelayMs` (core/retry.ts), a per-attempt timeout, typed errors (ky's
  * `HTTPError` and network failures mapped to ours) and zod-validated answers.
  *
  * The timeout is ours, not ky's: ky's `timeout` ends at the response headers (the body read gets
