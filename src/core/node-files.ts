@@ -82,13 +82,14 @@ export interface AtomicFile {
 /**
  * Opens a temporary file beside `path` to be renamed over it once complete, so `path` never
  * holds a half-written file. Opening creates the directory when missing and checks that it is
- * writable, before anything is downloaded. The temporary name is short and fixed in length, so
- * any name the file system takes for `path` works.
+ * writable, before anything is downloaded. The temporary name starts with the target's name
+ * (`.<name>.<uuid>.part`), so a leftover of a killed download tells what it was for (the CLI
+ * clears its own that way), cut to 100 bytes so any name the file system takes for `path` works.
  */
 export async function openAtomicFile(path: string): Promise<AtomicFile> {
   const fs = await loadFs();
-  const { dirname, join } = await importNode<typeof import('node:path')>('node:path');
-  const temporary = join(dirname(path), `.scenario-${crypto.randomUUID()}.part`);
+  const { basename, dirname, join } = await importNode<typeof import('node:path')>('node:path');
+  const temporary = join(dirname(path), `.${cutToBytes(basename(path), 100)}.${crypto.randomUUID()}.part`);
   let file: FsPromises.FileHandle;
   try {
     await fs.mkdir(dirname(path), { recursive: true });
@@ -151,4 +152,15 @@ function accessError(error: unknown, prefix: string): FileAccessError {
 export function fileNameOf(path: string): string | undefined {
   const name = path.split(/[\\/]/).pop();
   return name ? name : undefined;
+}
+
+/** The longest start of `text` whose UTF-8 form fits in `limit` bytes, never splitting a character. */
+function cutToBytes(text: string, limit: number): string {
+  const encoder = new TextEncoder();
+  let kept = '';
+  for (const char of text) {
+    if (encoder.encode(kept + char).byteLength > limit) break;
+    kept += char;
+  }
+  return kept;
 }
