@@ -31,8 +31,8 @@ import {
   Txt2ImgIpAdapterBodySchema,
   Txt2ImgParamsSchema,
 } from '../../src/index.js';
+import { REQUEST_CONTRACTS } from '../../src/testing/spec/request-contracts.js';
 import { inputTally, invalidParams, offlineClient, PNG, refusalTests } from './arbitraries.js';
-import { SWAGGER_GENERATE_FIELDS } from './swagger-generate-fields.js';
 
 const RUNS = 150;
 const count = inputTally('Style/inpaint/txt2img inputs generated', 52);
@@ -51,9 +51,6 @@ const BODY_SCHEMAS: Record<string, z.core.$ZodType> = {
   'controlnet-inpaint': ControlNetInpaintBodySchema,
   'controlnet-inpaint-ip-adapter': ControlNetInpaintIpAdapterBodySchema,
 };
-
-/** The one field the SDK sends beyond the swagger's list: the route cannot read its control image without it. */
-const BEYOND_SWAGGER: Record<string, string[]> = { 'controlnet-inpaint-ip-adapter': ['modality'] };
 
 // ---- A recording fake of the API: quotes every generation, stores uploads, answers an asset's size.
 
@@ -262,8 +259,10 @@ describe('valid params: the route they call for, a body the swagger and the SDK 
           const route = expectedRoute(resource, params);
           expect(path).toBe(`/generate/${route}`);
 
-          const swagger = SWAGGER_GENERATE_FIELDS[route];
-          const allowed = new Set([...(swagger?.fields ?? []), ...(BEYOND_SWAGGER[route] ?? [])]);
+          // The swagger's fields, as the emulator's generated request contracts hold them (with the
+          // ControlNet fields its controlnet-inpaint-ip-adapter schema leaves out, `modality` among them).
+          const swagger = REQUEST_CONTRACTS[`POST /generate/${route}`];
+          const allowed = new Set(Object.keys(swagger?.body ?? {}));
           expect(Object.keys(body).filter((field) => !allowed.has(field))).toEqual([]);
           for (const field of swagger?.required ?? []) expect(body).toHaveProperty(field);
           const schema = BODY_SCHEMAS[route] as z.core.$ZodType;
