@@ -1,6 +1,6 @@
 export { Scenario } from './client.js';
 export type { Clock } from './core/clock.js';
-export * from './core/errors/index.js';
+export * from './core/errors.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export { IMAGE_MIME_TYPES, type ImageMimeType } from './core/mime-sniff.js';
 export {

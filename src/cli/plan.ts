@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Scenario } from '../client.js';
-import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
 import { CustomInputsSchema, modelInputsSchema } from '../index.js';
 import { loadImage } from '../lib/image-input.js';

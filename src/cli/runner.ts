@@ -2,14 +2,16 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Scenario } from '../client.js';
 import { sleep } from '../core/abort.js';
-import { APIError } from '../core/errors/APIError.js';
-import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
-import { InternalServerError } from '../core/errors/InternalServerError.js';
-import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
-import { JobCanceledError } from '../core/errors/JobCanceledError.js';
-import { JobFailedError } from '../core/errors/JobFailedError.js';
-import { RateLimitError } from '../core/errors/RateLimitError.js';
-import { ResponseValidationError } from '../core/errors/ResponseValidationError.js';
+import {
+  APIError,
+  APIUserAbortError,
+  InternalServerError,
+  InvalidRequestError,
+  JobCanceledError,
+  JobFailedError,
+  RateLimitError,
+  ResponseValidationError,
+} from '../core/errors.js';
 import type { GenerationJob } from '../lib/generation-resource.js';
 import type { Asset } from '../schemas/asset.js';
 import { oneLine } from './errors.js';

@@ -1,4 +1,4 @@
-import { APIUserAbortError } from './errors/APIUserAbortError.js';
+import { APIUserAbortError } from './errors.js';
 
 /** Waits `ms`, or rejects with `APIUserAbortError` as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from './errors/InvalidRequestError.js';
+import { InvalidRequestError } from './errors.js';
 import { shownUrl, shownUrlText } from './redact.js';
 
 export const DEFAULT_BASE_URL = 'https://api.cloud.scenario.com/v1';

@@ -1,5 +1,5 @@
 import { encodeBase64 } from './base64.js';
-import { type InputIssue, InvalidRequestError } from './errors/InvalidRequestError.js';
+import { type InputIssue, InvalidRequestError } from './errors.js';
 import { INVALID_HEADER_VALUE, isHeaderValue } from './http-header.js';
 
 /** Credentials as given to the client; any may be missing until a call needs them. */

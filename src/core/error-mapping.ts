@@ -1,25 +1,8 @@
 import type { HTTPError } from 'ky';
 import { abortError } from './abort.js';
-import { APIConnectionError } from './errors/APIConnectionError.js';
-import { APIError, type APIErrorInit } from './errors/APIError.js';
-import { APITimeoutError } from './errors/APITimeoutError.js';
-import { AuthenticationError } from './errors/AuthenticationError.js';
-import { BadRequestError } from './errors/BadRequestError.js';
-import { ConflictError } from './errors/ConflictError.js';
-import { InternalServerError } from './errors/InternalServerError.js';
-import { NotFoundError } from './errors/NotFoundError.js';
-import { PermissionDeniedError } from './errors/PermissionDeniedError.js';
-import { RateLimitError } from './errors/RateLimitError.js';
+import { APIConnectionError, APIError, type APIErrorInit, APITimeoutError } from './errors.js';
 import { redactValue } from './redact.js';
 import { BILLED_ADVICE, markNeverSent, serverRetryDelayMs } from './retry.js';
-
-const classByStatus: Record<number, typeof APIError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-};
 
 /** Where a failed answer came from, and how to keep secrets out of the error. */
 export interface FailedResponseContext {
@@ -67,10 +50,8 @@ export function errorFromResponse(response: Response, data: unknown, context: Fa
     path: context.path,
     advice: adviceFor(response.status, reason, context),
   };
-  if (response.status === 429) return new RateLimitError(init, serverRetryDelayMs(response.headers, body));
-  if (response.status >= 500) return new InternalServerError(init);
-  const ErrorClass = classByStatus[response.status] ?? APIError;
-  return new ErrorClass(init);
+  const retryAfterMs = response.status === 429 ? serverRetryDelayMs(response.headers, body) : undefined;
+  return APIError.generate(init, retryAfterMs);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { InputIssue } from './errors/InvalidRequestError.js';
+import type { InputIssue } from './errors.js';
 
 /**
  * Where `value` holds something JSON cannot carry as it is, so a request body would reach the

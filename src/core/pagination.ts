@@ -1,5 +1,4 @@
-import { ResponseValidationError } from './errors/ResponseValidationError.js';
-import { ScenarioError } from './errors/ScenarioError.js';
+import { ResponseValidationError, ScenarioError } from './errors.js';
 import type { RequestOptions } from './options.js';
 
 /** One page as fetched: its items and the token of the next page, if any. */

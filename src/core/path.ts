@@ -1,4 +1,4 @@
-import { InvalidRequestError } from './errors/InvalidRequestError.js';
+import { InvalidRequestError } from './errors.js';
 
 /**
  * Builds an API path with every interpolated id percent-encoded, so an id can never change

@@ -1,7 +1,4 @@
-import { APIConnectionError } from './errors/APIConnectionError.js';
-import { APIError } from './errors/APIError.js';
-import { RateLimitError } from './errors/RateLimitError.js';
-import { ResponseValidationError } from './errors/ResponseValidationError.js';
+import { APIConnectionError, APIError, RateLimitError, ResponseValidationError } from './errors.js';
 
 /**
  * `idempotent`: reads, deletes and cancels; repeating them is harmless.

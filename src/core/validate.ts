@@ -1,7 +1,6 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { type InputIssue, InvalidRequestError } from './errors/InvalidRequestError.js';
-import { ResponseValidationError } from './errors/ResponseValidationError.js';
+import { type InputIssue, InvalidRequestError, ResponseValidationError } from './errors.js';
 import { redactValue } from './redact.js';
 
 /**

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../core/errors.js';
 import {
   IMAGE_MIME_TYPES,
   type ImageMimeType,

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { ResponseValidationError } from '../core/errors/ResponseValidationError.js';
+import { ResponseValidationError } from '../core/errors.js';
 import { type RequestOptions, type RunOptions, RunOptionsSchema, requestOptionsOf } from '../core/options.js';
 import type { Transport } from '../core/transport.js';
 import { parseInput } from '../core/validate.js';

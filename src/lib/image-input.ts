@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { abortError } from '../core/abort.js';
 import { decodeBase64, encodeBase64 } from '../core/base64.js';
-import { APITimeoutError } from '../core/errors/APITimeoutError.js';
-import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import { APITimeoutError, InvalidRequestError } from '../core/errors.js';
 import {
   describeBytes,
   IMAGE_FORMAT_NAMES,

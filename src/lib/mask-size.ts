@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../core/errors.js';
 import { type ImageSize, readImageSize } from '../core/image-size.js';
 import type { RequestOptions } from '../core/options.js';
 import { path } from '../core/path.js';

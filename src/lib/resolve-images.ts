@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../core/errors.js';
 import type { RequestOptions } from '../core/options.js';
 import type { Transport } from '../core/transport.js';
 import {

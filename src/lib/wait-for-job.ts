@@ -1,13 +1,16 @@
 import { untilAborted } from '../core/abort.js';
 import type { Clock } from '../core/clock.js';
 import { realClock } from '../core/clock.js';
-import { APIError } from '../core/errors/APIError.js';
-import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
-import { JobCanceledError } from '../core/errors/JobCanceledError.js';
-import { JobError, resumeOrCancel } from '../core/errors/JobError.js';
-import { JobFailedError } from '../core/errors/JobFailedError.js';
-import { JobTimeoutError } from '../core/errors/JobTimeoutError.js';
-import { NotFoundError } from '../core/errors/NotFoundError.js';
+import {
+  APIError,
+  APIUserAbortError,
+  JobCanceledError,
+  JobError,
+  JobFailedError,
+  JobTimeoutError,
+  NotFoundError,
+  resumeOrCancel,
+} from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { RunOptions } from '../core/options.js';
 import type { Job } from '../schemas/job.js';

@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
-import { APIConnectionError } from '../core/errors/APIConnectionError.js';
-import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
-import { NotFoundError } from '../core/errors/NotFoundError.js';
+import { APIConnectionError, InvalidRequestError, NotFoundError } from '../core/errors.js';
 import { listPages } from '../core/list-pages.js';
 import { ProgressCallbackSchema, type RequestOptions, RequestOptionsSchema } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';

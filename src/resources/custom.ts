@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { InvalidRequestError } from '../core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../core/errors.js';
 import { jsonValueIssues } from '../core/json-value.js';
 import { type RequestOptions, type RunOptions, RunOptionsSchema, requestOptionsOf } from '../core/options.js';
 import { path } from '../core/path.js';

@@ -1,6 +1,5 @@
 import type { Clock } from '../core/clock.js';
-import { APIUserAbortError } from '../core/errors/APIUserAbortError.js';
-import { JobError } from '../core/errors/JobError.js';
+import { APIUserAbortError, JobError } from '../core/errors.js';
 import { listPages } from '../core/list-pages.js';
 import { type RequestOptions, type RunOptions, RunOptionsSchema } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';

@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import { Scenario } from '../../src/client.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from '../../src/core/base-url.js';
-import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../../src/core/errors.js';
 import { recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { renderings } from '../helpers/renderings.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import packageJson from '../../package.json' with { type: 'json' };
 import { Scenario } from '../../src/client.js';
-import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../../src/core/errors.js';
 import { VERSION } from '../../src/index.js';
 import { API, recordApi, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';

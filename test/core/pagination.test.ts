@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { ResponseValidationError } from '../../src/core/errors/ResponseValidationError.js';
+import { ResponseValidationError } from '../../src/core/errors.js';
 import { Page, type PageData, type PageFetcher, PagePromise } from '../../src/core/pagination.js';
 
 /** A fetcher over fixed pages keyed by the token that leads to them (`''` = first page). */

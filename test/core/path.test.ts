@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../../src/core/errors.js';
 import { path } from '../../src/core/path.js';
 import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 

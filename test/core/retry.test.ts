@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { errorFromResponse } from '../../src/core/error-mapping.js';
-import { APIConnectionError } from '../../src/core/errors/APIConnectionError.js';
-import type { APIErrorInit } from '../../src/core/errors/APIError.js';
-import { APITimeoutError } from '../../src/core/errors/APITimeoutError.js';
-import { APIUserAbortError } from '../../src/core/errors/APIUserAbortError.js';
-import { InternalServerError } from '../../src/core/errors/InternalServerError.js';
-import { RateLimitError } from '../../src/core/errors/RateLimitError.js';
+import type { APIErrorInit } from '../../src/core/errors.js';
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  InternalServerError,
+  RateLimitError,
+} from '../../src/core/errors.js';
 import { backoffMs, isRetryable, markNeverSent, retryDelayMs, serverRetryDelayMs } from '../../src/core/retry.js';
 
 const init: APIErrorInit = { status: 429, reason: 'slow down', body: {}, headers: {}, method: 'GET', path: '/jobs' };

@@ -1,8 +1,7 @@
 import { delay, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
-import { APITimeoutError } from '../../src/core/errors/APITimeoutError.js';
-import { APIUserAbortError } from '../../src/core/errors/APIUserAbortError.js';
+import { APITimeoutError, APIUserAbortError } from '../../src/core/errors.js';
 import { captureLogger, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf, settle, until, useFakeClock } from '../helpers/timers.js';
 

@@ -4,11 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { APIConnectionError } from '../../src/core/errors/APIConnectionError.js';
-import { APITimeoutError } from '../../src/core/errors/APITimeoutError.js';
-import { InternalServerError } from '../../src/core/errors/InternalServerError.js';
-import { NotFoundError } from '../../src/core/errors/NotFoundError.js';
-import { ResponseValidationError } from '../../src/core/errors/ResponseValidationError.js';
+import {
+  APIConnectionError,
+  APITimeoutError,
+  InternalServerError,
+  NotFoundError,
+  ResponseValidationError,
+} from '../../src/core/errors.js';
 import { type RunningEmulator, startEmulator } from '../../src/testing/index.js';
 import { captureLogger, testClient } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';

@@ -1,10 +1,7 @@
 import { delay, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
-import { APIConnectionError } from '../../src/core/errors/APIConnectionError.js';
-import { APITimeoutError } from '../../src/core/errors/APITimeoutError.js';
-import { InternalServerError } from '../../src/core/errors/InternalServerError.js';
-import { RateLimitError } from '../../src/core/errors/RateLimitError.js';
+import { APIConnectionError, APITimeoutError, InternalServerError, RateLimitError } from '../../src/core/errors.js';
 import type { RetryMode } from '../../src/core/retry.js';
 import { captureLogger, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf, settle, until, useFakeClock } from '../helpers/timers.js';

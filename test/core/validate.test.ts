@@ -1,8 +1,7 @@
 import { HttpResponse } from 'msw';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
-import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
-import { ResponseValidationError } from '../../src/core/errors/ResponseValidationError.js';
+import { InvalidRequestError, ResponseValidationError } from '../../src/core/errors.js';
 import { parseInput } from '../../src/core/validate.js';
 import { type Asset, AssetSchema } from '../../src/schemas/asset.js';
 import { recordApi, testClient, useMockServer } from '../helpers/msw.js';

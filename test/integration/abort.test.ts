@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { APIUserAbortError, BadRequestError } from '../../src/core/errors/index.js';
+import { APIUserAbortError, BadRequestError } from '../../src/core/errors.js';
 import type { Job } from '../../src/schemas/job.js';
 import { eventually, MODES, QUICK, SKETCH_PATH } from './setup.js';
 

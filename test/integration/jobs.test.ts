@@ -5,7 +5,7 @@ import {
   JobError,
   JobFailedError,
   JobTimeoutError,
-} from '../../src/core/errors/index.js';
+} from '../../src/core/errors.js';
 import type { GenerationResult } from '../../src/schemas/generation.js';
 import { MODES, QUICK, SKETCH_PATH } from './setup.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { InvalidRequestError } from '../../src/core/errors/index.js';
+import { InvalidRequestError } from '../../src/core/errors.js';
 import type { Model } from '../../src/schemas/model.js';
 import { alphaAt, imageInfo, MODES, QUICK, requestsTo, SKETCH_PATH, sketchBytes, totalRequests } from './setup.js';
 

@@ -5,10 +5,7 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APIConnectionError } from '../../src/core/errors/APIConnectionError.js';
-import { APITimeoutError } from '../../src/core/errors/APITimeoutError.js';
-import { APIUserAbortError } from '../../src/core/errors/APIUserAbortError.js';
-import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import { APIConnectionError, APITimeoutError, APIUserAbortError, InvalidRequestError } from '../../src/core/errors.js';
 import type { ClientOptions } from '../../src/core/options.js';
 import {
   type ImageInput,

@@ -1,11 +1,13 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
-import { APIUserAbortError } from '../../src/core/errors/APIUserAbortError.js';
-import { InternalServerError } from '../../src/core/errors/InternalServerError.js';
-import { ResponseValidationError } from '../../src/core/errors/ResponseValidationError.js';
-import { UploadFailedError } from '../../src/core/errors/UploadFailedError.js';
-import { UploadTimeoutError } from '../../src/core/errors/UploadTimeoutError.js';
+import {
+  APIUserAbortError,
+  InternalServerError,
+  ResponseValidationError,
+  UploadFailedError,
+  UploadTimeoutError,
+} from '../../src/core/errors.js';
 import type { Progress } from '../../src/core/options.js';
 import { planUploadParts, uploadMultipart } from '../../src/lib/multipart-upload.js';
 import { MIN_UPLOAD_PART_BYTES } from '../../src/schemas/upload.js';

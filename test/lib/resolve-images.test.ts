@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../../src/core/errors.js';
 import { MAX_INLINE_IMAGE_BYTES } from '../../src/lib/image-input.js';
 import { type ImageSlot, resolveImages } from '../../src/lib/resolve-images.js';
 import { decodeDataUrl, PDF, PNG, pngOfSize } from '../helpers/images.js';

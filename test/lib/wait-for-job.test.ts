@@ -10,7 +10,7 @@ import {
   JobFailedError,
   JobTimeoutError,
   NotFoundError,
-} from '../../src/core/errors/index.js';
+} from '../../src/core/errors.js';
 import { CANCEL_ANSWER_WAIT_MS, type WaitForJobDeps, waitForJob } from '../../src/lib/wait-for-job.js';
 import type { Job } from '../../src/schemas/job.js';
 import { VirtualClock } from '../../src/testing/virtual-clock.js';

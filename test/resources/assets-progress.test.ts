@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../../src/core/errors.js';
 import type { Progress } from '../../src/core/options.js';
 import { MAX_INLINE_IMAGE_BYTES } from '../../src/lib/image-input.js';
 import { MIN_UPLOAD_PART_BYTES } from '../../src/schemas/upload.js';

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import type { SetupServer } from 'msw/node';
 import sharp from 'sharp';
-import { InvalidRequestError } from '../../src/core/errors/InvalidRequestError.js';
+import { InvalidRequestError } from '../../src/core/errors.js';
 import { API } from '../helpers/msw.js';
 
 /** A 1×1 PNG's signature and IHDR: enough for the SDK's sniffing. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { APIUserAbortError } from '../../src/core/errors/APIUserAbortError.js';
+import { APIUserAbortError } from '../../src/core/errors.js';
 import { createEmulator, VirtualClock } from '../../src/testing/index.js';
 import { caller, testImage, uploadImage } from './helpers.js';
 
