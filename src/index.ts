@@ -15,7 +15,6 @@ export { Page, type PageData, PagePromise } from './core/pagination.js';
 export type { RetryMode } from './core/retry.js';
 export type { APIRequest, QueryValue, RawRequest, Transport } from './core/transport.js';
 export { VERSION } from './core/version.js';
-export type { GenerationJob } from './lib/generation-resource.js';
 export {
   type ImageInput,
   ImageInputSchema,
@@ -51,6 +50,7 @@ export {
   type DetectParams,
   DetectParamsSchema,
 } from './resources/detect.js';
+export type { GenerationJob } from './resources/generation-resource.js';
 export {
   Img2Img,
   type Img2ImgParams,

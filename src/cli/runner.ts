@@ -12,7 +12,7 @@ import {
   RateLimitError,
   ResponseValidationError,
 } from '../core/errors.js';
-import type { GenerationJob } from '../lib/generation-resource.js';
+import type { GenerationJob } from '../resources/generation-resource.js';
 import type { Asset } from '../schemas/asset.js';
 import { oneLine } from './errors.js';
 import { outputFileName, removePartialDownloads } from './outputs.js';

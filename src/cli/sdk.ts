@@ -6,7 +6,7 @@ import { Scenario } from '../client.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from '../core/base-url.js';
 import { readEnv } from '../core/env.js';
 import type { Logger, LogLevel } from '../core/logger.js';
-import type { GenerationJob, GenerationResource } from '../lib/generation-resource.js';
+import type { GenerationJob, GenerationResource } from '../resources/generation-resource.js';
 import type { Asset } from '../schemas/asset.js';
 import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
 import type { Job } from '../schemas/job.js';

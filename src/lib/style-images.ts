@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { safeParse } from '../core/validate.js';
 import { StyleScaleSchema, type StyleType, StyleTypeSchema } from '../schemas/ip-adapter.js';
-import type { GenerationRequest } from './generation-resource.js';
 import { type ImageInput, ImageInputSchema } from './image-input.js';
 import type { ImageSlot } from './resolve-images.js';
 
@@ -90,7 +89,7 @@ export function styledRequest(
   body: Record<string, unknown>,
   resolvedStyleImages: readonly string[],
   { styleScale, styleType }: Omit<StyleImageOptions, 'styleImages'>,
-): GenerationRequest {
+): { path: string; body: Record<string, unknown> } {
   if (resolvedStyleImages.length === 0) return { path, body };
   const images = [...resolvedStyleImages];
   const asAssetIds = images.every((image) => image.startsWith('asset_'));

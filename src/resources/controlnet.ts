@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { imageOrAssetIdField, resolveGenerationImages } from '../lib/generation-images.js';
-import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
 import { ImageInputSchema } from '../lib/image-input.js';
 import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { ControlNetBodySchema } from '../schemas/controlnet.js';
 import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
+import { type GenerationContext, GenerationResource } from './generation-resource.js';
 
 /**
  * Params of `client.controlnet.create/run/estimate`. `image`, `controlImage` and `styleImages`

@@ -4,17 +4,17 @@ import { jsonValueIssues } from '../core/json-value.js';
 import { type RequestOptions, type RunOptions, RunOptionsSchema, requestOptionsOf } from '../core/options.js';
 import { path } from '../core/path.js';
 import { parseInput, safeParse } from '../core/validate.js';
+import { type ImageInput, ImageInputSchema } from '../lib/image-input.js';
+import { type ImageSlot, resolveImages } from '../lib/resolve-images.js';
+import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
+import type { Model, ModelInput } from '../schemas/model.js';
 import {
   estimateGeneration,
   type GenerationContext,
   type GenerationJob,
   type GenerationRequest,
   submitGeneration,
-} from '../lib/generation-resource.js';
-import { type ImageInput, ImageInputSchema } from '../lib/image-input.js';
-import { type ImageSlot, resolveImages } from '../lib/resolve-images.js';
-import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
-import type { Model, ModelInput } from '../schemas/model.js';
+} from './generation-resource.js';
 import type { Models } from './models.js';
 
 /**

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
 import { ImageInputSchema } from '../lib/image-input.js';
 import { resolveImages } from '../lib/resolve-images.js';
 import { DetectBodySchema } from '../schemas/detect.js';
+import { type GenerationContext, GenerationResource } from './generation-resource.js';
 
 type Thresholds = Partial<Record<'lowThreshold' | 'highThreshold' | 'minThreshold' | 'maxThreshold', number>>;
 

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { resolveGenerationImages } from '../lib/generation-images.js';
-import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
 import { ImageInputSchema } from '../lib/image-input.js';
 import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
 import { Img2ImgBodySchema } from '../schemas/img2img.js';
+import { type GenerationContext, GenerationResource } from './generation-resource.js';
 
 /**
  * Params of `client.img2img.create/run/estimate`: the wire body, except that `image` takes any

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 import { imageOrAssetIdField, resolveGenerationImages } from '../lib/generation-images.js';
-import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
 import { ImageInputSchema } from '../lib/image-input.js';
 import { checkMaskSize } from '../lib/mask-size.js';
 import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { ControlNetModalitySchema } from '../schemas/controlnet.js';
 import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
 import { ControlNetInpaintBodySchema } from '../schemas/inpaint.js';
+import { type GenerationContext, GenerationResource } from './generation-resource.js';
 
 const WHAT = 'inpaint params';
 

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { resolveGenerationImages } from '../lib/generation-images.js';
-import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
 import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { Txt2ImgBodySchema } from '../schemas/txt2img.js';
+import { type GenerationContext, GenerationResource } from './generation-resource.js';
 
 /**
  * Params of `client.txt2img.create/run/estimate`: the wire body of `POST /generate/txt2img`,

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { type GenerationContext, GenerationResource } from '../lib/generation-resource.js';
 import { ImageInputSchema } from '../lib/image-input.js';
 import { resolveImages } from '../lib/resolve-images.js';
 import { UpscaleBodySchema } from '../schemas/upscale.js';
+import { type GenerationContext, GenerationResource } from './generation-resource.js';
 
 /**
  * Params of `client.upscale.create/run/estimate`: the wire body, with `image` and `styleImages`

@@ -11,7 +11,7 @@ import {
 } from '../../src/index.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
-import { FAST, fakeGenerationApi, jobWire } from '../resources/fake-generation.js';
+import { FAST, fakeGenerationApi, jobWire } from './fake-generation.js';
 
 const server = useMockServer();
 const params = { modelId: 'flux.1-dev', prompt: 'a knight', image: 'asset_ref', strength: 0.5 };
