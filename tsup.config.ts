@@ -1,14 +1,15 @@
 import { defineConfig } from 'tsup';
 
 /** The library's entries: published as ESM and CJS, with types. */
-const LIBRARY = { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' };
+const LIBRARY = { index: 'src/index.ts', schemas: 'src/schemas.ts', 'testing/index': 'src/testing/index.ts' };
 /** The `scenario` command line: run by bin/scenario.js, ESM only, no types. */
 const CLI = { 'cli/index': 'src/cli/index.ts' };
 
 export default defineConfig({
   entry: { ...LIBRARY, ...CLI },
   format: ['esm', 'cjs'],
-  dts: { entry: LIBRARY },
+  // Constructors and helpers marked @internal stay out of the published types.
+  dts: { entry: LIBRARY, compilerOptions: { stripInternal: true } },
   clean: true,
   // Shared code lives in one chunk, so errors from the main entry, the emulator and the CLI are the same classes.
   splitting: true,

@@ -1,9 +1,10 @@
 /**
  * Bundle: min+gzip size of a browser ESM bundle (esbuild, as size-limit's esbuild plugin builds
- * it) of `import { Scenario } from 'scenario-sdk'`, of the whole entry, and of an app that only
- * imports the `Assets` and `Img2Img` classes (tree-shaking). Built from `src/` so no `npm run
- * build` is needed; `npm run size` (`.size-limit.json`) checks the built `dist/` the same way.
- * Goals: `{ Scenario }` ≤ 30 KB, `{ Img2Img, Assets }` ≤ 22 KB.
+ * it) of `import { Scenario } from 'scenario-sdk'`, of the whole entry, and of a form that only
+ * validates with `Img2ImgParamsSchema` from `scenario-sdk/schemas` (which must leave the client,
+ * ky and p-retry out). Built from `src/` so no `npm run build` is needed; `npm run size`
+ * (`.size-limit.json`) checks the built `dist/` the same way. Goals: `{ Scenario }` ≤ 30 KB, the
+ * form ≤ 15 KB.
  */
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,9 +12,9 @@ import { build, type Metafile } from 'esbuild';
 import { type BenchRow, publish, repoRoot } from './_harness.js';
 
 const SCENARIO_GOAL_BYTES = 30_000;
-const SOME_GOAL_BYTES = 22_000;
+const FORM_GOAL_BYTES = 15_000;
 
-interface Bundle {
+export interface Bundle {
   minified: number;
   gzipped: number;
   /** Minified bytes per dependency (`src` for the SDK's own code). */
@@ -25,7 +26,10 @@ interface Bundle {
 export async function bundle(code: string, minify = true, external: string[] = []): Promise<Bundle> {
   const result = await build({
     stdin: { contents: code, resolveDir: repoRoot(), loader: 'js' },
-    alias: { 'scenario-sdk': join(repoRoot(), 'src', 'index.ts') },
+    alias: {
+      'scenario-sdk/schemas': join(repoRoot(), 'src', 'schemas.ts'),
+      'scenario-sdk': join(repoRoot(), 'src', 'index.ts'),
+    },
     external,
     bundle: true,
     minify,
@@ -61,7 +65,7 @@ export async function run(): Promise<BenchRow[]> {
   const scenarioCode = "import { Scenario } from 'scenario-sdk'; globalThis.sdk = Scenario;";
   const scenario = await bundle(scenarioCode);
   const whole = await bundle("import * as sdk from 'scenario-sdk'; globalThis.sdk = sdk;");
-  const some = await bundle("import { Assets, Img2Img } from 'scenario-sdk'; globalThis.sdk = [Assets, Img2Img];");
+  const form = await bundle(FORM_CODE);
   // What each dependency adds, min+gzip: the SDK's own code alone, then the dependencies put back one by one.
   const dependencies = ['zod', 'ky', 'p-retry'];
   const steps = await Promise.all(
@@ -88,19 +92,21 @@ export async function run(): Promise<BenchRow[]> {
     { bench, measure: 'whole entry (import *), min+gzip', value: kb(whole.gzipped), goal: '' },
     {
       bench,
-      measure: 'import { Assets, Img2Img } only, min+gzip',
-      value: `${kb(some.gzipped)}; upscale/controlnet/detect code absent: ${absent(some.text) ? 'yes' : 'NO'}`,
-      goal: `≤ ${kb(SOME_GOAL_BYTES)}, tree-shakes`,
-      ok: absent(some.text) && some.gzipped <= SOME_GOAL_BYTES,
+      measure: "import { Img2ImgParamsSchema } from 'scenario-sdk/schemas', min+gzip",
+      value: `${kb(form.gzipped)}; ky and p-retry absent: ${clientFree(form) ? 'yes' : 'NO'}`,
+      goal: `≤ ${kb(FORM_GOAL_BYTES)}, no client`,
+      ok: clientFree(form) && form.gzipped <= FORM_GOAL_BYTES,
     },
   ];
 }
 
-/** True when none of the other generation endpoints made it into the bundle. */
-export function absent(text: string): boolean {
-  return ['/generate/upscale', '/generate/controlnet', '/generate/detect', '/generate/remove-background'].every(
-    (route) => !text.includes(route),
-  );
+/** A form that validates img2img params the way the SDK does, and nothing else. */
+export const FORM_CODE =
+  "import { Img2ImgParamsSchema } from 'scenario-sdk/schemas'; globalThis.check = (v) => Img2ImgParamsSchema.safeParse(v);";
+
+/** True when the bundle carries none of the HTTP layer: neither ky nor p-retry. */
+export function clientFree(bundled: Bundle): boolean {
+  return (bundled.byPackage.ky ?? 0) === 0 && (bundled.byPackage['p-retry'] ?? 0) === 0;
 }
 
 if (import.meta.main) publish(await run());

@@ -12,9 +12,10 @@
  *
  * Goal for a 120 s job: ≤ 20 polls and mean lag ≤ 0.5 s.
  */
-import { Scenario } from '../src/client.js';
+import { Scenario, transportOf } from '../src/client.js';
 import type { RunOptions } from '../src/core/options.js';
-import { Jobs } from '../src/resources/jobs.js';
+import { getAssets } from '../src/resources/assets.js';
+import { Jobs, jobWaiter } from '../src/resources/jobs.js';
 import { createEmulator, VirtualClock } from '../src/testing/index.js';
 import { type BenchRow, countPolls, publish, referenceImage } from './_harness.js';
 
@@ -36,7 +37,11 @@ export async function measureWait(durationMs: number, options: RunOptions = {}):
   const clock = new VirtualClock({ autoAdvance: true });
   const emulator = createEmulator({ clock, jobDurations: { flux: durationMs } });
   const client = new Scenario({ fetch: emulator.fetch, baseUrl: emulator.url, apiKey: 'key', apiSecret: 'secret' });
-  const jobs = new Jobs(client.transport, client.assets, clock);
+  const transport = transportOf(client);
+  const jobs = new Jobs(
+    transport,
+    jobWaiter(transport, (ids, call) => getAssets(transport, ids, call), clock),
+  );
   const generation = await client.img2img.create({
     modelId: 'flux.1-dev',
     prompt: 'a knight',

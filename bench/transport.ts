@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import ky from 'ky';
 import * as z from 'zod/mini';
-import { Scenario } from '../src/client.js';
+import { Scenario, transportOf } from '../src/client.js';
 import { type BenchRow, median, publish } from './_harness.js';
 
 const CALLS_PER_ROUND = 50;
@@ -103,7 +103,7 @@ export async function run(): Promise<BenchRow[]> {
   const unvalidated = z.unknown();
   const transport = async (count: number) => {
     for (let i = 0; i < count; i++) {
-      await client.transport.request({ method: 'GET', path: '/jobs/job_bench', schema: unvalidated });
+      await transportOf(client).request({ method: 'GET', path: '/jobs/job_bench', schema: unvalidated });
     }
   };
   const sdk = async (count: number) => {

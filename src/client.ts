@@ -7,14 +7,14 @@ import { createRedactor } from './core/redact.js';
 import { Transport } from './core/transport.js';
 import { parseInput } from './core/validate.js';
 import { VERSION } from './core/version.js';
-import { Assets } from './resources/assets.js';
+import { Assets, getAssets } from './resources/assets.js';
 import { ControlNet } from './resources/controlnet.js';
 import { Custom } from './resources/custom.js';
 import { Detect } from './resources/detect.js';
 import { Img2Img } from './resources/img2img.js';
 import { Inpaint } from './resources/inpaint.js';
-import { Jobs } from './resources/jobs.js';
-import { Models } from './resources/models.js';
+import { Jobs, jobWaiter } from './resources/jobs.js';
+import { type ModelCache, Models } from './resources/models.js';
 import { RemoveBackground } from './resources/remove-background.js';
 import { Txt2Img } from './resources/txt2img.js';
 import { Upscale } from './resources/upscale.js';
@@ -29,8 +29,16 @@ import { Upscale } from './resources/upscale.js';
  * ```
  */
 export class Scenario {
-  /** The transport every resource calls; exposed for advanced use and testing. */
-  readonly transport: Transport;
+  /** The API root every call goes to, as resolved from the options and the env: `https://api.cloud.scenario.com/v1`. */
+  readonly baseUrl: string;
+  /** The project sent as `?projectId=` on every call, from the options or env `SCENARIO_PROJECT_ID`; `undefined` when none. */
+  readonly projectId: string | undefined;
+  /**
+   * Which credentials the client sends: `'basic'` (an API key and secret), `'bearer'` (a token),
+   * or `undefined` when it has none (every API call then fails with an `AuthenticationError`
+   * naming the variables to set). The credentials themselves are never readable.
+   */
+  readonly auth: 'basic' | 'bearer' | undefined;
   /** Upload, read, list, delete and download assets (images and other files). */
   readonly assets: Assets;
   /** Text-to-image from a prompt; `styleImages` for a style or a character. */
@@ -73,9 +81,13 @@ export class Scenario {
       allowInsecureHttp: options.allowInsecureHttp,
       source: envBaseUrl === undefined ? 'baseUrl' : 'SCENARIO_BASE_URL',
     });
-    this.transport = new Transport({
+    const projectId = options.projectId ?? readEnv('SCENARIO_PROJECT_ID');
+    this.baseUrl = baseUrl.href.replace(/\/$/, '');
+    this.projectId = projectId;
+    this.auth = apiKey && apiSecret ? 'basic' : token ? 'bearer' : undefined;
+    const transport = new Transport({
       baseUrl,
-      projectId: options.projectId ?? readEnv('SCENARIO_PROJECT_ID'),
+      projectId,
       timeout: options.timeout ?? 60_000,
       maxRetries: options.maxRetries ?? 2,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -86,11 +98,13 @@ export class Scenario {
       userAgent: runtimeUserAgent(VERSION),
       imageSources: { filePaths: options.imageSources?.filePaths ?? true, urls: options.imageSources?.urls ?? true },
     });
-    const transport = this.transport;
+    transports.set(this, transport);
+    const wait = jobWaiter(transport, (ids, call) => getAssets(transport, ids, call));
+    const models: ModelCache = new Map();
     this.assets = new Assets(transport);
-    this.jobs = new Jobs(transport, this.assets);
-    this.models = new Models(transport);
-    const generation = { transport, jobs: this.jobs };
+    this.jobs = new Jobs(transport, wait);
+    this.models = new Models(transport, models);
+    const generation = { transport, wait };
     this.txt2img = new Txt2Img(generation);
     this.img2img = new Img2Img(generation);
     this.inpaint = new Inpaint(generation);
@@ -98,6 +112,14 @@ export class Scenario {
     this.detect = new Detect(generation);
     this.removeBackground = new RemoveBackground(generation);
     this.upscale = new Upscale(generation);
-    this.custom = new Custom({ ...generation, models: this.models });
+    this.custom = new Custom({ ...generation, models });
   }
+}
+
+/** Each client's transport, kept off the public class. */
+const transports = new WeakMap<Scenario, Transport>();
+
+/** The transport a client's resources call: for the SDK's own layers above the client and its tests. */
+export function transportOf(client: Scenario): Transport {
+  return transports.get(client) as Transport;
 }

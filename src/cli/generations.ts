@@ -7,7 +7,7 @@ import {
   RemoveBackgroundParamsSchema,
   Txt2ImgParamsSchema,
   UpscaleParamsSchema,
-} from '../index.js';
+} from '../schemas.js';
 import { type Flag, flagsOf } from './flags.js';
 import type { TypedField } from './sdk.js';
 

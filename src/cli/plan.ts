@@ -3,8 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Scenario } from '../client.js';
 import { InvalidRequestError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import { CustomInputsSchema, modelInputsSchema } from '../index.js';
-import { loadImage } from '../lib/image-input.js';
+import { CustomInputsSchema, modelInputsSchema } from '../schemas.js';
 import { UsageError } from './errors.js';
 import { commandFlags, type TypedCommand } from './generations.js';
 import { existingOutputs, isLocalPath, stemOf } from './outputs.js';
@@ -153,7 +152,7 @@ export async function checkItems(items: readonly Item[], context: CheckContext):
     for (const path of paths) {
       checked.add(path);
       try {
-        await loadImage(path, { transport: context.client.transport });
+        await context.client.assets.inspect(path);
       } catch (error) {
         throw usageAt(item.label, error);
       }

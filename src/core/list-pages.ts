@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { RequestOptions } from './options.js';
+import { type CallOptions, checkRequestOptions, type RequestOptions } from './options.js';
 import { PagePromise } from './pagination.js';
 import type { QueryValue, Transport } from './transport.js';
 import { parseInput } from './validate.js';
@@ -20,19 +20,24 @@ export interface ListRequest<Q extends z.core.$ZodType, S extends z.core.$ZodTyp
 }
 
 /**
- * Lists a paginated endpoint: validates the query (a bad one rejects the list before any
- * request), then fetches pages on demand with `paginationToken`, reading `nextPaginationToken`
- * from each answer.
+ * Lists a paginated endpoint: checks the query and options once (bad ones reject the list before
+ * any request), then fetches pages on demand with `paginationToken`, reading
+ * `nextPaginationToken` from each answer.
  */
 export function listPages<
   Q extends z.core.$ZodType,
   S extends z.core.$ZodType<{ nextPaginationToken?: string | null | undefined }>,
   T,
 >(transport: Transport, request: ListRequest<Q, S, T>): PagePromise<T> {
+  let checked: { query: Record<string, QueryValue>; options: CallOptions } | undefined;
   return new PagePromise(
-    async (paginationToken, options) => {
-      // Checked inside the fetcher so that a bad query rejects the list, as any other failure does.
-      const query = parseInput(request.querySchema, request.query, request.what) as Record<string, QueryValue>;
+    async (paginationToken) => {
+      // Checked inside the first fetch, so that bad input rejects the list as any other failure does.
+      checked ??= {
+        query: parseInput(request.querySchema, request.query, request.what) as Record<string, QueryValue>,
+        options: checkRequestOptions(request.options),
+      };
+      const { query, options } = checked;
       const body = await transport.request({
         method: 'GET',
         path: request.path,
@@ -43,7 +48,7 @@ export function listPages<
       });
       return { items: request.items(body), nextPaginationToken: body.nextPaginationToken };
     },
-    request.options,
+    undefined,
     `GET ${request.path}`,
   );
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Job } from '../schemas/job.js';
 import { INVALID_HEADER_VALUE, isHeaderName, isHeaderValue } from './http-header.js';
 import type { Logger, LogLevel } from './logger.js';
+import { parseInput } from './validate.js';
 
 /** Options of `new Scenario(options)`. Every field is optional; env variables fill the gaps. */
 export interface ClientOptions {
@@ -101,10 +102,11 @@ const HeadersSchema = z.record(
  */
 export interface RunOptions extends RequestOptions {
   /**
-   * Called with the first job state seen, then each time its status or progress changes. If it
+   * Called with the first job state seen, then each time its status or progress changes, with
+   * how long the wait has taken and when the job should finish at the rate seen so far. If it
    * throws, the wait stops with a `JobError` (the job keeps running).
    */
-  onProgress?: ((job: Job) => void) | undefined;
+  onProgress?: ((job: Job, wait: WaitProgress) => void) | undefined;
   /**
    * Poll every this many ms instead of adaptively (at least 250). Default: adaptive — fast at
    * first, then aimed just after the finish predicted from the job's progress, never more than
@@ -123,6 +125,17 @@ export interface RunOptions extends RequestOptions {
    * is logged at `warn`. Default: false.
    */
   cancelOnAbort?: boolean | undefined;
+}
+
+/** What `onProgress` learns beside the job: how the wait is going. */
+export interface WaitProgress {
+  /** Milliseconds since the wait began. */
+  elapsedMs: number;
+  /**
+   * Milliseconds until the job should finish, predicted from the progress seen so far (the same
+   * prediction that times the polls); `undefined` until the job has shown progress.
+   */
+  remainingMs: number | undefined;
 }
 
 /** Per-attempt timeout in ms: positive, and within what `setTimeout` can hold. */
@@ -149,8 +162,8 @@ export const ClientOptionsSchema = z.strictObject({
   defaultHeaders: z.optional(HeadersSchema),
 });
 
-/** Checks {@link RequestOptions} of each call. */
-export const RequestOptionsSchema = z.looseObject({
+/** Checks {@link RequestOptions} of each call; unknown keys (typos) are refused. */
+export const RequestOptionsSchema = z.strictObject({
   // Duck-typed: a signal from another realm (an iframe, a polyfill) fails `instanceof`.
   signal: z.optional(
     z.custom<AbortSignal>(
@@ -171,7 +184,10 @@ export const RunOptionsSchema = z.strictObject({
   ...RequestOptionsSchema.shape,
   /** Called with the first job state seen, then on every status or progress change. */
   onProgress: z.optional(
-    z.custom<(job: Job) => void>((value) => typeof value === 'function', 'expected a function (job) => void'),
+    z.custom<(job: Job, wait: WaitProgress) => void>(
+      (value) => typeof value === 'function',
+      'expected a function (job, wait) => void',
+    ),
   ),
   // A poll interval is a delay with the same bounds as a timeout; Infinity is refused.
   pollInterval: z.optional(TimeoutSchema),
@@ -185,14 +201,44 @@ export const RunOptionsSchema = z.strictObject({
   cancelOnAbort: z.optional(z.boolean()),
 });
 
-/** The part of {@link RunOptions} that each HTTP request takes. */
-export function requestOptionsOf(options: RunOptions): RequestOptions {
-  const {
-    onProgress: _onProgress,
-    pollInterval: _pollInterval,
-    waitTimeout: _waitTimeout,
-    cancelOnAbort: _cancel,
-    ...request
-  } = options;
-  return request;
+declare const checked: unique symbol;
+
+/**
+ * {@link RequestOptions} as checked at the public edge, where the caller hands them over. The
+ * SDK's inner code takes only these, so options are checked once, and a call cannot forward
+ * options it did not check.
+ */
+export type CallOptions = RequestOptions & { readonly [checked]: true };
+
+/** The part of {@link RunOptions} that governs waiting, not the HTTP requests on the way. */
+export type WaitOptions = Pick<RunOptions, 'signal' | 'onProgress' | 'pollInterval' | 'waitTimeout' | 'cancelOnAbort'>;
+
+/** {@link RunOptions} checked and split: `call` applies to every request, `wait` to the wait. */
+export interface CheckedRunOptions {
+  call: CallOptions;
+  wait: WaitOptions;
+}
+
+/** Checks a method's {@link RequestOptions} once; absent options are an empty set. */
+export function checkRequestOptions(options: RequestOptions | undefined): CallOptions {
+  return parseInput(RequestOptionsSchema, options === undefined ? {} : options, 'request options') as CallOptions;
+}
+
+/** The options with a signal of the SDK's own (which needs no check), for the requests of one step. */
+export function withSignal(options: CallOptions | undefined, signal: AbortSignal): CallOptions {
+  return { ...options, signal } as CallOptions;
+}
+
+/** Checks a method's {@link RunOptions} once (`what` names them in errors) and splits them. */
+export function checkRunOptions(options: RunOptions | undefined, what: string): CheckedRunOptions {
+  return splitRunOptions(parseInput(RunOptionsSchema, options === undefined ? {} : options, what));
+}
+
+/** Splits run options, already checked (by {@link RunOptionsSchema} or an extension of it). */
+export function splitRunOptions(options: RunOptions): CheckedRunOptions {
+  const { onProgress, pollInterval, waitTimeout, cancelOnAbort, ...call } = options;
+  return {
+    call: call as CallOptions,
+    wait: { signal: call.signal, onProgress, pollInterval, waitTimeout, cancelOnAbort },
+  };
 }

@@ -1,5 +1,5 @@
 import { ResponseValidationError, ScenarioError } from './errors.js';
-import type { RequestOptions } from './options.js';
+import type { CallOptions } from './options.js';
 
 /** One page as fetched: its items and the token of the next page, if any. */
 export interface PageData<T> {
@@ -10,12 +10,12 @@ export interface PageData<T> {
 }
 
 /** Fetches the page that starts at `paginationToken` (the first page when undefined). */
-export type PageFetcher<T> = (paginationToken: string | undefined, options?: RequestOptions) => Promise<PageData<T>>;
+export type PageFetcher<T> = (paginationToken: string | undefined, options?: CallOptions) => Promise<PageData<T>>;
 
 /** One list being walked: what every page of it shares. */
 interface ListWalk<T> {
   fetchPage: PageFetcher<T>;
-  options: RequestOptions | undefined;
+  options: CallOptions | undefined;
   /** Names the list in errors: `GET /assets`. */
   endpoint: string;
   /**
@@ -97,7 +97,7 @@ export class PagePromise<T> extends Promise<Page<T>> implements AsyncIterable<T>
   }
 
   /** @internal Returned by `list()`; `endpoint` names the list in errors. */
-  constructor(fetchPage: PageFetcher<T>, options?: RequestOptions, endpoint = 'a list endpoint') {
+  constructor(fetchPage: PageFetcher<T>, options?: CallOptions, endpoint = 'a list endpoint') {
     const walk: ListWalk<T> = { fetchPage, options, endpoint, handedOutBy: new Map() };
     super((resolve, reject) => {
       fetchPage(undefined, options).then((data) => resolve(new Page(data, walk, undefined)), reject);

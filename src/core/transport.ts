@@ -11,10 +11,10 @@ import { abortError, sleep, untilAborted } from './abort.js';
 import { connectionError, errorFromHTTPError, type FailedResponseContext, refusedError } from './error-mapping.js';
 import { InvalidRequestError, isScenarioError, ResponseValidationError } from './errors.js';
 import type { Logger } from './logger.js';
-import { type ImageSources, type Progress, type RequestOptions, RequestOptionsSchema } from './options.js';
+import type { CallOptions, ImageSources, Progress } from './options.js';
 import { redactingUrl, shownUrl } from './redact.js';
 import { BILLED_ADVICE, nextRetryDelayMs, type RetryMode } from './retry.js';
-import { parseInput, parseResponse } from './validate.js';
+import { parseResponse } from './validate.js';
 
 /** Query values; `undefined` drops the parameter, arrays repeat it. */
 export type QueryValue = string | number | boolean | undefined | readonly string[];
@@ -31,7 +31,8 @@ export interface APIRequest<S extends z.core.$ZodType> {
   schema: S;
   /** Default: `idempotent` for GET and DELETE, `billed` for anything else. */
   retry?: RetryMode | undefined;
-  options?: RequestOptions | undefined;
+  /** The call's options, checked where the caller handed them over. */
+  options?: CallOptions | undefined;
 }
 
 /** Everything the transport needs, normalised once by the client. */
@@ -58,7 +59,7 @@ export interface RawRequest {
   /** The body, or a function making a fresh one for each attempt (a stream can be read only once). */
   body?: BodyInit | (() => BodyInit) | undefined;
   headers?: Record<string, string> | undefined;
-  options?: RequestOptions | undefined;
+  options?: CallOptions | undefined;
   /**
    * Reports the body as it is sent. ky streams the body for this, so give a stream body with a
    * `content-length` header (else it goes chunked); runtimes that cannot stream a request body
@@ -72,7 +73,7 @@ export interface RawRequest {
 /** One call as the retry loop and the error mapping see it. */
 interface Call {
   mode: RetryMode;
-  options: RequestOptions | undefined;
+  options: CallOptions | undefined;
   /** Where the call goes and how its failed answers are reported. */
   failure: FailedResponseContext;
 }
@@ -157,7 +158,6 @@ export class Transport {
   /** Sends an API call and returns its validated body. */
   async request<S extends z.core.$ZodType>(request: APIRequest<S>): Promise<z.core.output<S>> {
     const mode = request.retry ?? (request.method === 'GET' || request.method === 'DELETE' ? 'idempotent' : 'billed');
-    checkRequestOptions(request.options);
     const { method, path, options } = request;
     const endpoint = `${method} ${path}`;
     const { redact } = this.#config;
@@ -181,7 +181,6 @@ export class Transport {
    */
   async fetchRaw<T>(url: string, request: RawRequest, read: (response: Response) => Promise<T>): Promise<T> {
     const method = request.method ?? 'GET';
-    checkRequestOptions(request.options);
     const parsed = URL.parse(url);
     if (!parsed) throw new InvalidRequestError('url', [{ path: '', message: 'expected an absolute URL' }]);
     const where = shownUrl(parsed);
@@ -316,8 +315,3 @@ function definedOnly<T extends object>(options: T): Partial<T> {
 }
 
 const signedUrlAdvice = 'Signed URLs expire: read the asset (or upload) again for a fresh one';
-
-/** Per-call options are checked like the client's, so a typo'd or negative timeout fails here, not later. */
-function checkRequestOptions(options: RequestOptions | undefined): void {
-  if (options !== undefined) parseInput(RequestOptionsSchema, options, 'request options');
-}

@@ -11,7 +11,7 @@ import {
   sniffImageMimeType,
 } from '../core/mime-sniff.js';
 import { FileAccessError, fileNameOf, openFile } from '../core/node-files.js';
-import type { RequestOptions } from '../core/options.js';
+import type { CallOptions } from '../core/options.js';
 import { type ByteStream, isAsyncIterable, isReadableStream, readAllBytes } from '../core/read-bytes.js';
 import { shownUrl, shownUrlText } from '../core/redact.js';
 import type { Transport } from '../core/transport.js';
@@ -80,7 +80,7 @@ export type ImageSource = { kind: 'asset'; assetId: string } | LoadedImage;
 /** What {@link loadImage} needs: the client's transport and the call's options. */
 export interface ResolveImageContext {
   transport: Transport;
-  options?: RequestOptions | undefined;
+  options?: CallOptions | undefined;
   /** The field being resolved, named in errors (`image`, `styleImages[1]`). Default `image`. */
   field?: string | undefined;
 }

@@ -1,6 +1,6 @@
 import { InvalidRequestError } from '../core/errors.js';
 import { type ImageSize, readImageSize } from '../core/image-size.js';
-import type { RequestOptions } from '../core/options.js';
+import type { CallOptions } from '../core/options.js';
 import { path } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
 import { AssetEnvelopeSchema } from '../schemas/asset.js';
@@ -22,7 +22,7 @@ const HEAD_BYTES = 64 * 1024;
 export async function checkMaskSize(
   image: ImageSource,
   mask: ImageSource,
-  context: { transport: Transport; options?: RequestOptions | undefined; what: string },
+  context: { transport: Transport; options?: CallOptions | undefined; what: string },
 ): Promise<void> {
   const [imageLocal, maskLocal] = await Promise.all([localSize(image), localSize(mask)]);
   if (imageLocal === undefined && maskLocal === undefined) return;
@@ -51,7 +51,7 @@ async function localSize(source: ImageSource): Promise<ImageSize | undefined> {
 
 async function storedSize(
   source: ImageSource,
-  { transport, options }: { transport: Transport; options?: RequestOptions | undefined },
+  { transport, options }: { transport: Transport; options?: CallOptions | undefined },
 ): Promise<ImageSize | undefined> {
   if (source.kind !== 'asset') return undefined;
   const { asset } = await transport.request({

@@ -3,7 +3,7 @@ import { realClock } from '../core/clock.js';
 import { serverRuntime } from '../core/env.js';
 import { withErrorContext } from '../core/error-context.js';
 import { ResponseValidationError, UploadFailedError, UploadTimeoutError } from '../core/errors.js';
-import type { Progress, RequestOptions } from '../core/options.js';
+import { type CallOptions, type Progress, withSignal } from '../core/options.js';
 import { path } from '../core/path.js';
 import type { RawRequest, Transport } from '../core/transport.js';
 import {
@@ -75,7 +75,7 @@ export async function uploadMultipart(
   transport: Transport,
   file: UploadFile,
   params: MultipartUploadParams = {},
-  options?: RequestOptions,
+  options?: CallOptions,
 ): Promise<ImportedUpload> {
   const size = byteSize(file.data);
   const { partSize, count } = planUploadParts(size);
@@ -136,11 +136,11 @@ async function sendParts(
   {
     options,
     onUploadProgress,
-  }: { options: RequestOptions | undefined; onUploadProgress: MultipartUploadParams['onUploadProgress'] },
+  }: { options: CallOptions | undefined; onUploadProgress: MultipartUploadParams['onUploadProgress'] },
 ): Promise<void> {
   const stop = new AbortController();
   const signal = options?.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const partOptions: RequestOptions = { ...options, signal };
+  const partOptions = withSignal(options, signal);
   const progress = onUploadProgress && fileProgress(byteSize(file.data), urls.length, onUploadProgress);
   let next = 0;
   const worker = async () => {
@@ -176,7 +176,7 @@ async function sendParts(
 const streamPartBodies = serverRuntime()?.name === 'node';
 
 /** The PUT of one part: a Blob slice or a view of the bytes (never a copy). */
-function partRequest(file: UploadFile, start: number, end: number, options: RequestOptions): RawRequest {
+function partRequest(file: UploadFile, start: number, end: number, options: CallOptions): RawRequest {
   const headers = { 'content-type': file.contentType };
   const part = file.data instanceof Uint8Array ? file.data.subarray(start, end) : file.data.slice(start, end);
   if (!streamPartBodies) return { method: 'PUT', body: part as BodyInit, headers, options };
@@ -236,7 +236,7 @@ async function waitForUpload(
   transport: Transport,
   upload: Upload,
   params: Pick<MultipartUploadParams, 'timeout' | 'clock'>,
-  options: RequestOptions | undefined,
+  options: CallOptions | undefined,
 ): Promise<ImportedUpload> {
   const clock = params.clock ?? realClock;
   const timeout = params.timeout ?? DEFAULT_UPLOAD_TIMEOUT_MS;

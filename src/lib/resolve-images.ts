@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../core/errors.js';
-import type { RequestOptions } from '../core/options.js';
+import type { CallOptions } from '../core/options.js';
 import type { Transport } from '../core/transport.js';
 import {
   type ImageInput,
@@ -28,7 +28,7 @@ export interface ImageSlot {
 /** What {@link resolveImages} needs: the client's transport, the call's options, whether to inline. */
 export interface ResolveImagesContext {
   transport: Transport;
-  options?: RequestOptions | undefined;
+  options?: CallOptions | undefined;
   /**
    * `true` (default): send images as data URLs while the request's inline total stays within
    * {@link MAX_INLINE_IMAGE_BYTES}. `false`: upload every image (custom models take asset ids only).

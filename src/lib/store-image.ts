@@ -1,4 +1,4 @@
-import type { Progress, RequestOptions } from '../core/options.js';
+import type { CallOptions, Progress } from '../core/options.js';
 import type { Transport } from '../core/transport.js';
 import { type Asset, AssetEnvelopeSchema, type AssetUploadBody } from '../schemas/asset.js';
 import type { UploadAssetOptions } from '../schemas/upload.js';
@@ -14,7 +14,7 @@ export interface StoredImage {
 /** How {@link storeImage} sends: the transport, the call's options, and who hears of its progress. */
 export interface StoreImageContext {
   transport: Transport;
-  options?: RequestOptions | undefined;
+  options?: CallOptions | undefined;
   /** Reports the image's bytes sent: at 0 and 1 for a single `POST /assets`, as each part goes for `/uploads`. */
   onUploadProgress?: ((progress: Progress) => void) | undefined;
 }

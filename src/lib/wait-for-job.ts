@@ -12,16 +12,13 @@ import {
   resumeOrCancel,
 } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import type { RunOptions } from '../core/options.js';
+import type { WaitOptions, WaitProgress } from '../core/options.js';
 import type { Job } from '../schemas/job.js';
 import { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from '../schemas/job.js';
-import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay } from './poll-schedule.js';
+import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay, progressRate } from './poll-schedule.js';
 
 /** How long `wait()` waits by default before giving up: 10 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 600_000;
-
-/** The part of {@link RunOptions} that governs the wait itself, already checked by the caller. */
-export type WaitOptions = Pick<RunOptions, 'signal' | 'onProgress' | 'pollInterval' | 'waitTimeout' | 'cancelOnAbort'>;
 
 /** What {@link waitForJob} needs from the outside world; injected so tests can fake all of it. */
 export interface WaitForJobDeps {
@@ -75,7 +72,7 @@ export async function waitForJob(job: string | Job, deps: WaitForJobDeps, option
   if (signal?.aborted) stop.abort(signal.reason);
   abortAfter(clock, waitTimeout, stop, DEADLINE);
 
-  const progress = new ProgressLog(jobId, options.onProgress, deps.logger);
+  const progress = new ProgressLog(jobId, options.onProgress, deps.logger, startedAt);
   const poll = async () => {
     const sentAt = clock.now();
     const polled = await pollOnce(jobId, deps.getJob, stop.signal, progress.last === undefined);
@@ -118,8 +115,9 @@ class ProgressLog {
 
   constructor(
     readonly jobId: string,
-    readonly onProgress: ((job: Job) => void) | undefined,
+    readonly onProgress: WaitOptions['onProgress'],
     readonly logger: Logger | undefined,
+    readonly startedAt: number,
   ) {}
 
   /** The latest job; only read once a job was seen. */
@@ -136,12 +134,12 @@ class ProgressLog {
       this.#warnedStatuses.add(job.status);
       this.logger?.warn(`job ${this.jobId} has status '${job.status}', unknown to this SDK; still waiting for it`);
     }
-    if (changed) this.#report(job);
+    if (changed) this.#report(job, at);
   }
 
-  #report(job: Job): void {
+  #report(job: Job, at: number): void {
     try {
-      this.onProgress?.(job);
+      this.onProgress?.(job, this.#waitProgress(at));
     } catch (error) {
       throw new JobError(
         this.jobId,
@@ -149,6 +147,14 @@ class ProgressLog {
         { cause: error },
       );
     }
+  }
+
+  /** How the wait is going as of the observation made `at`: its age, and the finish the progress rate predicts. */
+  #waitProgress(at: number): WaitProgress {
+    const last = this.observations.at(-1);
+    const rate = progressRate(this.observations);
+    const remainingMs = rate && last ? Math.max(0, (1 - last.progress) / rate.perMs) : undefined;
+    return { elapsedMs: Math.max(0, at - this.startedAt), remainingMs };
   }
 }
 

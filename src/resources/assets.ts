@@ -1,14 +1,21 @@
 import * as z from 'zod/mini';
 import { APIConnectionError, InvalidRequestError, NotFoundError } from '../core/errors.js';
 import { listPages } from '../core/list-pages.js';
-import { ProgressCallbackSchema, type RequestOptions, RequestOptionsSchema } from '../core/options.js';
+import type { ImageMimeType } from '../core/mime-sniff.js';
+import {
+  type CallOptions,
+  checkRequestOptions,
+  ProgressCallbackSchema,
+  type RequestOptions,
+  RequestOptionsSchema,
+} from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { shownUrl } from '../core/redact.js';
 import type { Transport } from '../core/transport.js';
 import { parseInput } from '../core/validate.js';
 import { openDownloadTarget } from '../lib/download-destination.js';
-import { type ImageInput, imageFileName, loadImage } from '../lib/image-input.js';
+import { type ImageInput, type ImageSource, imageFileName, loadImage } from '../lib/image-input.js';
 import { storeImage } from '../lib/store-image.js';
 import {
   type Asset,
@@ -97,7 +104,8 @@ export class Assets {
       params,
       'assets.upload params',
     );
-    const image = await loadImage(input, { transport: this.#transport, options, field: 'input' });
+    const call = checkRequestOptions(options);
+    const image = await loadImage(input, { transport: this.#transport, options: call, field: 'input' });
     if (image.kind === 'asset') {
       const message = `${image.assetId} is already an asset; fetch it with client.assets.get('${image.assetId}')`;
       throw new InvalidRequestError('image input', [{ path: 'input', message }]);
@@ -105,9 +113,27 @@ export class Assets {
     const stored = await storeImage(
       image,
       { name: name ?? imageFileName(image), ...assetOptions },
-      { transport: this.#transport, options, onUploadProgress },
+      { transport: this.#transport, options: call, onUploadProgress },
     );
-    return stored.asset ?? this.get(stored.assetId, options);
+    return stored.asset ?? getAsset(this.#transport, stored.assetId, call);
+  }
+
+  /**
+   * Reads an image input and checks it as `upload` and the generations do, without uploading
+   * anything: an asset id comes back as is (`{ assetId }`), anything else as what was found
+   * (`{ mimeType, size, fileName }`). A tool can check every file of a batch this way before
+   * the first paid request.
+   *
+   * @throws InvalidRequestError naming what was received when it is not a supported image.
+   * @example
+   * ```ts
+   * const found = await client.assets.inspect('./sketch.png');
+   * if ('mimeType' in found) console.log(found.mimeType, found.size);
+   * ```
+   */
+  async inspect(input: ImageInput, options?: RequestOptions): Promise<ImageInspection> {
+    const source = await loadImage(input, { transport: this.#transport, options: checkRequestOptions(options) });
+    return inspection(source);
   }
 
   /**
@@ -120,13 +146,7 @@ export class Assets {
    * ```
    */
   async get(id: string, options?: RequestOptions): Promise<Asset> {
-    const { asset } = await this.#transport.request({
-      method: 'GET',
-      path: path`/assets/${id}`,
-      schema: AssetEnvelopeSchema,
-      options,
-    });
-    return asset;
+    return getAsset(this.#transport, id, checkRequestOptions(options));
   }
 
   /**
@@ -141,22 +161,7 @@ export class Assets {
    */
   async getMany(ids: readonly string[], options?: RequestOptions): Promise<Asset[]> {
     const wanted = parseInput(AssetIdsSchema, ids, 'asset ids');
-    const found = new Map<string, Asset>();
-    for (const assetIds of chunks([...new Set(wanted)], GET_MANY_CHUNK_SIZE)) {
-      const { assets } = await this.#transport.request({
-        method: 'POST',
-        path: '/assets/get-bulk',
-        body: { assetIds },
-        schema: AssetListResponseSchema,
-        // A read, so safe to repeat.
-        retry: 'idempotent',
-        options,
-      });
-      for (const asset of assets) found.set(asset.id, asset);
-    }
-    const missing = wanted.filter((id) => !found.has(id));
-    if (missing.length > 0) throw notFound(missing);
-    return wanted.map((id) => found.get(id) as Asset);
+    return getAssets(this.#transport, wanted, checkRequestOptions(options));
   }
 
   /**
@@ -194,13 +199,14 @@ export class Assets {
    */
   async delete(ids: readonly string[], options?: RequestOptions): Promise<void> {
     const assetIds = parseInput(AssetIdsSchema, ids, 'asset ids');
+    const call = checkRequestOptions(options);
     for (const chunk of chunks([...new Set(assetIds)], DELETE_CHUNK_SIZE)) {
       await this.#transport.request({
         method: 'DELETE',
         path: '/assets',
         body: { assetIds: chunk },
         schema: AssetDeleteResponseSchema,
-        options,
+        options: call,
       });
     }
   }
@@ -218,8 +224,7 @@ export class Assets {
    * ```
    */
   async download(idOrAsset: string | AssetLike, options: AssetDownloadOptions = {}): Promise<Uint8Array> {
-    const checked = parseInput(AssetDownloadOptionsSchema, options, 'download options');
-    return this.#fetchFile(idOrAsset, checked, async (response, url) => {
+    return this.#fetchFile(idOrAsset, checkDownloadOptions(options), async (response, url) => {
       const bytes = new Uint8Array(await response.arrayBuffer());
       checkLength(response, bytes.length, url);
       return bytes;
@@ -242,9 +247,8 @@ export class Assets {
    * ```
    */
   async downloadTo(idOrAsset: string | AssetLike, path: string, options: AssetDownloadOptions = {}): Promise<string> {
-    const checked = parseInput(AssetDownloadOptionsSchema, options, 'download options');
-    const { onDownloadProgress: _readByTheDownload, ...requestOptions } = checked;
-    const asset = typeof idOrAsset === 'string' ? await this.get(idOrAsset, requestOptions) : idOrAsset;
+    const checked = checkDownloadOptions(options);
+    const asset = typeof idOrAsset === 'string' ? await getAsset(this.#transport, idOrAsset, checked.call) : idOrAsset;
     const file = await openDownloadTarget(path, { id: asset?.id, mimeType: asset?.mimeType });
     try {
       await this.#fetchFile(asset, checked, async (response, url) => {
@@ -261,10 +265,10 @@ export class Assets {
 
   async #fetchFile<T>(
     idOrAsset: string | AssetLike,
-    { onDownloadProgress, ...options }: AssetDownloadOptions,
+    { call: options, onDownloadProgress }: CheckedDownloadOptions,
     read: (response: Response, url: string) => Promise<T>,
   ): Promise<T> {
-    const asset = typeof idOrAsset === 'string' ? await this.get(idOrAsset, options) : idOrAsset;
+    const asset = typeof idOrAsset === 'string' ? await getAsset(this.#transport, idOrAsset, options) : idOrAsset;
     if (typeof asset?.url !== 'string' || !URL.canParse(asset.url)) {
       const message = 'expected an asset id or an asset with a url';
       throw new InvalidRequestError('download input', [{ path: 'idOrAsset', message }]);
@@ -273,6 +277,67 @@ export class Assets {
     const { url } = asset;
     return this.#transport.fetchRaw(url, { options, onDownloadProgress }, (response) => read(response, url));
   }
+}
+
+/** What {@link Assets.inspect} found: an asset id, or an image read and checked. */
+export type ImageInspection =
+  | { assetId: string }
+  | {
+      mimeType: ImageMimeType;
+      /** Bytes. */
+      size: number;
+      /** The input's own file name, when it had one (a path, a `File`, a URL's last segment). */
+      fileName: string | undefined;
+    };
+
+function inspection(source: ImageSource): ImageInspection {
+  if (source.kind === 'asset') return { assetId: source.assetId };
+  return { mimeType: source.mimeType, size: source.size, fileName: source.fileName };
+}
+
+/** `GET /assets/{id}`. */
+async function getAsset(transport: Transport, id: string, options: CallOptions): Promise<Asset> {
+  const { asset } = await transport.request({
+    method: 'GET',
+    path: path`/assets/${id}`,
+    schema: AssetEnvelopeSchema,
+    options,
+  });
+  return asset;
+}
+
+/**
+ * Several assets, in the order of `ids` (duplicates included), with `POST /assets/get-bulk` in
+ * chunks of 200; a job's outputs are fetched this way too.
+ */
+export async function getAssets(transport: Transport, ids: readonly string[], options: CallOptions): Promise<Asset[]> {
+  const found = new Map<string, Asset>();
+  for (const assetIds of chunks([...new Set(ids)], GET_MANY_CHUNK_SIZE)) {
+    const { assets } = await transport.request({
+      method: 'POST',
+      path: '/assets/get-bulk',
+      body: { assetIds },
+      schema: AssetListResponseSchema,
+      // A read, so safe to repeat.
+      retry: 'idempotent',
+      options,
+    });
+    for (const asset of assets) found.set(asset.id, asset);
+  }
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) throw notFound(missing);
+  return ids.map((id) => found.get(id) as Asset);
+}
+
+/** Download options checked once: the request options, and the progress callback apart. */
+interface CheckedDownloadOptions {
+  call: CallOptions;
+  onDownloadProgress: AssetDownloadOptions['onDownloadProgress'];
+}
+
+function checkDownloadOptions(options: AssetDownloadOptions): CheckedDownloadOptions {
+  const { onDownloadProgress, ...call } = parseInput(AssetDownloadOptionsSchema, options, 'download options');
+  return { call: call as CallOptions, onDownloadProgress };
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

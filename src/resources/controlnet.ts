@@ -4,7 +4,7 @@ import { ImageInputSchema } from '../lib/image-input.js';
 import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { ControlNetBodySchema } from '../schemas/controlnet.js';
 import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
-import { type GenerationContext, GenerationResource } from './generation-resource.js';
+import { type GenerationClient, GenerationResource } from './generation-resource.js';
 
 /**
  * Params of `client.controlnet.create/run/estimate`. `image`, `controlImage` and `styleImages`
@@ -77,8 +77,8 @@ export type ControlNetParams = z.input<typeof ControlNetParamsSchema>;
  */
 export class ControlNet extends GenerationResource<typeof ControlNetParamsSchema> {
   /** @internal Built by the client; use its field. */
-  constructor(context: GenerationContext) {
-    super(context, {
+  constructor(client: GenerationClient) {
+    super(client, {
       what: 'controlnet params',
       schema: ControlNetParamsSchema,
       async prepare(params, context) {

@@ -1,7 +1,14 @@
 import * as z from 'zod/mini';
 import { InvalidRequestError } from '../core/errors.js';
 import { jsonValueIssues } from '../core/json-value.js';
-import { type RequestOptions, type RunOptions, RunOptionsSchema, requestOptionsOf } from '../core/options.js';
+import {
+  type CallOptions,
+  type RequestOptions,
+  RequestOptionsSchema,
+  type RunOptions,
+  RunOptionsSchema,
+  splitRunOptions,
+} from '../core/options.js';
 import { path } from '../core/path.js';
 import { parseInput, safeParse } from '../core/validate.js';
 import { type ImageInput, ImageInputSchema } from '../lib/image-input.js';
@@ -10,12 +17,13 @@ import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
 import type { Model, ModelInput } from '../schemas/model.js';
 import {
   estimateGeneration,
-  type GenerationContext,
+  type GenerationClient,
   type GenerationJob,
   type GenerationRequest,
+  runGeneration,
   submitGeneration,
 } from './generation-resource.js';
-import type { Models } from './models.js';
+import { fetchModel, type ModelCache } from './models.js';
 
 /**
  * Inputs of `client.custom`: the model's own input names and values, sent as a flat JSON body.
@@ -41,11 +49,13 @@ export interface CustomRunOptions extends RunOptions {
   validate?: boolean | undefined;
 }
 
-const CustomRunOptionsSchema = z.extend(RunOptionsSchema, { validate: z.optional(z.boolean()) });
+const ValidateOption = { validate: z.optional(z.boolean()) };
+const CustomRequestOptionsSchema = z.extend(RequestOptionsSchema, ValidateOption);
+const CustomRunOptionsSchema = z.extend(RunOptionsSchema, ValidateOption);
 
-/** What {@link Custom} needs from the client besides the transport and jobs. */
-export interface CustomContext extends GenerationContext {
-  models: Pick<Models, 'get' | 'cached'>;
+/** What {@link Custom} needs from the client besides the transport and the job waiter: the models it fetched. */
+export interface CustomClient extends GenerationClient {
+  models: ModelCache;
 }
 
 const FILE_TYPES = new Set(['file', 'file_array']);
@@ -151,11 +161,11 @@ function refuseTypedModel(modelId: string, inputs: Record<string, unknown>, mode
  * ```
  */
 export class Custom {
-  readonly #context: CustomContext;
+  readonly #client: CustomClient;
 
   /** @internal Built by the client as `client.custom`. */
-  constructor(context: CustomContext) {
-    this.#context = context;
+  constructor(client: CustomClient) {
+    this.#client = client;
   }
 
   /**
@@ -168,8 +178,13 @@ export class Custom {
    * ```
    */
   async create(modelId: string, inputs: CustomInputs, options?: CustomRequestOptions): Promise<GenerationJob> {
-    const { request, requestOptions } = await this.#prepare(modelId, inputs, options);
-    return submitGeneration(this.#context, request, requestOptions);
+    const { validate, ...call } = parseInput(
+      CustomRequestOptionsSchema,
+      options === undefined ? {} : options,
+      'custom.create options',
+    );
+    const request = await this.#prepare(modelId, inputs, validate, call as CallOptions);
+    return submitGeneration(this.#client, request, call as CallOptions);
   }
 
   /**
@@ -183,10 +198,14 @@ export class Custom {
    * const { assets } = await client.custom.run('model_photoroom-background-removal', { image: './hero.png' }, { waitTimeout: 120_000, validate: true });
    * ```
    */
-  async run(modelId: string, inputs: CustomInputs, options: CustomRunOptions = {}): Promise<GenerationResult> {
-    const { validate, ...runOptions } = parseInput(CustomRunOptionsSchema, options, 'custom.run options');
-    const generation = await this.create(modelId, inputs, { ...requestOptionsOf(runOptions), validate });
-    return generation.wait(runOptions);
+  async run(modelId: string, inputs: CustomInputs, options?: CustomRunOptions): Promise<GenerationResult> {
+    const { validate, ...runOptions } = parseInput(
+      CustomRunOptionsSchema,
+      options === undefined ? {} : options,
+      'custom.run options',
+    );
+    const run = splitRunOptions(runOptions);
+    return runGeneration(this.#client, await this.#prepare(modelId, inputs, validate, run.call), run);
   }
 
   /**
@@ -200,26 +219,31 @@ export class Custom {
    * ```
    */
   async estimate(modelId: string, inputs: CustomInputs, options?: CustomRequestOptions): Promise<CostEstimate> {
-    const { request, requestOptions } = await this.#prepare(modelId, inputs, options);
-    return estimateGeneration(this.#context.transport, request, requestOptions);
+    const { validate, ...call } = parseInput(
+      CustomRequestOptionsSchema,
+      options === undefined ? {} : options,
+      'custom.estimate options',
+    );
+    const request = await this.#prepare(modelId, inputs, validate, call as CallOptions);
+    return estimateGeneration(this.#client.transport, request, call as CallOptions);
   }
 
-  /** The request for a run of the model, and the options of its calls (`validate` taken out). */
+  /** The request for a run of the model, its inputs checked against the model's contract as `validate` says. */
   async #prepare(
     modelId: string,
     inputs: CustomInputs,
-    options: CustomRequestOptions = {},
-  ): Promise<{ request: GenerationRequest; requestOptions: RequestOptions }> {
-    const { validate, ...requestOptions } = options;
+    validate: boolean | undefined,
+    options: CallOptions,
+  ): Promise<GenerationRequest> {
     const requestPath = path`/generate/custom/${modelId}`;
     const what = `custom inputs of ${modelId}`;
     let valid = parseInput(CustomInputsSchema, inputs, what);
     refuseTypedModel(modelId, valid);
-    const { models } = this.#context;
+    const { models, transport } = this.#client;
     const model =
       validate === false
         ? undefined
-        : (models.cached(modelId) ?? (validate ? await models.get(modelId, requestOptions) : undefined));
+        : (models.get(modelId) ?? (validate ? await fetchModel(transport, models, modelId, options) : undefined));
     refuseTypedModel(modelId, valid, model);
     if (model?.inputs) valid = parseInput(modelInputsSchema(model), valid, `inputs of model ${modelId}`);
     const fileInputs = new Set(model?.inputs?.filter((input) => FILE_TYPES.has(input.type)).map((input) => input.name));
@@ -228,13 +252,9 @@ export class Custom {
     const uploaded = new Set<unknown>(slots.map((slot) => slot.input));
     const issues = jsonValueIssues(valid, (value) => uploaded.has(value));
     if (issues.length > 0) throw new InvalidRequestError(what, issues);
-    const assetIds = await resolveImages(slots, {
-      transport: this.#context.transport,
-      options: requestOptions,
-      inline: false,
-    });
+    const assetIds = await resolveImages(slots, { transport: this.#client.transport, options, inline: false });
     for (const [index, assetId] of assetIds.entries()) slots[index]?.put(assetId);
-    return { request: { path: requestPath, body }, requestOptions };
+    return { path: requestPath, body };
   }
 }
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ImageInputSchema } from '../lib/image-input.js';
 import { resolveImages } from '../lib/resolve-images.js';
 import { DetectBodySchema } from '../schemas/detect.js';
-import { type GenerationContext, GenerationResource } from './generation-resource.js';
+import { type GenerationClient, GenerationResource } from './generation-resource.js';
 
 type Thresholds = Partial<Record<'lowThreshold' | 'highThreshold' | 'minThreshold' | 'maxThreshold', number>>;
 
@@ -51,8 +51,8 @@ export type DetectParams = z.input<typeof DetectParamsSchema>;
  */
 export class Detect extends GenerationResource<typeof DetectParamsSchema> {
   /** @internal Built by the client; use its field. */
-  constructor(context: GenerationContext) {
-    super(context, {
+  constructor(client: GenerationClient) {
+    super(client, {
       what: 'detect params',
       schema: DetectParamsSchema,
       async prepare({ image, ...rest }, context) {

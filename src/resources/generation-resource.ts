@@ -1,6 +1,13 @@
 import type * as z from 'zod/mini';
 import { ResponseValidationError } from '../core/errors.js';
-import { type RequestOptions, type RunOptions, RunOptionsSchema, requestOptionsOf } from '../core/options.js';
+import {
+  type CallOptions,
+  type CheckedRunOptions,
+  checkRequestOptions,
+  checkRunOptions,
+  type RequestOptions,
+  type RunOptions,
+} from '../core/options.js';
 import type { Transport } from '../core/transport.js';
 import { parseInput } from '../core/validate.js';
 import {
@@ -11,6 +18,7 @@ import {
   GenerationSubmitResponseSchema,
 } from '../schemas/generation.js';
 import type { Job } from '../schemas/job.js';
+import type { JobWaiter } from './jobs.js';
 
 /**
  * A submitted generation, as `create()` returns it. The job runs (and is billed) on the server
@@ -41,15 +49,10 @@ export interface GenerationJob {
   wait(options?: RunOptions): Promise<GenerationResult>;
 }
 
-/** Waits for a job and fetches its outputs: `client.jobs.wait`. */
-export interface JobWaiter {
-  wait(job: string | Job, options?: RunOptions): Promise<GenerationResult>;
-}
-
-/** What every generation resource needs from the client. */
-export interface GenerationContext {
+/** What every generation resource needs from the client: its transport and its job waiter. */
+export interface GenerationClient {
   transport: Transport;
-  jobs: JobWaiter;
+  wait: JobWaiter;
 }
 
 /** Where and what to POST for one generation. */
@@ -65,19 +68,19 @@ export interface GenerationRequest {
  * started it) and wraps the answer in a {@link GenerationJob}.
  */
 export async function submitGeneration(
-  context: GenerationContext,
+  client: GenerationClient,
   request: GenerationRequest,
-  options?: RequestOptions,
+  options: CallOptions,
 ): Promise<GenerationJob> {
   const endpoint = `POST ${request.path}`;
-  const response = await context.transport
+  const response = await client.transport
     .request({ method: 'POST', ...request, schema: GenerationSubmitResponseSchema, retry: 'billed', options })
     .catch((error: unknown) => {
       throw withCreatedJobId(error, endpoint);
     });
   const { job, creativeUnitsCost, creativeUnitsDiscount } = response;
   // The wait keeps create's request options but not its signal: that one bounded the submission only.
-  const { projectId, headers, timeout, maxRetries } = options ?? {};
+  const { signal: _submissionOnly, ...kept } = options;
   return {
     id: job.jobId,
     job,
@@ -85,11 +88,24 @@ export async function submitGeneration(
     creativeUnitsDiscount,
     response,
     // The submitted job is the first state seen, which saves a poll.
-    wait: async (waitOptions = {}) => {
-      const valid = parseInput(RunOptionsSchema, waitOptions, 'wait options');
-      return context.jobs.wait(job, { projectId, headers, timeout, maxRetries, ...valid });
+    wait: async (waitOptions) => {
+      const { call, wait } = checkRunOptions(waitOptions, 'wait options');
+      return client.wait(job, { call: { ...kept, ...call }, wait });
     },
   };
+}
+
+/**
+ * Submits a generation and waits for it: the body of every `run()`. The wait starts from the
+ * submitted job (the first state seen, which saves a poll) with the same checked options.
+ */
+export async function runGeneration(
+  client: GenerationClient,
+  request: GenerationRequest,
+  run: CheckedRunOptions,
+): Promise<GenerationResult> {
+  const generation = await submitGeneration(client, request, run.call);
+  return client.wait(generation.job, run);
 }
 
 /**
@@ -117,7 +133,7 @@ function jobIdIn(body: unknown): string | undefined {
 export async function estimateGeneration(
   transport: Transport,
   request: GenerationRequest,
-  options?: RequestOptions,
+  options: CallOptions,
 ): Promise<CostEstimate> {
   // Retried as `billed` all the same: were a server to ignore `dryRun`, a repeat would bill twice.
   const { creativeUnitsCost, creativeUnitsDiscount, costDetails } = await transport.request({
@@ -140,7 +156,7 @@ export interface GenerationEndpoint<S extends z.core.$ZodType> {
   /** Builds path and body from valid params; resolves image inputs (which may upload). */
   prepare(
     params: z.core.output<S>,
-    context: { transport: Transport; options?: RequestOptions },
+    context: { transport: Transport; options: CallOptions },
   ): Promise<GenerationRequest>;
 }
 
@@ -149,11 +165,12 @@ export interface GenerationEndpoint<S extends z.core.$ZodType> {
  * {@link GenerationEndpoint}; validation, submission, waiting and quoting are written once here.
  */
 export class GenerationResource<S extends z.core.$ZodType> {
-  readonly #context: GenerationContext;
+  readonly #client: GenerationClient;
   readonly #endpoint: GenerationEndpoint<S>;
 
-  constructor(context: GenerationContext, endpoint: GenerationEndpoint<S>) {
-    this.#context = context;
+  /** @internal Each resource is built by the client; use its field. */
+  constructor(client: GenerationClient, endpoint: GenerationEndpoint<S>) {
+    this.#client = client;
     this.#endpoint = endpoint;
   }
 
@@ -169,7 +186,8 @@ export class GenerationResource<S extends z.core.$ZodType> {
    * ```
    */
   async create(params: z.core.input<S>, options?: RequestOptions): Promise<GenerationJob> {
-    return submitGeneration(this.#context, await this.#prepare(params, options), options);
+    const call = checkRequestOptions(options);
+    return submitGeneration(this.#client, await this.#prepare(params, call), call);
   }
 
   /**
@@ -190,10 +208,9 @@ export class GenerationResource<S extends z.core.$ZodType> {
    * console.log(assets.map((asset) => asset.url));
    * ```
    */
-  async run(params: z.core.input<S>, options: RunOptions = {}): Promise<GenerationResult> {
-    const valid = parseInput(RunOptionsSchema, options, 'run options');
-    const generation = await this.create(params, requestOptionsOf(valid));
-    return generation.wait(valid);
+  async run(params: z.core.input<S>, options?: RunOptions): Promise<GenerationResult> {
+    const run = checkRunOptions(options, 'run options');
+    return runGeneration(this.#client, await this.#prepare(params, run.call), run);
   }
 
   /**
@@ -208,11 +225,12 @@ export class GenerationResource<S extends z.core.$ZodType> {
    * ```
    */
   async estimate(params: z.core.input<S>, options?: RequestOptions): Promise<CostEstimate> {
-    return estimateGeneration(this.#context.transport, await this.#prepare(params, options), options);
+    const call = checkRequestOptions(options);
+    return estimateGeneration(this.#client.transport, await this.#prepare(params, call), call);
   }
 
-  async #prepare(params: z.core.input<S>, options: RequestOptions | undefined): Promise<GenerationRequest> {
+  async #prepare(params: z.core.input<S>, options: CallOptions): Promise<GenerationRequest> {
     const valid = parseInput(this.#endpoint.schema, params, this.#endpoint.what);
-    return this.#endpoint.prepare(valid, { transport: this.#context.transport, options });
+    return this.#endpoint.prepare(valid, { transport: this.#client.transport, options });
   }
 }

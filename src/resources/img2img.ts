@@ -4,7 +4,7 @@ import { ImageInputSchema } from '../lib/image-input.js';
 import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
 import { Img2ImgBodySchema } from '../schemas/img2img.js';
-import { type GenerationContext, GenerationResource } from './generation-resource.js';
+import { type GenerationClient, GenerationResource } from './generation-resource.js';
 
 /**
  * Params of `client.img2img.create/run/estimate`: the wire body, except that `image` takes any
@@ -52,8 +52,8 @@ export type Img2ImgParams = z.input<typeof Img2ImgParamsSchema>;
  */
 export class Img2Img extends GenerationResource<typeof Img2ImgParamsSchema> {
   /** @internal Built by the client; use its field. */
-  constructor(context: GenerationContext) {
-    super(context, {
+  constructor(client: GenerationClient) {
+    super(client, {
       what: 'img2img params',
       schema: Img2ImgParamsSchema,
       async prepare({ image, influence, strength, styleImages, styleScale, styleType, ...rest }, context) {

@@ -6,7 +6,7 @@ import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-i
 import { ControlNetModalitySchema } from '../schemas/controlnet.js';
 import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
 import { ControlNetInpaintBodySchema } from '../schemas/inpaint.js';
-import { type GenerationContext, GenerationResource } from './generation-resource.js';
+import { type GenerationClient, GenerationResource } from './generation-resource.js';
 
 const WHAT = 'inpaint params';
 
@@ -102,8 +102,8 @@ export type InpaintParams = z.input<typeof InpaintParamsSchema>;
  */
 export class Inpaint extends GenerationResource<typeof InpaintParamsSchema> {
   /** @internal Built by the client; use its field. */
-  constructor(context: GenerationContext) {
-    super(context, {
+  constructor(client: GenerationClient) {
+    super(client, {
       what: WHAT,
       schema: InpaintParamsSchema,
       async prepare(params, context) {

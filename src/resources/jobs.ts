@@ -1,11 +1,17 @@
 import type { Clock } from '../core/clock.js';
 import { APIUserAbortError, JobError } from '../core/errors.js';
 import { listPages } from '../core/list-pages.js';
-import { type RequestOptions, type RunOptions, RunOptionsSchema } from '../core/options.js';
+import {
+  type CallOptions,
+  type CheckedRunOptions,
+  checkRequestOptions,
+  checkRunOptions,
+  type RequestOptions,
+  type RunOptions,
+} from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { assertId, path } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
-import { parseInput } from '../core/validate.js';
 import { waitForJob } from '../lib/wait-for-job.js';
 import type { Asset } from '../schemas/asset.js';
 import type { GenerationResult } from '../schemas/generation.js';
@@ -21,10 +27,14 @@ import {
 /** A page of jobs; `for await` walks every later page too. */
 export type JobPage = Page<Job>;
 
-/** What {@link Jobs} needs to fetch a finished job's outputs: `client.assets`. */
-export interface AssetFetcher {
-  getMany(ids: string[], options?: RequestOptions): Promise<Asset[]>;
-}
+/** Fetches a finished job's output assets, in the order asked (`client.assets`' `getMany`, options already checked). */
+export type FetchAssets = (ids: string[], options: CallOptions) => Promise<Asset[]>;
+
+/**
+ * Waits for a job and fetches its outputs, with options checked by the public method that took
+ * them: `client.jobs.wait`, a generation's `run` and `wait`. Built once by the client.
+ */
+export type JobWaiter = (job: string | Job, options: CheckedRunOptions) => Promise<GenerationResult>;
 
 /**
  * Jobs (`/jobs`): every generation is one. Read, list, cancel, and wait for them.
@@ -36,18 +46,12 @@ export interface AssetFetcher {
  */
 export class Jobs {
   readonly #transport: Transport;
-  readonly #assets: AssetFetcher;
-  readonly #clock: Clock | undefined;
+  readonly #waiter: JobWaiter;
 
-  /**
-   * `clock` (default: real time) is the one waiting runs on; the emulator's virtual clock fits here.
-   *
-   * @internal Built by the client as `client.jobs`.
-   */
-  constructor(transport: Transport, assets: AssetFetcher, clock?: Clock) {
+  /** @internal Built by the client as `client.jobs`. */
+  constructor(transport: Transport, waiter: JobWaiter) {
     this.#transport = transport;
-    this.#assets = assets;
-    this.#clock = clock;
+    this.#waiter = waiter;
   }
 
   /**
@@ -60,13 +64,7 @@ export class Jobs {
    * ```
    */
   async get(jobId: string, options?: RequestOptions): Promise<Job> {
-    const { job } = await this.#transport.request({
-      method: 'GET',
-      path: path`/jobs/${jobId}`,
-      schema: JobEnvelopeSchema,
-      options,
-    });
-    return job;
+    return getJob(this.#transport, jobId, checkRequestOptions(options));
   }
 
   /**
@@ -101,16 +99,7 @@ export class Jobs {
    * ```
    */
   async cancel(jobId: string, options?: RequestOptions): Promise<Job> {
-    const { job } = await this.#transport.request({
-      method: 'POST',
-      path: path`/jobs/${jobId}/action`,
-      body: { action: 'cancel' },
-      schema: JobActionResponseSchema,
-      retry: 'idempotent',
-      options,
-    });
-    // The answer is documented as the canceled job; read it when a server sends back less.
-    return job ?? this.get(jobId, options);
+    return cancelJob(this.#transport, jobId, checkRequestOptions(options));
   }
 
   /**
@@ -133,47 +122,73 @@ export class Jobs {
    * }
    * ```
    */
-  async wait(job: string | Job, options: RunOptions = {}): Promise<GenerationResult> {
+  async wait(job: string | Job, options?: RunOptions): Promise<GenerationResult> {
     // A bad id (null, '', '..', a job without jobId) is an InvalidRequestError now, not a TypeError or a failed poll later.
     assertId(typeof job === 'string' ? job : (job as Job | null | undefined)?.jobId);
-    const { onProgress, pollInterval, waitTimeout, cancelOnAbort, ...request } = parseInput(
-      RunOptionsSchema,
-      options,
-      'wait options',
-    );
+    return this.#waiter(job, checkRunOptions(options, 'wait options'));
+  }
+}
+
+/** `GET /jobs/{jobId}`. */
+function getJob(transport: Transport, jobId: string, options: CallOptions): Promise<Job> {
+  return transport
+    .request({ method: 'GET', path: path`/jobs/${jobId}`, schema: JobEnvelopeSchema, options })
+    .then(({ job }) => job);
+}
+
+/** `POST /jobs/{jobId}/action` `{ action: 'cancel' }`. */
+async function cancelJob(transport: Transport, jobId: string, options: CallOptions): Promise<Job> {
+  const { job } = await transport.request({
+    method: 'POST',
+    path: path`/jobs/${jobId}/action`,
+    body: { action: 'cancel' },
+    schema: JobActionResponseSchema,
+    retry: 'idempotent',
+    options,
+  });
+  // The answer is documented as the canceled job; read it when a server sends back less.
+  return job ?? getJob(transport, jobId, options);
+}
+
+/**
+ * The client's {@link JobWaiter}: polls with `transport` (on `clock`, default real time), then
+ * fetches the outputs with `fetchAssets`.
+ */
+export function jobWaiter(transport: Transport, fetchAssets: FetchAssets, clock?: Clock): JobWaiter {
+  return async (job, { call, wait }) => {
     const done = await waitForJob(
       job,
       {
-        getJob: (jobId, signal) => this.get(jobId, { ...request, signal }),
-        cancelJob: (jobId, signal) => this.cancel(jobId, { ...request, signal }),
-        clock: this.#clock,
-        logger: this.#transport.logger,
+        getJob: (jobId, signal) => getJob(transport, jobId, { ...call, signal }),
+        cancelJob: (jobId, signal) => cancelJob(transport, jobId, { ...call, signal }),
+        clock,
+        logger: transport.logger,
       },
-      { signal: request.signal, onProgress, pollInterval, waitTimeout, cancelOnAbort },
+      wait,
     );
-    return { job: done, assets: await this.#outputs(done, request) };
-  }
+    return { job: done, assets: await outputs(done, fetchAssets, call) };
+  };
+}
 
-  /** The job's output assets, in `metadata.assetIds` order; a failure here still names the (finished, billed) job. */
-  async #outputs(job: Job, options: RequestOptions): Promise<Asset[]> {
-    const ids = job.metadata.assetIds ?? [];
-    if (ids.length === 0) return [];
-    try {
-      // getMany answers in the order asked, and throws NotFoundError if any id is missing.
-      return await this.#assets.getMany(ids, options);
-    } catch (error) {
-      if (error instanceof APIUserAbortError) {
-        throw new APIUserAbortError(
-          `Stopped fetching the outputs of job ${job.jobId}: aborted. The job succeeded; fetch them with client.jobs.wait('${job.jobId}').`,
-          { cause: error.cause, jobId: job.jobId },
-        );
-      }
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new JobError(
-        job.jobId,
-        `Job ${job.jobId} succeeded but fetching its assets failed: ${reason}; retry with client.jobs.wait('${job.jobId}').`,
-        { cause: error },
+/** The job's output assets, in `metadata.assetIds` order; a failure here still names the (finished, billed) job. */
+async function outputs(job: Job, fetchAssets: FetchAssets, options: CallOptions): Promise<Asset[]> {
+  const ids = job.metadata.assetIds ?? [];
+  if (ids.length === 0) return [];
+  try {
+    // getMany answers in the order asked, and throws NotFoundError if any id is missing.
+    return await fetchAssets(ids, options);
+  } catch (error) {
+    if (error instanceof APIUserAbortError) {
+      throw new APIUserAbortError(
+        `Stopped fetching the outputs of job ${job.jobId}: aborted. The job succeeded; fetch them with client.jobs.wait('${job.jobId}').`,
+        { cause: error.cause, jobId: job.jobId },
       );
     }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new JobError(
+      job.jobId,
+      `Job ${job.jobId} succeeded but fetching its assets failed: ${reason}; retry with client.jobs.wait('${job.jobId}').`,
+      { cause: error },
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { listPages } from '../core/list-pages.js';
-import type { RequestOptions } from '../core/options.js';
+import { type CallOptions, checkRequestOptions, type RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
@@ -26,11 +26,12 @@ export type ModelPage = Page<Model>;
  */
 export class Models {
   readonly #transport: Transport;
-  readonly #cache = new Map<string, Model>();
+  readonly #cache: ModelCache;
 
   /** @internal Built by the client as `client.models`. */
-  constructor(transport: Transport) {
+  constructor(transport: Transport, cache: ModelCache) {
     this.#transport = transport;
+    this.#cache = cache;
   }
 
   /**
@@ -43,14 +44,7 @@ export class Models {
    * ```
    */
   async get(modelId: string, options?: RequestOptions): Promise<Model> {
-    const { model } = await this.#transport.request({
-      method: 'GET',
-      path: path`/models/${modelId}`,
-      schema: ModelEnvelopeSchema,
-      options,
-    });
-    this.#cache.set(modelId, model);
-    return model;
+    return fetchModel(this.#transport, this.#cache, modelId, checkRequestOptions(options));
   }
 
   /**
@@ -84,4 +78,24 @@ export class Models {
   cached(modelId: string): Model | undefined {
     return this.#cache.get(modelId);
   }
+}
+
+/** The models a client fetched, by id: `client.custom` checks inputs against them. */
+export type ModelCache = Map<string, Model>;
+
+/** `GET /models/{modelId}`, remembered in `cache`. */
+export async function fetchModel(
+  transport: Transport,
+  cache: ModelCache,
+  modelId: string,
+  options: CallOptions,
+): Promise<Model> {
+  const { model } = await transport.request({
+    method: 'GET',
+    path: path`/models/${modelId}`,
+    schema: ModelEnvelopeSchema,
+    options,
+  });
+  cache.set(modelId, model);
+  return model;
 }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ImageInputSchema } from '../lib/image-input.js';
 import { resolveImages } from '../lib/resolve-images.js';
 import { RemoveBackgroundFieldsSchema, transparentNeedsPng } from '../schemas/remove-background.js';
-import { type GenerationContext, GenerationResource } from './generation-resource.js';
+import { type GenerationClient, GenerationResource } from './generation-resource.js';
 
 /** Params of `client.removeBackground.create/run/estimate`: the wire body, with `image` taking any image input. */
 export const RemoveBackgroundParamsSchema = z
@@ -40,8 +40,8 @@ export type RemoveBackgroundParams = z.input<typeof RemoveBackgroundParamsSchema
  */
 export class RemoveBackground extends GenerationResource<typeof RemoveBackgroundParamsSchema> {
   /** @internal Built by the client; use its field. */
-  constructor(context: GenerationContext) {
-    super(context, {
+  constructor(client: GenerationClient) {
+    super(client, {
       what: 'removeBackground params',
       schema: RemoveBackgroundParamsSchema,
       async prepare({ image, ...rest }, context) {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { resolveGenerationImages } from '../lib/generation-images.js';
 import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { Txt2ImgBodySchema } from '../schemas/txt2img.js';
-import { type GenerationContext, GenerationResource } from './generation-resource.js';
+import { type GenerationClient, GenerationResource } from './generation-resource.js';
 
 /**
  * Params of `client.txt2img.create/run/estimate`: the wire body of `POST /generate/txt2img`,
@@ -40,8 +40,8 @@ export type Txt2ImgParams = z.input<typeof Txt2ImgParamsSchema>;
  */
 export class Txt2Img extends GenerationResource<typeof Txt2ImgParamsSchema> {
   /** @internal Built by the client; use its field. */
-  constructor(context: GenerationContext) {
-    super(context, {
+  constructor(client: GenerationClient) {
+    super(client, {
       what: 'txt2img params',
       schema: Txt2ImgParamsSchema,
       async prepare({ styleImages, styleScale, styleType, ...body }, context) {

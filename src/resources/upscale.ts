@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ImageInputSchema } from '../lib/image-input.js';
 import { resolveImages } from '../lib/resolve-images.js';
 import { UpscaleBodySchema } from '../schemas/upscale.js';
-import { type GenerationContext, GenerationResource } from './generation-resource.js';
+import { type GenerationClient, GenerationResource } from './generation-resource.js';
 
 /**
  * Params of `client.upscale.create/run/estimate`: the wire body, with `image` and `styleImages`
@@ -51,8 +51,8 @@ export type UpscaleParams = z.input<typeof UpscaleParamsSchema>;
  */
 export class Upscale extends GenerationResource<typeof UpscaleParamsSchema> {
   /** @internal Built by the client; use its field. */
-  constructor(context: GenerationContext) {
-    super(context, {
+  constructor(client: GenerationClient) {
+    super(client, {
       what: 'upscale params',
       schema: UpscaleParamsSchema,
       async prepare({ image, styleImages, ...rest }, context) {

@@ -5,8 +5,9 @@ import { describe, expect, test } from 'vitest';
 /**
  * Dependencies point one way: a module may import its own layer or a lower one, never a higher
  * one. The emulator (`testing/`) sits beside the SDK, on schemas and core only, so it can never
- * agree with the SDK's resources by importing them. The command line (`cli/`) sits on top of
- * everything; it loads the emulator by the package's name (`scenario-sdk/testing`), never by path.
+ * agree with the SDK's resources by importing them. The command line (`cli/`) is a user of the
+ * package: it imports only its public entries (`index.ts`, `schemas.ts`), and loads the emulator
+ * by the package's name (`scenario-sdk/testing`), never by path.
  */
 const LAYERS = ['schemas', 'core', 'lib', 'resources', 'client', 'index', 'cli'] as const;
 type Layer = (typeof LAYERS)[number] | 'testing';
@@ -16,7 +17,8 @@ const SRC = resolve(import.meta.dirname, '../../src');
 function layerOf(file: string): Layer {
   const [top = ''] = relative(SRC, file).split('/');
   if (top === 'client.ts') return 'client';
-  if (top === 'index.ts') return 'index';
+  // The public entries: the root and the `scenario-sdk/schemas` subpath.
+  if (top === 'index.ts' || top === 'schemas.ts') return 'index';
   if (['testing', 'schemas', 'core', 'lib', 'resources', 'cli'].includes(top)) return top as Layer;
   throw new Error(`${relative(SRC, file)} is in no layer: add its folder to the import-order test`);
 }
@@ -25,6 +27,7 @@ function layerOf(file: string): Layer {
 function mayImport(from: Layer, to: Layer): boolean {
   if (from === 'testing') return to === 'testing' || to === 'schemas' || to === 'core';
   if (to === 'testing') return false;
+  if (from === 'cli') return to === 'cli' || to === 'index';
   return LAYERS.indexOf(to) <= LAYERS.indexOf(from);
 }
 
@@ -104,6 +107,10 @@ describe('src/ import graph', () => {
     expect(mayImport('testing', 'cli')).toBe(false);
     expect(mayImport('cli', 'testing')).toBe(false);
     expect(mayImport('cli', 'index')).toBe(true);
-    expect(mayImport('cli', 'core')).toBe(true);
+    expect(mayImport('cli', 'core')).toBe(false);
+    expect(mayImport('cli', 'lib')).toBe(false);
+    expect(mayImport('cli', 'resources')).toBe(false);
+    expect(mayImport('cli', 'schemas')).toBe(false);
+    expect(mayImport('cli', 'client')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { addFlags, flagsOf, paramsFromOptions, paramsFromRow } from '../../src/cli/flags.js';
-import { ImageInputSchema, Img2ImgParamsSchema, UpscaleParamsSchema } from '../../src/index.js';
+import { ImageInputSchema, Img2ImgParamsSchema, UpscaleParamsSchema } from '../../src/schemas.js';
 
 const img2img = flagsOf(Img2ImgParamsSchema, ['image']);
 const upscale = flagsOf(UpscaleParamsSchema, ['image']);

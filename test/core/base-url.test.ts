@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
-import { Scenario } from '../../src/client.js';
+import { Scenario, transportOf } from '../../src/client.js';
 import { DEFAULT_BASE_URL, parseBaseUrl } from '../../src/core/base-url.js';
 import { InvalidRequestError } from '../../src/core/errors.js';
 import { recordApi, testClient, useMockServer } from '../helpers/msw.js';
@@ -41,7 +41,7 @@ describe('parseBaseUrl', () => {
   test('a base URL without a path gives single-slash request URLs', async () => {
     const { handler, requests } = recordApi(undefined, 'http://localhost:4010');
     server.use(handler);
-    await testClient({ baseUrl: 'http://localhost:4010/' }).transport.request({
+    await transportOf(testClient({ baseUrl: 'http://localhost:4010/' })).request({
       method: 'GET',
       path: '/jobs',
       schema: z.unknown(),

@@ -2,8 +2,9 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
 import packageJson from '../../package.json' with { type: 'json' };
-import { Scenario } from '../../src/client.js';
+import { Scenario, transportOf } from '../../src/client.js';
 import { InvalidRequestError } from '../../src/core/errors.js';
+import { checkRequestOptions } from '../../src/core/options.js';
 import { VERSION } from '../../src/index.js';
 import { API, recordApi, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
@@ -24,7 +25,12 @@ function clearEnv() {
 }
 
 function get(client: Scenario, options?: { projectId?: string }) {
-  return client.transport.request({ method: 'GET', path: '/jobs', schema: anything, options });
+  return transportOf(client).request({
+    method: 'GET',
+    path: '/jobs',
+    schema: anything,
+    options: checkRequestOptions(options),
+  });
 }
 
 describe('auth', () => {
@@ -64,7 +70,7 @@ describe('auth', () => {
       defaultHeaders: { 'x-team': 'secret-team' },
     });
     const signed = 'https://cdn.cloud.scenario.com/assets-transform/a.png?Signature=abc%2F&Expires=1';
-    const text = await client.transport.fetchRaw(signed, {}, (response) => response.text());
+    const text = await transportOf(client).fetchRaw(signed, {}, (response) => response.text());
     expect(text).toBe('png bytes');
     expect(seen[0]?.headers.get('authorization')).toBeNull();
     expect(seen[0]?.headers.get('x-team')).toBeNull();
@@ -84,7 +90,12 @@ describe('auth', () => {
     );
     const client = new Scenario({ token: 't0ken', defaultHeaders: { 'x-gateway-key': 'gw-secret' } });
     const error = await rejectionOf(
-      client.transport.request({ method: 'POST', path: '/generate/img2img', body: { prompt: 'x' }, schema: anything }),
+      transportOf(client).request({
+        method: 'POST',
+        path: '/generate/img2img',
+        body: { prompt: 'x' },
+        schema: anything,
+      }),
     );
     expect(error).toMatchObject({ name: 'APIError', status: 307 });
     expect(error.message).toContain('https://elsewhere.example.com');
@@ -94,9 +105,9 @@ describe('auth', () => {
   test('fetchRaw maps a failure to a typed error naming the URL without its query', async () => {
     server.use(http.put('https://uploads.example.com/part/1', () => new HttpResponse('denied', { status: 403 })));
     const error = await rejectionOf(
-      new Scenario({ token: 't0ken' }).transport.fetchRaw(
+      transportOf(new Scenario({ token: 't0ken' })).fetchRaw(
         'https://uploads.example.com/part/1?X-Sig=zzz',
-        { method: 'PUT', body: 'bytes', options: { maxRetries: 0 } },
+        { method: 'PUT', body: 'bytes', options: checkRequestOptions({ maxRetries: 0 }) },
         async () => undefined,
       ),
     );
@@ -110,11 +121,11 @@ describe('auth', () => {
     const { handler, requests } = recordApi();
     server.use(handler);
     const client = new Scenario({ token: 't0ken', defaultHeaders: { 'x-default': 'd' } });
-    await client.transport.request({
+    await transportOf(client).request({
       method: 'GET',
       path: '/jobs',
       schema: anything,
-      options: { headers: { 'x-call': 'c' } },
+      options: checkRequestOptions({ headers: { 'x-call': 'c' } }),
     });
     expect(requests[0]?.headers.get('x-default')).toBe('d');
     expect(requests[0]?.headers.get('x-call')).toBe('c');
@@ -128,11 +139,11 @@ describe('auth', () => {
       apiSecret: 's3cr3t',
       defaultHeaders: { Accept: 'application/json' },
     });
-    await client.transport.request({
+    await transportOf(client).request({
       method: 'GET',
       path: '/jobs',
       schema: anything,
-      options: { headers: { Authorization: 'Bearer other' } },
+      options: checkRequestOptions({ headers: { Authorization: 'Bearer other' } }),
     });
     expect(requests[0]?.headers.get('authorization')).toBe('Bearer other');
     expect(requests[0]?.headers.get('accept')).toBe('application/json');
@@ -206,9 +217,7 @@ describe('request options are checked before any request', () => {
       const { handler, requests } = recordApi();
       server.use(handler);
       const client = new Scenario({ token: 't' });
-      const error = await rejectionOf(
-        client.transport.request({ method: 'GET', path: '/jobs', schema: anything, options: options as never }),
-      );
+      const error = await rejectionOf(client.jobs.get('job_x', options as never));
       expect(error).toBeInstanceOf(InvalidRequestError);
       expect(requests).toHaveLength(0);
     },
@@ -254,7 +263,7 @@ describe('projectId', () => {
     server.use(handler);
     const client = new Scenario({ token: 't0ken', projectId: 'proj_client' });
     await get(client);
-    await client.transport.request({ method: 'POST', path: '/generate/img2img', body: {}, schema: anything });
+    await transportOf(client).request({ method: 'POST', path: '/generate/img2img', body: {}, schema: anything });
     await get(client, { projectId: 'proj_call' });
     expect(requests.map((request) => new URL(request.url).searchParams.getAll('projectId'))).toEqual([
       ['proj_client'],
@@ -274,7 +283,7 @@ describe('projectId', () => {
   test('query values are encoded, arrays repeated, undefined dropped', async () => {
     const { handler, requests } = recordApi();
     server.use(handler);
-    await new Scenario({ token: 't0ken' }).transport.request({
+    await transportOf(new Scenario({ token: 't0ken' })).request({
       method: 'GET',
       path: '/assets',
       query: { q: 'a&b=c', ids: ['x', 'y'], pageSize: 5, skip: undefined },
@@ -305,7 +314,7 @@ describe('identity', () => {
   test('JSON bodies are sent with content-type and accept headers', async () => {
     const { handler, requests } = recordApi();
     server.use(handler);
-    await new Scenario({ token: 't0ken' }).transport.request({
+    await transportOf(new Scenario({ token: 't0ken' })).request({
       method: 'POST',
       path: '/assets',
       body: { name: 'x' },
@@ -321,12 +330,12 @@ describe('identity', () => {
     server.use(handler);
     const client = new Scenario({ token: 't0ken' });
     const headers = { 'Content-Type': 'application/vnd.scenario+json' };
-    await client.transport.request({
+    await transportOf(client).request({
       method: 'PUT',
       path: '/assets/a',
       body: {},
       schema: anything,
-      options: { headers },
+      options: checkRequestOptions({ headers }),
     });
     await get(client);
     expect(requests[0]?.headers.get('content-type')).toBe('application/vnd.scenario+json');
@@ -343,7 +352,7 @@ describe('custom fetch', () => {
       return Response.json({ ok: true });
     };
     const client = new Scenario({ token: 't0ken', fetch, baseUrl: 'https://api.example.test/v1/' });
-    await client.transport.request({
+    await transportOf(client).request({
       method: 'POST',
       path: '/jobs',
       query: { q: ['a b', 'c'] },

@@ -2,6 +2,8 @@ import vm from 'node:vm';
 import { HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { transportOf } from '../../src/client.js';
+import { checkRequestOptions } from '../../src/core/options.js';
 import {
   APIError,
   AuthenticationError,
@@ -24,11 +26,11 @@ async function errorFor(response: () => Response): Promise<APIError> {
   const { handler } = recordApi(response);
   server.use(handler);
   return (await rejectionOf(
-    testClient().transport.request({
+    transportOf(testClient()).request({
       method: 'GET',
       path: '/jobs/job_1',
       schema: z.unknown(),
-      options: { maxRetries: 0 },
+      options: checkRequestOptions({ maxRetries: 0 }),
     }),
   )) as APIError;
 }
@@ -37,7 +39,7 @@ describe('2xx', () => {
   test('HTTP 269 with a JSON body is success', async () => {
     const { handler } = recordApi(() => HttpResponse.json({ creativeUnitsCost: 5, job: {} }, { status: 269 }));
     server.use(handler);
-    const quote = await testClient().transport.request({
+    const quote = await transportOf(testClient()).request({
       method: 'POST',
       path: '/generate/img2img',
       query: { dryRun: true },
@@ -51,7 +53,7 @@ describe('2xx', () => {
     const { handler } = recordApi(() => new HttpResponse(null, { status: 204 }));
     server.use(handler);
     await expect(
-      testClient().transport.request({ method: 'DELETE', path: '/assets', schema: z.undefined() }),
+      transportOf(testClient()).request({ method: 'DELETE', path: '/assets', schema: z.undefined() }),
     ).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { transportOf } from '../../src/client.js';
 import type { LogLevel } from '../../src/core/logger.js';
 import { createLogger } from '../../src/core/logger.js';
 import { createRedactor } from '../../src/core/redact.js';
@@ -15,7 +16,7 @@ async function retryOnce(logLevel: LogLevel) {
     attempt === 1 ? HttpResponse.json({ reason: 'overloaded' }, { status: 503 }) : HttpResponse.json({}),
   );
   server.use(handler);
-  await testClient({ logger, logLevel }).transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() });
+  await transportOf(testClient({ logger, logLevel })).request({ method: 'GET', path: '/jobs', schema: z.unknown() });
   return lines;
 }
 
@@ -47,9 +48,9 @@ describe('logging through the client', () => {
     const { handler } = recordApi();
     server.use(handler);
     const client = testClient({ logger, logLevel: undefined });
-    await client.transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() });
-    client.transport.logger.info('info line');
-    client.transport.logger.warn('warn line');
+    await transportOf(client).request({ method: 'GET', path: '/jobs', schema: z.unknown() });
+    transportOf(client).logger.info('info line');
+    transportOf(client).logger.warn('warn line');
     expect(lines).toEqual(['warn: [scenario-sdk] warn line']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { ResponseValidationError } from '../../src/core/errors.js';
+import { checkRequestOptions } from '../../src/core/options.js';
 import { Page, type PageData, type PageFetcher, PagePromise } from '../../src/core/pagination.js';
 
 /** A fetcher over fixed pages keyed by the token that leads to them (`''` = first page). */
@@ -66,7 +67,7 @@ describe('PagePromise', () => {
 
   test('request options reach every page fetch', async () => {
     const fetchPage = pagesOf({ '': { items: [1], nextPaginationToken: 't2' }, t2: { items: [2] } });
-    const options = { projectId: 'proj_1' };
+    const options = checkRequestOptions({ projectId: 'proj_1' });
     for await (const _item of new PagePromise(fetchPage, options)) {
       // drain
     }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { transportOf } from '../../src/client.js';
 import { InvalidRequestError } from '../../src/core/errors.js';
 import { path } from '../../src/core/path.js';
 import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
@@ -26,7 +27,7 @@ describe('path', () => {
     server.use(handler);
     const client = testClient({ projectId: 'proj_1' });
     for (const id of ['../assets', '..%2Fassets', 'x?projectId=evil', 'x#frag', '%2e%2e']) {
-      await client.transport.request({ method: 'GET', path: path`/jobs/${id}`, schema: z.unknown() });
+      await transportOf(client).request({ method: 'GET', path: path`/jobs/${id}`, schema: z.unknown() });
     }
     const urls = requests.map((request) => new URL(request.url));
     expect(urls.map((url) => url.pathname)).toEqual([
@@ -48,7 +49,7 @@ describe('path', () => {
     server.use(handler);
     const client = testClient();
     await expect(async () =>
-      client.transport.request({ method: 'GET', path: path`/jobs/${''}`, schema: z.unknown() }),
+      transportOf(client).request({ method: 'GET', path: path`/jobs/${''}`, schema: z.unknown() }),
     ).rejects.toThrow(InvalidRequestError);
     expect(requests).toHaveLength(0);
   });

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { delay, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { Scenario } from '../../src/client.js';
+import { Scenario, transportOf } from '../../src/client.js';
 import { createRedactor, redactingUrl, redactValue } from '../../src/core/redact.js';
 import { captureLogger, recordApi, useMockServer } from '../helpers/msw.js';
 import { renderings } from '../helpers/renderings.js';
@@ -75,7 +75,7 @@ describe.each([
     server.use(handler);
     const client = new Scenario({ ...credentials, logger, logLevel: 'debug', timeout: 50, maxRetries: 1 });
     const error = await rejectionOf(
-      client.transport.request({ method: failure.method ?? 'GET', path: '/jobs/job_1', body: undefined, schema }),
+      transportOf(client).request({ method: failure.method ?? 'GET', path: '/jobs/job_1', body: undefined, schema }),
     );
     expect(requests.length).toBeGreaterThan(0);
     expect(requests[0]?.headers.get('authorization')).toContain('apiKey' in credentials ? basic : CANARY);
@@ -98,7 +98,7 @@ describe.each([
         });
       },
     });
-    const error = await rejectionOf(client.transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
+    const error = await rejectionOf(transportOf(client).request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
     expect(error.name).toBe('APIConnectionError');
     expectNoSecret(renderings(error), 'error');
     expectNoSecret(lines, 'log');
@@ -135,7 +135,7 @@ test('response headers that echo the credentials are redacted in the error', asy
     ).handler,
   );
   const client = new Scenario({ apiKey, apiSecret, logLevel: 'off' });
-  const error = await rejectionOf(client.transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
+  const error = await rejectionOf(transportOf(client).request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
   for (const text of [JSON.stringify(error), inspect(error, { depth: 10 })]) {
     for (const secret of secrets) expect(text).not.toContain(secret);
   }
@@ -162,7 +162,7 @@ describe('error bodies are redacted after JSON decoding', () => {
       ).handler,
     );
     const client = new Scenario({ apiKey, apiSecret: slashSecret, logLevel: 'off' });
-    const error = await rejectionOf(client.transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
+    const error = await rejectionOf(transportOf(client).request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
     expect(error.message).toContain('bad secret [redacted]');
     for (const text of renderings(error)) {
       expect(text).not.toContain(CANARY);
@@ -175,7 +175,7 @@ describe('error bodies are redacted after JSON decoding', () => {
     const secret = `${key}_tail_of_the_secret`;
     server.use(recordApi(() => HttpResponse.json({ reason: `you sent ${secret}` }, { status: 403 })).handler);
     const client = new Scenario({ apiKey: key, apiSecret: secret, logLevel: 'off' });
-    const error = await rejectionOf(client.transport.request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
+    const error = await rejectionOf(transportOf(client).request({ method: 'GET', path: '/jobs', schema: z.unknown() }));
     expect(error.message).toContain('you sent [redacted]');
     for (const text of renderings(error)) expect(text).not.toContain('tail_of_the_secret');
   });

@@ -1,7 +1,9 @@
 import { delay, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
+import { transportOf } from '../../src/client.js';
 import { APITimeoutError, APIUserAbortError } from '../../src/core/errors.js';
+import { checkRequestOptions } from '../../src/core/options.js';
 import { captureLogger, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf, settle, until, useFakeClock } from '../helpers/timers.js';
 
@@ -21,11 +23,11 @@ describe('abort', () => {
     const { handler, requests } = recordApi();
     server.use(handler);
     const error = await rejectionOf(
-      testClient().transport.request({
+      transportOf(testClient()).request({
         method: 'GET',
         path: '/jobs',
         schema: anything,
-        options: { signal: AbortSignal.abort(new Error('user left')) },
+        options: checkRequestOptions({ signal: AbortSignal.abort(new Error('user left')) }),
       }),
     );
     expect(error).toBeInstanceOf(APIUserAbortError);
@@ -40,11 +42,11 @@ describe('abort', () => {
     );
     server.use(handler);
     const controller = new AbortController();
-    const result = testClient({ logger, logLevel: 'warn' }).transport.request({
+    const result = transportOf(testClient({ logger, logLevel: 'warn' })).request({
       method: 'GET',
       path: '/jobs',
       schema: anything,
-      options: { signal: controller.signal },
+      options: checkRequestOptions({ signal: controller.signal }),
     });
     result.catch(() => {});
     await until(() => lines.some((line) => line.includes('retry 1 in 30000 ms')));
@@ -59,11 +61,11 @@ describe('abort', () => {
     const { handler, requests } = recordApi(hang);
     server.use(handler);
     const controller = new AbortController();
-    const result = testClient().transport.request({
+    const result = transportOf(testClient()).request({
       method: 'GET',
       path: '/jobs',
       schema: anything,
-      options: { signal: controller.signal },
+      options: checkRequestOptions({ signal: controller.signal }),
     });
     result.catch(() => {});
     await until(() => requests.length === 1);
@@ -75,9 +77,9 @@ describe('abort', () => {
 
   test('fetchRaw honours the signal too', async () => {
     const error = await rejectionOf(
-      testClient().transport.fetchRaw(
+      transportOf(testClient()).fetchRaw(
         'https://cdn.cloud.scenario.com/a.png',
-        { options: { signal: AbortSignal.abort() } },
+        { options: checkRequestOptions({ signal: AbortSignal.abort() }) },
         async () => undefined,
       ),
     );
@@ -89,11 +91,11 @@ describe('timeout', () => {
   test('per attempt, from the client option', async () => {
     const { handler } = recordApi(hang);
     server.use(handler);
-    const result = testClient({ timeout: 1000 }).transport.request({
+    const result = transportOf(testClient({ timeout: 1000 })).request({
       method: 'GET',
       path: '/jobs',
       schema: anything,
-      options: { maxRetries: 0 },
+      options: checkRequestOptions({ maxRetries: 0 }),
     });
     let settled = false;
     result.catch(() => {
@@ -112,11 +114,11 @@ describe('timeout', () => {
     server.use(handler);
     const error = await rejectionOf(
       settle(
-        testClient({ timeout: 60_000 }).transport.request({
+        transportOf(testClient({ timeout: 60_000 })).request({
           method: 'GET',
           path: '/jobs',
           schema: anything,
-          options: { timeout: 250, maxRetries: 0 },
+          options: checkRequestOptions({ timeout: 250, maxRetries: 0 }),
         }),
         50,
       ),
@@ -129,11 +131,11 @@ describe('timeout', () => {
     const fetch = () => Promise.resolve(new Response(stalledBody, { status: 200 }));
     const error = await rejectionOf(
       settle(
-        testClient({ fetch, timeout: 250 }).transport.request({
+        transportOf(testClient({ fetch, timeout: 250 })).request({
           method: 'GET',
           path: '/jobs',
           schema: anything,
-          options: { maxRetries: 0 },
+          options: checkRequestOptions({ maxRetries: 0 }),
         }),
         50,
       ),
@@ -147,7 +149,7 @@ describe('timeout', () => {
     server.use(handler);
     const error = await rejectionOf(
       settle(
-        testClient({ timeout: 1000 }).transport.request({
+        transportOf(testClient({ timeout: 1000 })).request({
           method: 'POST',
           path: '/generate/img2img',
           body: {},

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { transportOf } from '../../src/client.js';
 import {
   APIConnectionError,
   APITimeoutError,
@@ -20,7 +21,7 @@ const billedAdvice = 'The server may have done the work';
 
 /** A billed call (`POST /generate/img2img`) on a client built with `options`. */
 function billedCall(options: Parameters<typeof testClient>[0]) {
-  return testClient(options).transport.request({
+  return transportOf(testClient(options)).request({
     method: 'POST',
     path: '/generate/img2img',
     body: { prompt: 'a knight' },
@@ -60,7 +61,7 @@ describe('a request the runtime refuses to send', () => {
   test('a body JSON cannot encode: not sent, fetch never called', async () => {
     const { fetch, calls } = countingFetch();
     const error = await rejectionOf(
-      testClient({ fetch }).transport.request({
+      transportOf(testClient({ fetch })).request({
         method: 'POST',
         path: '/generate/custom/model_x',
         body: { seed: 1n },
@@ -116,7 +117,7 @@ test('a retry warning names the endpoint once', async () => {
     throw new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
   };
   const client = testClient({ fetch: reset, logger, logLevel: 'warn', maxRetries: 1 });
-  await rejectionOf(client.transport.request({ method: 'GET', path: '/jobs', schema: anything }));
+  await rejectionOf(transportOf(client).request({ method: 'GET', path: '/jobs', schema: anything }));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(
     /^warn: \[scenario-sdk\] GET \/jobs failed without a complete answer: read ECONNRESET; retry 1 in \d+ ms$/,

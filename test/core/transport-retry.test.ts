@@ -1,7 +1,9 @@
 import { delay, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
+import { transportOf } from '../../src/client.js';
 import { APIConnectionError, APITimeoutError, InternalServerError, RateLimitError } from '../../src/core/errors.js';
+import { checkRequestOptions } from '../../src/core/options.js';
 import type { RetryMode } from '../../src/core/retry.js';
 import { captureLogger, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf, settle, until, useFakeClock } from '../helpers/timers.js';
@@ -30,13 +32,13 @@ function callWith(
   );
   server.use(handler);
   const result = settle(
-    client.transport.request({
+    transportOf(client).request({
       method,
       path: '/things',
       body: method === 'POST' ? {} : undefined,
       schema: anything,
       retry,
-      options: { maxRetries },
+      options: checkRequestOptions({ maxRetries }),
     }),
   );
   return { result, requests };
@@ -139,7 +141,7 @@ describe('billed calls (POST by default)', () => {
     const fetch = refusingFetch();
     const error = await rejectionOf(
       settle(
-        testClient({ fetch }).transport.request({
+        transportOf(testClient({ fetch })).request({
           method: 'POST',
           path: '/generate/img2img',
           body: {},
@@ -156,7 +158,7 @@ describe('billed calls (POST by default)', () => {
     const fetch = refusingFetch('ECONNRESET');
     await rejectionOf(
       settle(
-        testClient({ fetch }).transport.request({
+        transportOf(testClient({ fetch })).request({
           method: 'POST',
           path: '/generate/img2img',
           body: {},
@@ -196,7 +198,7 @@ describe('server-directed delays', () => {
     server.use(handler);
     const client = testClient({ logger, logLevel: 'warn' });
     const body = method === 'POST' ? {} : undefined;
-    const result = client.transport.request({ method, path: '/generate/img2img', body, schema: anything });
+    const result = transportOf(client).request({ method, path: '/generate/img2img', body, schema: anything });
     result.catch(() => {});
     await until(() => lines.some((line) => line.includes('retry 1')), 'the retry to be scheduled');
     return { result, requests };
@@ -253,7 +255,9 @@ describe('server-directed delays', () => {
     const { handler, requests } = recordApi(() => HttpResponse.json(body, { status: 429, headers }));
     server.use(handler);
     const started = performance.now();
-    const error = await rejectionOf(testClient().transport.request({ method: 'GET', path: '/jobs', schema: anything }));
+    const error = await rejectionOf(
+      transportOf(testClient()).request({ method: 'GET', path: '/jobs', schema: anything }),
+    );
     expect(performance.now() - started).toBeLessThan(1000);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(expected);
@@ -268,7 +272,7 @@ describe('server-directed delays', () => {
       attempt < 3 ? HttpResponse.json({}, { status: 503 }) : HttpResponse.json({ ok: true }),
     );
     server.use(handler);
-    const result = testClient({ logger, logLevel: 'warn' }).transport.request({
+    const result = transportOf(testClient({ logger, logLevel: 'warn' })).request({
       method: 'GET',
       path: '/jobs',
       schema: anything,

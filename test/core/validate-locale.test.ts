@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { parseInput } from '../../src/core/validate.js';
-import { AssetUploadBodySchema, Scenario } from '../../src/index.js';
+import { Scenario } from '../../src/index.js';
+import { AssetUploadBodySchema } from '../../src/schemas.js';
 
 // Apart from validate.test.ts on purpose: nothing here may load classic `zod`, which sets English
 // messages for every zod schema when it loads and would hide a parse made without them.

@@ -1,7 +1,9 @@
 import { HttpResponse } from 'msw';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
+import { transportOf } from '../../src/client.js';
 import { InvalidRequestError, ResponseValidationError } from '../../src/core/errors.js';
+import { checkRequestOptions } from '../../src/core/options.js';
 import { parseInput } from '../../src/core/validate.js';
 import { type Asset, AssetSchema } from '../../src/schemas/asset.js';
 import { recordApi, testClient, useMockServer } from '../helpers/msw.js';
@@ -21,11 +23,11 @@ const JobEnvelope = z.looseObject({
 function getJob(body: () => Response) {
   const { handler, requests } = recordApi(body);
   server.use(handler);
-  const result = testClient().transport.request({
+  const result = transportOf(testClient()).request({
     method: 'GET',
     path: '/jobs/job_1',
     schema: JobEnvelope,
-    options: { maxRetries: 0 },
+    options: checkRequestOptions({ maxRetries: 0 }),
   });
   return { result, requests };
 }
@@ -66,7 +68,7 @@ describe('response validation', () => {
         : HttpResponse.json({ job: { jobId: 'j', status: 's', metadata: { assetIds: [] } } }),
     );
     server.use(handler);
-    await testClient().transport.request({ method: 'GET', path: '/jobs/j', schema: JobEnvelope });
+    await transportOf(testClient()).request({ method: 'GET', path: '/jobs/j', schema: JobEnvelope });
     expect(requests).toHaveLength(2);
   });
 });

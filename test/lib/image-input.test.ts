@@ -5,8 +5,10 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transportOf } from '../../src/client.js';
 import { APIConnectionError, APITimeoutError, APIUserAbortError, InvalidRequestError } from '../../src/core/errors.js';
 import type { ClientOptions } from '../../src/core/options.js';
+import { checkRequestOptions } from '../../src/core/options.js';
 import {
   type ImageInput,
   ImageInputSchema,
@@ -50,7 +52,7 @@ function setup(projectId?: string, options: ClientOptions = {}) {
       return new HttpResponse(PNG, { headers: { 'content-type': 'application/octet-stream' } });
     }),
   );
-  const transport = testClient({ ...(projectId ? { projectId } : {}), ...options }).transport;
+  const transport = transportOf(testClient({ ...(projectId ? { projectId } : {}), ...options }));
   return { transport, api: api.requests, cdn, resolve: (input: ImageInput) => resolveImage(input, { transport }) };
 }
 
@@ -226,9 +228,9 @@ describe('resolveImage: refusals before any request', () => {
     const { transport } = setup();
     const controller = new AbortController();
     controller.abort();
-    await expect(resolveImage(PNG, { transport, options: { signal: controller.signal } })).rejects.toBeInstanceOf(
-      APIUserAbortError,
-    );
+    await expect(
+      resolveImage(PNG, { transport, options: checkRequestOptions({ signal: controller.signal }) }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
   });
 });
 
@@ -286,7 +288,9 @@ describe('stream inputs obey the signal, the timeout and a size cap', () => {
     const { stream, state } = stalledWebStream();
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
-    const error = await rejectionOf(loadImage(stream, { transport, options: { signal: controller.signal } }));
+    const error = await rejectionOf(
+      loadImage(stream, { transport, options: checkRequestOptions({ signal: controller.signal }) }),
+    );
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect(state.cancelled).toBe(true);
   });
@@ -295,7 +299,9 @@ describe('stream inputs obey the signal, the timeout and a size cap', () => {
     const { transport } = setup();
     const stream = new Readable({ read() {} });
     const started = performance.now();
-    const error = await rejectionOf(loadImage(stream, { transport, options: { timeout: 100 }, field: 'controlImage' }));
+    const error = await rejectionOf(
+      loadImage(stream, { transport, options: checkRequestOptions({ timeout: 100 }), field: 'controlImage' }),
+    );
     expect(error).toBeInstanceOf(APITimeoutError);
     expect(error.message).toMatch(/controlImage: the stream yielded no data for 100 ms/);
     expect(performance.now() - started).toBeLessThan(2_000);
@@ -389,14 +395,16 @@ describe('URL inputs with credentials, and signed queries in errors', () => {
 
   it('a failed fetch of an image URL shows the URL without its query, in the error and its cause', async () => {
     const url = 'https://images.example.com/a.png?X-Amz-Signature=SIGNED-abc&Expires=1';
-    const transport = testClient({
-      maxRetries: 0,
-      fetch: async (input) => {
-        throw new TypeError(
-          `request to ${input instanceof Request ? input.url : String(input)} failed, reason: socket hang up`,
-        );
-      },
-    }).transport;
+    const transport = transportOf(
+      testClient({
+        maxRetries: 0,
+        fetch: async (input) => {
+          throw new TypeError(
+            `request to ${input instanceof Request ? input.url : String(input)} failed, reason: socket hang up`,
+          );
+        },
+      }),
+    );
     const error = await rejectionOf(loadImage(url, { transport }));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.message).toContain('request to https://images.example.com/a.png failed');
@@ -532,7 +540,7 @@ describe('resolveImage: small inline, large through hidden /uploads', () => {
 
   it('uploads a larger image in 5 MiB parts without auth, completes, polls until imported', async () => {
     const flow = uploadFlow();
-    const transport = testClient().transport;
+    const transport = transportOf(testClient());
     const size = 2 * MIN_UPLOAD_PART_BYTES + 123_456;
     expect(await resolveImage(pngOfSize(size), { transport })).toBe('asset_big');
 
@@ -562,7 +570,7 @@ describe('resolveImage: small inline, large through hidden /uploads', () => {
     const flow = uploadFlow();
     const path = join(dir, 'poster.png');
     await writeFile(path, pngOfSize(MAX_INLINE_IMAGE_BYTES + 1));
-    expect(await resolveImage(path, { transport: testClient().transport })).toBe('asset_big');
+    expect(await resolveImage(path, { transport: transportOf(testClient()) })).toBe('asset_big');
     expect(await flow.requests[0]?.json()).toMatchObject({ fileName: 'poster.png', parts: 1 });
     expect(flow.parts.map((part) => part.size)).toEqual([MAX_INLINE_IMAGE_BYTES + 1]);
   });

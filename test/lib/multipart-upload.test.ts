@@ -1,5 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { transportOf } from '../../src/client.js';
 import type { Clock } from '../../src/core/clock.js';
 import {
   APIUserAbortError,
@@ -9,6 +10,7 @@ import {
   UploadTimeoutError,
 } from '../../src/core/errors.js';
 import type { Progress } from '../../src/core/options.js';
+import { checkRequestOptions } from '../../src/core/options.js';
 import { planUploadParts, uploadMultipart } from '../../src/lib/multipart-upload.js';
 import { MIN_UPLOAD_PART_BYTES } from '../../src/schemas/upload.js';
 import { pngOfSize } from '../helpers/images.js';
@@ -110,7 +112,7 @@ describe('uploadMultipart', () => {
     const { log, bodies } = flow({ polls: [{ status: 'validated' }, { status: 'imported', entityId: 'asset_new' }] });
     const { clock, sleeps } = virtualClock();
     const source = file(2 * MIN_UPLOAD_PART_BYTES + 10);
-    const upload = await uploadMultipart(testClient().transport, source, { clock });
+    const upload = await uploadMultipart(transportOf(testClient()), source, { clock });
     expect(upload.entityId).toBe('asset_new');
     expect(log[0]).toBe('create');
     expect(log.slice(1, 4).sort()).toEqual(['put 1', 'put 2', 'put 3']);
@@ -125,7 +127,7 @@ describe('uploadMultipart', () => {
     const bytes = pngOfSize(MIN_UPLOAD_PART_BYTES + 5);
     const blob = new Blob([bytes]);
     await uploadMultipart(
-      testClient().transport,
+      transportOf(testClient()),
       { data: blob, fileName: 'b.png', contentType: 'image/png' },
       {
         clock: virtualClock().clock,
@@ -145,14 +147,14 @@ describe('uploadMultipart', () => {
       }),
     );
     await expect(
-      uploadMultipart(testClient().transport, file(10), { assetOptions: { hide: true, parentId: 'asset_p' } }),
+      uploadMultipart(transportOf(testClient()), file(10), { assetOptions: { hide: true, parentId: 'asset_p' } }),
     ).rejects.toThrow('stop here');
     expect(body).toMatchObject({ kind: 'image', assetOptions: { hide: true, parentId: 'asset_p' } });
   });
 
   it('throws UploadFailedError with the server’s errorMessage', async () => {
     flow({ polls: [{ status: 'failed', errorMessage: 'corrupt image data' }] });
-    const error = await uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock }).catch(
+    const error = await uploadMultipart(transportOf(testClient()), file(100), { clock: virtualClock().clock }).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(UploadFailedError);
@@ -165,7 +167,7 @@ describe('uploadMultipart', () => {
   it('gives up after the timeout with UploadTimeoutError and the last upload', async () => {
     const { log } = flow({ polls: [{ status: 'validating' }] });
     const { clock, sleeps } = virtualClock();
-    const error = await uploadMultipart(testClient().transport, file(100), { clock, timeout: 10_000 }).catch(
+    const error = await uploadMultipart(transportOf(testClient()), file(100), { clock, timeout: 10_000 }).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(UploadTimeoutError);
@@ -179,7 +181,12 @@ describe('uploadMultipart', () => {
   it('stops polling at once when aborted', async () => {
     flow({ polls: [{ status: 'validating' }] });
     const controller = new AbortController();
-    const promise = uploadMultipart(testClient().transport, file(100), {}, { signal: controller.signal });
+    const promise = uploadMultipart(
+      transportOf(testClient()),
+      file(100),
+      {},
+      checkRequestOptions({ signal: controller.signal }),
+    );
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
     await expect(promise).rejects.toBeInstanceOf(APIUserAbortError);
@@ -190,20 +197,20 @@ describe('uploadMultipart', () => {
     const { attempts } = flow({
       part: (_number, attempt) => (attempt === 1 ? new HttpResponse('busy', { status: 503 }) : undefined),
     });
-    const upload = await uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock });
+    const upload = await uploadMultipart(transportOf(testClient()), file(100), { clock: virtualClock().clock });
     expect(upload.entityId).toBe('asset_new');
     expect(attempts.get(1)).toBe(2);
   });
 
   it('does not retry POST /uploads after a 5xx (it may have created the upload)', async () => {
     const { log } = flow({ create: () => HttpResponse.json({ reason: 'boom' }, { status: 502 }) });
-    await expect(uploadMultipart(testClient().transport, file(100))).rejects.toBeInstanceOf(InternalServerError);
+    await expect(uploadMultipart(transportOf(testClient()), file(100))).rejects.toBeInstanceOf(InternalServerError);
     expect(log).toEqual(['create']);
   });
 
   it('stops when a part fails for good, without completing', async () => {
     const { log } = flow({ part: () => new HttpResponse('denied', { status: 403 }) });
-    await expect(uploadMultipart(testClient().transport, file(100))).rejects.toThrow(
+    await expect(uploadMultipart(transportOf(testClient()), file(100))).rejects.toThrow(
       /PUT https:\/\/s3\.example\.com\/bucket\/1 failed with 403/,
     );
     expect(log).not.toContain('complete');
@@ -211,7 +218,7 @@ describe('uploadMultipart', () => {
 
   it('refuses an answer with the wrong number of part URLs', async () => {
     flow({ partCount: (asked) => asked - 1 });
-    const error = await uploadMultipart(testClient().transport, file(MIN_UPLOAD_PART_BYTES + 1)).catch(
+    const error = await uploadMultipart(transportOf(testClient()), file(MIN_UPLOAD_PART_BYTES + 1)).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(ResponseValidationError);
@@ -221,7 +228,7 @@ describe('uploadMultipart', () => {
   it('refuses an imported upload without entityId', async () => {
     flow({ polls: [{ status: 'imported' }] });
     await expect(
-      uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock }),
+      uploadMultipart(transportOf(testClient()), file(100), { clock: virtualClock().clock }),
     ).rejects.toBeInstanceOf(ResponseValidationError);
   });
 });
@@ -240,7 +247,7 @@ describe('uploadMultipart: the upload id on every later error', () => {
 
   it('a part refused for good', async () => {
     flow({ part: () => new HttpResponse('denied', { status: 403 }) });
-    const error = await uploadIdOf(uploadMultipart(testClient().transport, file(100)));
+    const error = await uploadIdOf(uploadMultipart(transportOf(testClient()), file(100)));
     expect(error.uploadId).toBe('upload_9');
   });
 
@@ -254,7 +261,7 @@ describe('uploadMultipart: the upload id on every later error', () => {
       }),
     );
     const error = await uploadIdOf(
-      uploadMultipart(testClient().transport, file(100), {}, { signal: controller.signal }),
+      uploadMultipart(transportOf(testClient()), file(100), {}, checkRequestOptions({ signal: controller.signal })),
     );
     expect(error).toBeInstanceOf(APIUserAbortError);
   });
@@ -262,22 +269,24 @@ describe('uploadMultipart: the upload id on every later error', () => {
   it('a failed complete and a failed poll', async () => {
     flow();
     server.use(http.post(`${API}/uploads/upload_9/action`, () => HttpResponse.json({ reason: 'no' }, { status: 409 })));
-    await uploadIdOf(uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock }));
+    await uploadIdOf(uploadMultipart(transportOf(testClient()), file(100), { clock: virtualClock().clock }));
     server.resetHandlers();
     flow({ polls: [{ status: 'validating' }] });
     server.use(http.get(`${API}/uploads/upload_9`, () => HttpResponse.json({ reason: 'gone' }, { status: 404 })));
-    await uploadIdOf(uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock }));
+    await uploadIdOf(uploadMultipart(transportOf(testClient()), file(100), { clock: virtualClock().clock }));
   });
 
   it('a part list the SDK refuses', async () => {
     flow({ partCount: (asked) => asked - 1 });
-    const error = await uploadIdOf(uploadMultipart(testClient().transport, file(MIN_UPLOAD_PART_BYTES + 1)));
+    const error = await uploadIdOf(uploadMultipart(transportOf(testClient()), file(MIN_UPLOAD_PART_BYTES + 1)));
     expect(error).toBeInstanceOf(ResponseValidationError);
   });
 
   it('UploadFailedError keeps its own message', async () => {
     flow({ polls: [{ status: 'failed', errorMessage: 'corrupt' }] });
-    const error = await uploadIdOf(uploadMultipart(testClient().transport, file(100), { clock: virtualClock().clock }));
+    const error = await uploadIdOf(
+      uploadMultipart(transportOf(testClient()), file(100), { clock: virtualClock().clock }),
+    );
     expect(error.message).not.toContain('(upload upload_9)');
   });
 });
@@ -307,7 +316,7 @@ describe('uploadMultipart: part numbers', () => {
     [[1, 1.5], '1, 1.5'],
   ])('refuses %j for 2 parts, before sending any', async (numbers, shown) => {
     const log = numbered(numbers);
-    const error = await uploadMultipart(testClient().transport, file(MIN_UPLOAD_PART_BYTES + 1)).catch(
+    const error = await uploadMultipart(transportOf(testClient()), file(MIN_UPLOAD_PART_BYTES + 1)).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(ResponseValidationError);
@@ -324,7 +333,7 @@ describe('uploadMultipart: onUploadProgress', () => {
     });
     const size = 2 * MIN_UPLOAD_PART_BYTES + 10;
     const seen: Progress[] = [];
-    await uploadMultipart(testClient().transport, file(size), {
+    await uploadMultipart(transportOf(testClient()), file(size), {
       clock: virtualClock().clock,
       onUploadProgress: (progress) => seen.push(progress),
     });

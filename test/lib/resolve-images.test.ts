@@ -1,5 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { transportOf } from '../../src/client.js';
 import { InvalidRequestError } from '../../src/core/errors.js';
 import { MAX_INLINE_IMAGE_BYTES } from '../../src/lib/image-input.js';
 import { type ImageSlot, resolveImages } from '../../src/lib/resolve-images.js';
@@ -19,7 +20,7 @@ function setup() {
       : HttpResponse.json({ reason: 'unexpected request' }, { status: 500 }),
   );
   server.use(api.handler);
-  return { transport: testClient().transport, requests: api.requests };
+  return { transport: transportOf(testClient()), requests: api.requests };
 }
 
 const slots = (...inputs: ImageSlot['input'][]): ImageSlot[] =>

@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type * as z from 'zod/mini';
 import { safeParse } from '../../src/core/validate.js';
+import { Scenario } from '../../src/index.js';
 import {
   ControlNetBodySchema,
   ControlNetInpaintBodySchema,
@@ -25,12 +26,11 @@ import {
   InpaintBodySchema,
   InpaintIpAdapterBodySchema,
   InpaintParamsSchema,
-  Scenario,
   SchedulerSchema,
   Txt2ImgBodySchema,
   Txt2ImgIpAdapterBodySchema,
   Txt2ImgParamsSchema,
-} from '../../src/index.js';
+} from '../../src/schemas.js';
 import { REQUEST_CONTRACTS } from '../../src/testing/spec/request-contracts.js';
 import { inputTally, invalidParams, offlineClient, PNG, refusalTests } from './arbitraries.js';
 

@@ -7,6 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { InvalidRequestError, isScenarioError } from '../../src/index.js';
+import { modalityProblems } from '../../src/schemas/controlnet.js';
 import {
   AssetIdsSchema,
   AssetListQuerySchema,
@@ -14,15 +16,12 @@ import {
   ControlNetParamsSchema,
   DetectParamsSchema,
   Img2ImgParamsSchema,
-  InvalidRequestError,
-  isScenarioError,
   JobListQuerySchema,
   ModelListQuerySchema,
   modelInputsSchema,
   RemoveBackgroundParamsSchema,
   UpscaleParamsSchema,
-} from '../../src/index.js';
-import { modalityProblems } from '../../src/schemas/controlnet.js';
+} from '../../src/schemas.js';
 import { createEmulator } from '../../src/testing/index.js';
 import {
   assertInvalid,

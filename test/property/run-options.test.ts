@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { RunOptionsSchema } from '../../src/index.js';
+import { RunOptionsSchema } from '../../src/schemas.js';
 import { createEmulator } from '../../src/testing/index.js';
 import { assertInvalid, failureOf, invalidValue, offlineClient, PNG } from './arbitraries.js';
 import { observedClient } from './observed-client.js';

@@ -19,7 +19,7 @@ import {
   RemoveBackgroundParamsSchema,
   SchedulerSchema,
   UpscaleParamsSchema,
-} from '../../src/index.js';
+} from '../../src/schemas.js';
 import { createEmulator } from '../../src/testing/index.js';
 import { FAMILIES, type ModelFamily } from '../../src/testing/model-catalog.js';
 import { dataUrl, testImage } from '../testing/helpers.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { transportOf } from '../../src/client.js';
 import { APIUserAbortError, InvalidRequestError, isScenarioError, NotFoundError } from '../../src/core/errors.js';
 import { MAX_INLINE_IMAGE_BYTES } from '../../src/lib/image-input.js';
 import { Assets } from '../../src/resources/assets.js';
@@ -27,7 +28,7 @@ function wireAsset(id: string, extra: Record<string, unknown> = {}) {
 }
 
 function assets(projectId?: string) {
-  return new Assets(testClient(projectId ? { projectId } : {}).transport);
+  return new Assets(transportOf(testClient(projectId ? { projectId } : {})));
 }
 
 let dir: string;
@@ -297,7 +298,7 @@ describe('assets.download / downloadTo', () => {
       if (request.url.startsWith(API)) return Response.json({ asset: wireAsset('asset_d') });
       return new Response(body(request.signal), { headers });
     };
-    return new Assets(testClient({ fetch }).transport);
+    return new Assets(transportOf(testClient({ fetch })));
   }
 
   it('a body that stalls after the headers times out (per attempt) instead of hanging', async () => {
@@ -493,7 +494,7 @@ describe('assets.download / downloadTo', () => {
         `request to ${input instanceof Request ? input.url : String(input)} failed, reason: socket hang up`,
       );
     };
-    const offline = new Assets(testClient({ fetch, maxRetries: 0 }).transport);
+    const offline = new Assets(transportOf(testClient({ fetch, maxRetries: 0 })));
     const error = await rejectionOf(offline.download(wireAsset('asset_e') as Asset));
     expect(error.message).toContain(`request to ${CDN}/assets-transform/asset_e failed`);
     for (const text of [error.message, error.stack, String(error.cause), (error.cause as Error).stack]) {

@@ -256,3 +256,37 @@ describe('estimate', () => {
     expect(api.seen[0]?.body).toEqual(params);
   });
 });
+
+describe('options are read once, where the caller hands them over', () => {
+  /** `options` behind a proxy that counts the reads of each key. */
+  function counted<T extends object>(options: T): { options: T; reads: Map<PropertyKey, number> } {
+    const reads = new Map<PropertyKey, number>();
+    const proxy = new Proxy(options, {
+      get(target, key, receiver) {
+        reads.set(key, (reads.get(key) ?? 0) + 1);
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    return { options: proxy, reads };
+  }
+
+  it('run() reads each option once, however many requests the run makes', async () => {
+    const api = fakeGenerationApi(server);
+    const { options, reads } = counted({ pollInterval: 1, headers: { 'x-trace': 't1' }, projectId: 'proj_1' });
+    await testClient().img2img.run(params, options);
+    // Submission, a poll, the outputs: each request carries the options read that once.
+    expect(api.seen.length).toBeGreaterThanOrEqual(3);
+    expect(api.seen.every((request) => request.query.get('projectId') === 'proj_1')).toBe(true);
+    for (const key of ['pollInterval', 'headers', 'projectId']) expect(reads.get(key)).toBe(1);
+  });
+
+  it('GenerationJob.wait() reads its options once, and keeps create()’s request options', async () => {
+    const api = fakeGenerationApi(server);
+    const generation = await testClient().img2img.create(params, { projectId: 'proj_1' });
+    const { options, reads } = counted({ pollInterval: 1, maxRetries: 0 });
+    await generation.wait(options);
+    expect(api.seen.every((request) => request.query.get('projectId') === 'proj_1')).toBe(true);
+    expect(reads.get('pollInterval')).toBe(1);
+    expect(reads.get('maxRetries')).toBe(1);
+  });
+});

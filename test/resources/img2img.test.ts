@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Img2ImgParamsSchema, strengthFromInfluence } from '../../src/index.js';
+import { strengthFromInfluence } from '../../src/index.js';
+import { Img2ImgParamsSchema } from '../../src/schemas.js';
 import { pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
 import { EVERY_SHARED_FIELD, expectInvalid, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';

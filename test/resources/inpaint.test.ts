@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InpaintParamsSchema, MAX_INLINE_IMAGE_BYTES } from '../../src/index.js';
+import { InpaintParamsSchema, MAX_INLINE_IMAGE_BYTES } from '../../src/schemas.js';
 import { decodeDataUrl, PDF, pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Txt2ImgParamsSchema } from '../../src/index.js';
+import { Txt2ImgParamsSchema } from '../../src/schemas.js';
 import { decodeDataUrl, PDF, pngOfSize } from '../helpers/images.js';
 import { testClient, useMockServer } from '../helpers/msw.js';
 import { EVERY_SHARED_FIELD, expectInvalid, FAST, fakeGenerationApi, PNG, PNG_DATA_URL } from './fake-generation.js';

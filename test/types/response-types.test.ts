@@ -4,25 +4,27 @@ import {
   type Asset,
   type AssetMetadata,
   type AssetProperties,
-  AssetSchema,
   type CostEstimate,
-  CostEstimateSchema,
   type GenerationResult,
-  GenerationResultSchema,
   type GenerationSubmitResponse,
-  GenerationSubmitResponseSchema,
   type Job,
   type JobMetadata,
-  JobSchema,
   type JobStatus,
   type Model,
   type ModelInput,
-  ModelSchema,
   type Upload,
-  type UploadPart,
-  UploadSchema,
   withUnknownFields,
 } from '../../src/index.js';
+import {
+  AssetSchema,
+  CostEstimateSchema,
+  GenerationResultSchema,
+  GenerationSubmitResponseSchema,
+  JobSchema,
+  ModelSchema,
+  type UploadPart,
+  UploadSchema,
+} from '../../src/schemas.js';
 
 // Every `@ts-expect-error` below is checked by `tsc --noEmit -p .`; editor-display.test.ts removes
 // them and checks that each line then fails for the reason it names.

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
-import { AssetListQuerySchema, AssetUploadParamsSchema, type Progress } from '../../index.js';
-import { loadImage } from '../../lib/image-input.js';
+import type { Progress } from '../../index.js';
 import type { Asset } from '../../schemas/asset.js';
+import { AssetListQuerySchema, AssetUploadParamsSchema } from '../../schemas.js';
 import { EXIT, oneLine, UsageError } from '../errors.js';
 import { addFlags, flagsOf, paramsFromOptions } from '../flags.js';
 import { extensionOf } from '../outputs.js';
@@ -58,7 +58,7 @@ function uploadCommand(runtime: Runtime): Command {
       // Every file is checked before the first upload.
       for (const file of files) {
         try {
-          await loadImage(file, { transport: client.transport, field: 'file' });
+          await client.assets.inspect(file);
         } catch (error) {
           throw usageAt(file, error);
         }

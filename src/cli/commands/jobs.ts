@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { JobListQuerySchema } from '../../index.js';
 import type { Job } from '../../schemas/job.js';
+import { JobListQuerySchema } from '../../schemas.js';
 import { EXIT, oneLine, UsageError } from '../errors.js';
 import type { Item } from '../plan.js';
 import { type Runtime, withSession } from '../session.js';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { ModelListQuerySchema } from '../../index.js';
 import type { Model, ModelInput } from '../../schemas/model.js';
+import { ModelListQuerySchema } from '../../schemas.js';
 import { withSession } from '../session.js';
 import { table } from '../table.js';
 import { listCommand } from './list.js';
