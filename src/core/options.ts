@@ -95,18 +95,20 @@ const HeadersSchema = z.record(
 );
 
 /**
- * Options of every method that waits for a job: `run()`, `GenerationJob.wait()`,
- * `client.jobs.wait()` and `client.custom.run()`. The {@link RequestOptions} apply to each request
- * on the way (`timeout` is still per HTTP attempt); the rest say how to wait. `signal` aborts
- * everything: the submission, the wait and the fetching of the outputs.
+ * Options of every method that waits: for a job (`run()`, `GenerationJob.wait()`,
+ * `client.jobs.wait()`, `client.custom.run()`) or for a training (`client.models.train()` and
+ * `waitForTraining()`, where `T` is the `Model`). The {@link RequestOptions} apply to each
+ * request on the way (`timeout` is still per HTTP attempt); the rest say how to wait. `signal`
+ * aborts everything: the submission, the wait and the fetching of the outputs.
  */
-export interface RunOptions extends RequestOptions {
+export interface RunOptions<T = Job> extends RequestOptions {
   /**
-   * Called with the first job state seen, then each time its status or progress changes, with
-   * how long the wait has taken and when the job should finish at the rate seen so far. If it
-   * throws, the wait stops with a `JobError` (the job keeps running).
+   * Called with the first state seen (the job, or the model in training), then each time its
+   * status or progress changes, with how long the wait has taken and when it should finish at
+   * the rate seen so far. If it throws, the wait stops with a `JobError` (a `TrainingError` for
+   * a training); the work keeps running.
    */
-  onProgress?: ((job: Job, wait: WaitProgress) => void) | undefined;
+  onProgress?: ((state: T, wait: WaitProgress) => void) | undefined;
   /**
    * Poll every this many ms instead of adaptively (at least 250). Default: adaptive — fast at
    * first, then aimed just after the finish predicted from the job's progress, never more than
@@ -116,13 +118,14 @@ export interface RunOptions extends RequestOptions {
   /**
    * Milliseconds for the whole wait before giving up with `JobTimeoutError` (which carries the
    * job id and the last job seen); the job keeps running and `client.jobs.wait(id)` resumes.
-   * `Infinity` waits for ever. Default: 600 000 (10 minutes).
+   * `Infinity` waits for ever. Default: 600 000 (10 minutes); for a training 7 200 000 (2 hours,
+   * `TrainingTimeoutError`, resumed by `client.models.waitForTraining(id)`).
    */
   waitTimeout?: number | undefined;
   /**
-   * On abort, also ask the server to cancel the job, and say in the `APIUserAbortError` whether
-   * it did. Flux, custom-model and tool jobs refuse (400): they keep running and are billed, which
-   * is logged at `warn`. Default: false.
+   * On abort, also ask the server to cancel the job (the training), and say in the
+   * `APIUserAbortError` whether it did. Flux, custom-model and tool jobs refuse (400): they keep
+   * running and are billed, which is logged at `warn`. Default: false.
    */
   cancelOnAbort?: boolean | undefined;
 }
@@ -211,12 +214,15 @@ declare const checked: unique symbol;
 export type CallOptions = RequestOptions & { readonly [checked]: true };
 
 /** The part of {@link RunOptions} that governs waiting, not the HTTP requests on the way. */
-export type WaitOptions = Pick<RunOptions, 'signal' | 'onProgress' | 'pollInterval' | 'waitTimeout' | 'cancelOnAbort'>;
+export type WaitOptions<T = Job> = Pick<
+  RunOptions<T>,
+  'signal' | 'onProgress' | 'pollInterval' | 'waitTimeout' | 'cancelOnAbort'
+>;
 
 /** {@link RunOptions} checked and split: `call` applies to every request, `wait` to the wait. */
-export interface CheckedRunOptions {
+export interface CheckedRunOptions<T = Job> {
   call: CallOptions;
-  wait: WaitOptions;
+  wait: WaitOptions<T>;
 }
 
 /** Checks a method's {@link RequestOptions} once; absent options are an empty set. */
@@ -230,12 +236,12 @@ export function withSignal(options: CallOptions | undefined, signal: AbortSignal
 }
 
 /** Checks a method's {@link RunOptions} once (`what` names them in errors) and splits them. */
-export function checkRunOptions(options: RunOptions | undefined, what: string): CheckedRunOptions {
-  return splitRunOptions(parseInput(RunOptionsSchema, options === undefined ? {} : options, what));
+export function checkRunOptions<T = Job>(options: RunOptions<T> | undefined, what: string): CheckedRunOptions<T> {
+  return splitRunOptions(parseInput(RunOptionsSchema, options === undefined ? {} : options, what) as RunOptions<T>);
 }
 
 /** Splits run options, already checked (by {@link RunOptionsSchema} or an extension of it). */
-export function splitRunOptions(options: RunOptions): CheckedRunOptions {
+export function splitRunOptions<T = Job>(options: RunOptions<T>): CheckedRunOptions<T> {
   const { onProgress, pollInterval, waitTimeout, cancelOnAbort, ...call } = options;
   return {
     call: call as CallOptions,

@@ -1,21 +1,17 @@
-import { untilAborted } from '../core/abort.js';
 import type { Clock } from '../core/clock.js';
-import { realClock } from '../core/clock.js';
 import {
-  APIError,
   APIUserAbortError,
   JobCanceledError,
   JobError,
   JobFailedError,
   JobTimeoutError,
-  NotFoundError,
   resumeOrCancel,
 } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import type { WaitOptions, WaitProgress } from '../core/options.js';
+import type { WaitOptions } from '../core/options.js';
 import type { Job } from '../schemas/job.js';
 import { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from '../schemas/job.js';
-import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay, progressRate } from './poll-schedule.js';
+import { messageOf, type PollSubject, pollUntilDone } from './poll-until-done.js';
 
 /** How long `wait()` waits by default before giving up: 10 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 600_000;
@@ -30,21 +26,6 @@ export interface WaitForJobDeps {
   clock?: Clock | undefined;
   logger?: Logger | undefined;
 }
-
-/**
- * The last poll is sent this long (ms) before the deadline, so the verdict and the `lastJob` of a
- * `JobTimeoutError` are fresh.
- */
-const FINAL_POLL_LEAD_MS = 1000;
-/** Observations kept for the schedule, which only looks at the latest few. */
-const KEPT_OBSERVATIONS = 8;
-/**
- * How long an abort with `cancelOnAbort` waits for the cancel's answer, so its error can say
- * whether the job still runs: one quick API call, short enough for the abort to still feel prompt.
- */
-export const CANCEL_ANSWER_WAIT_MS = 3000;
-/** The reason the wait's abort source gets when the deadline passes. */
-const DEADLINE = Symbol('deadline');
 
 const terminalStatuses: ReadonlySet<string> = new Set(TERMINAL_JOB_STATUSES);
 const knownStatuses: ReadonlySet<string> = new Set(KNOWN_JOB_STATUSES);
@@ -61,189 +42,45 @@ const knownStatuses: ReadonlySet<string> = new Set(KNOWN_JOB_STATUSES);
  */
 export async function waitForJob(job: string | Job, deps: WaitForJobDeps, options: WaitOptions = {}): Promise<Job> {
   const jobId = typeof job === 'string' ? job : job.jobId;
-  const { signal, pollInterval, cancelOnAbort = false, waitTimeout = DEFAULT_WAIT_TIMEOUT_MS } = options;
-  const clock = deps.clock ?? realClock;
-  const startedAt = clock.now();
-  const deadline = startedAt + waitTimeout;
-  // The one abort source of the wait: the caller's signal, the deadline, or the wait settling.
-  // Every sleep and poll stops on it; its reason says which came first.
-  const stop = new AbortController();
-  signal?.addEventListener('abort', () => stop.abort(signal.reason), { signal: stop.signal });
-  if (signal?.aborted) stop.abort(signal.reason);
-  abortAfter(clock, waitTimeout, stop, DEADLINE);
+  const done = await pollUntilDone(jobSubject(jobId, deps), typeof job === 'string' ? undefined : job, options, {
+    clock: deps.clock,
+    logger: deps.logger,
+    defaultTimeout: DEFAULT_WAIT_TIMEOUT_MS,
+  });
+  if (done.status === 'failure') throw new JobFailedError(done);
+  if (done.status === 'canceled') throw new JobCanceledError(done);
+  return done;
+}
 
-  const progress = new ProgressLog(jobId, options.onProgress, deps.logger, startedAt);
-  const poll = async () => {
-    const sentAt = clock.now();
-    const polled = await pollOnce(jobId, deps.getJob, stop.signal, progress.last === undefined);
-    progress.see(polled, (sentAt + clock.now()) / 2);
+/** A job as the poll loop sees it: its polls, its cancel, and errors that each name it and say how to resume. */
+function jobSubject(jobId: string, deps: WaitForJobDeps): PollSubject<Job> {
+  const billed = `The job keeps running on the server and is billed: ${resumeOrCancel(jobId)}.`;
+  return {
+    label: `job ${jobId}`,
+    poll: (signal) => deps.getJob(jobId, signal),
+    observe: ({ status, progress }) => ({ status, progress }),
+    terminal: terminalStatuses,
+    known: knownStatuses,
+    async cancel(signal) {
+      const job = await deps.cancelJob(jobId, signal);
+      if (job.status === 'canceled') return 'The job was canceled.';
+      return `The cancel was answered with status '${job.status}': check it with client.jobs.get('${jobId}').`;
+    },
+    pollFailed: (cause) =>
+      new JobError(
+        jobId,
+        `Polling job ${jobId} failed: ${messageOf(cause)}; the job may still be running (and billed): ${resumeOrCancel(jobId)}.`,
+        { cause },
+      ),
+    progressThrew: (cause) =>
+      new JobError(jobId, `onProgress threw while waiting for job ${jobId}: ${messageOf(cause)}. ${billed}`, {
+        cause,
+      }),
+    timedOut: (waitTimeout, last) => new JobTimeoutError(jobId, waitTimeout, last),
+    aborted: (cause, after) =>
+      new APIUserAbortError(`Stopped waiting for job ${jobId}: aborted. ${after}`, { cause, jobId }),
+    keepsRunning: billed,
+    notCanceled: (why) =>
+      `It was not canceled (${why}): it keeps running and is billed; resume with client.jobs.wait('${jobId}') or check it with client.jobs.get('${jobId}').`,
   };
-
-  try {
-    stop.signal.throwIfAborted();
-    if (typeof job === 'string') await poll();
-    else progress.see(job, startedAt);
-    while (!terminalStatuses.has(progress.current.status)) {
-      const now = clock.now();
-      const wanted = Math.max(
-        pollInterval ?? nextPollDelay(progress.observations, startedAt, now),
-        MIN_POLL_INTERVAL_MS,
-      );
-      const delay = beforeDeadline(wanted, now, deadline);
-      deps.logger?.debug(`job ${jobId} is ${progress.current.status}; next poll in ${Math.round(delay)} ms`);
-      await clock.sleep(delay, stop.signal);
-      await poll();
-    }
-  } catch (error) {
-    if (!stop.signal.aborted) throw error;
-    if (stop.signal.reason === DEADLINE) throw new JobTimeoutError(jobId, waitTimeout, progress.last);
-    throw await abortError(jobId, stop.signal.reason, cancelOnAbort ? deps : undefined);
-  } finally {
-    stop.abort();
-  }
-  return outcome(progress.current);
-}
-
-/**
- * What the polls have seen: the latest job, the observations the schedule reads, and the
- * `onProgress` and unknown-status reports.
- */
-class ProgressLog {
-  last: Job | undefined;
-  readonly observations: JobObservation[] = [];
-  readonly #warnedStatuses = new Set<string>();
-
-  constructor(
-    readonly jobId: string,
-    readonly onProgress: WaitOptions['onProgress'],
-    readonly logger: Logger | undefined,
-    readonly startedAt: number,
-  ) {}
-
-  /** The latest job; only read once a job was seen. */
-  get current(): Job {
-    return this.last as Job;
-  }
-
-  see(job: Job, at: number): void {
-    const changed = !this.last || job.status !== this.last.status || job.progress !== this.last.progress;
-    this.last = job;
-    this.observations.push({ at, status: job.status, progress: job.progress });
-    if (this.observations.length > KEPT_OBSERVATIONS) this.observations.shift();
-    if (!knownStatuses.has(job.status) && !this.#warnedStatuses.has(job.status)) {
-      this.#warnedStatuses.add(job.status);
-      this.logger?.warn(`job ${this.jobId} has status '${job.status}', unknown to this SDK; still waiting for it`);
-    }
-    if (changed) this.#report(job, at);
-  }
-
-  #report(job: Job, at: number): void {
-    try {
-      this.onProgress?.(job, this.#waitProgress(at));
-    } catch (error) {
-      throw new JobError(
-        this.jobId,
-        `onProgress threw while waiting for job ${this.jobId}: ${messageOf(error)}. The job keeps running on the server and is billed: ${resumeOrCancel(this.jobId)}.`,
-        { cause: error },
-      );
-    }
-  }
-
-  /** How the wait is going as of the observation made `at`: its age, and the finish the progress rate predicts. */
-  #waitProgress(at: number): WaitProgress {
-    const last = this.observations.at(-1);
-    const rate = progressRate(this.observations);
-    const remainingMs = rate && last ? Math.max(0, (1 - last.progress) / rate.perMs) : undefined;
-    return { elapsedMs: Math.max(0, at - this.startedAt), remainingMs };
-  }
-}
-
-/**
- * One `getJob`, given up at once on `stop` even if the transport ignores its signal. Its failures
- * carry the job id, except a 404 before the job was ever seen: then the id names no job at all.
- */
-async function pollOnce(
-  jobId: string,
-  getJob: WaitForJobDeps['getJob'],
-  stop: AbortSignal,
-  firstSight: boolean,
-): Promise<Job> {
-  try {
-    return await untilAborted(getJob(jobId, stop), stop);
-  } catch (error) {
-    if (stop.aborted || (firstSight && error instanceof NotFoundError)) throw error;
-    throw new JobError(
-      jobId,
-      `Polling job ${jobId} failed: ${messageOf(error)}; the job may still be running (and billed): ${resumeOrCancel(jobId)}.`,
-      { cause: error },
-    );
-  }
-}
-
-/** Shortens a sleep that would run past the last poll before the deadline; past that point the deadline cuts it. */
-function beforeDeadline(delay: number, now: number, deadline: number): number {
-  const lastPollAt = deadline - FINAL_POLL_LEAD_MS;
-  return now < lastPollAt ? Math.min(delay, Math.max(lastPollAt - now, MIN_POLL_INTERVAL_MS)) : delay;
-}
-
-/** Aborts `controller` with `reason` after `ms` on `clock`, unless it aborts first (which also ends the timer). */
-function abortAfter(clock: Clock, ms: number, controller: AbortController, reason: unknown): void {
-  if (!Number.isFinite(ms)) return;
-  clock.sleep(ms, controller.signal).then(
-    () => controller.abort(reason),
-    () => {},
-  );
-}
-
-/**
- * The `APIUserAbortError` of an aborted wait: it names the job and says whether it keeps running.
- * With `cancelOnAbort` (`deps` given), the cancel is sent first and its answer awaited for at most
- * {@link CANCEL_ANSWER_WAIT_MS}; a cancel that fails is also logged at `warn`, since the job is billed.
- */
-async function abortError(
-  jobId: string,
-  reason: unknown,
-  deps: WaitForJobDeps | undefined,
-): Promise<APIUserAbortError> {
-  const cause = reason instanceof APIUserAbortError ? reason.cause : reason;
-  const after = deps
-    ? await cancelAfterAbort(jobId, deps)
-    : `The job keeps running on the server and is billed: ${resumeOrCancel(jobId)}.`;
-  return new APIUserAbortError(`Stopped waiting for job ${jobId}: aborted. ${after}`, { cause, jobId });
-}
-
-/**
- * Sends the cancel of `cancelOnAbort`, gives it up after {@link CANCEL_ANSWER_WAIT_MS}, and says
- * what became of the job.
- */
-async function cancelAfterAbort(jobId: string, deps: WaitForJobDeps): Promise<string> {
-  const giveUp = new AbortController();
-  abortAfter(deps.clock ?? realClock, CANCEL_ANSWER_WAIT_MS, giveUp, 'no answer');
-  let why: string;
-  try {
-    const job = await untilAborted(
-      new Promise<Job>((resolve) => resolve(deps.cancelJob(jobId, giveUp.signal))),
-      giveUp.signal,
-    );
-    if (job.status === 'canceled') return 'The job was canceled.';
-    return `The cancel was answered with status '${job.status}': check it with client.jobs.get('${jobId}').`;
-  } catch (error) {
-    if (giveUp.signal.aborted) why = `no answer to the cancel within ${CANCEL_ANSWER_WAIT_MS / 1000} s`;
-    else if (error instanceof APIError) why = `the API refused with ${error.status}: ${error.reason}`;
-    else why = messageOf(error);
-  } finally {
-    giveUp.abort();
-  }
-  deps.logger?.warn(`job ${jobId} was not canceled after the abort (${why}); it keeps running and is billed`);
-  return `It was not canceled (${why}): it keeps running and is billed; resume with client.jobs.wait('${jobId}') or check it with client.jobs.get('${jobId}').`;
-}
-
-function outcome(job: Job): Job {
-  if (job.status === 'failure') throw new JobFailedError(job);
-  if (job.status === 'canceled') throw new JobCanceledError(job);
-  return job;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -11,7 +11,8 @@ import {
   JobTimeoutError,
   NotFoundError,
 } from '../../src/core/errors.js';
-import { CANCEL_ANSWER_WAIT_MS, type WaitForJobDeps, waitForJob } from '../../src/lib/wait-for-job.js';
+import { CANCEL_ANSWER_WAIT_MS } from '../../src/lib/poll-until-done.js';
+import { type WaitForJobDeps, waitForJob } from '../../src/lib/wait-for-job.js';
 import type { Job } from '../../src/schemas/job.js';
 import { VirtualClock } from '../../src/testing/virtual-clock.js';
 import { rejectionOf as rejection } from '../helpers/timers.js';

@@ -1,0 +1,227 @@
+import { untilAborted } from '../core/abort.js';
+import { type Clock, realClock } from '../core/clock.js';
+import { APIError, APIUserAbortError, NotFoundError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { WaitOptions, WaitProgress } from '../core/options.js';
+import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay, progressRate } from './poll-schedule.js';
+
+/** Status and progress (0–1) of what is polled: what the poll schedule and the progress reports read. */
+export interface Observed {
+  status: string;
+  progress: number;
+}
+
+/**
+ * What {@link pollUntilDone} waits for (a job, a model in training): how to poll it, read it and
+ * cancel it, and the errors that name it, each saying how to resume.
+ */
+export interface PollSubject<T> {
+  /** How logs name it: `job job_abc`, `model model_abc`. */
+  label: string;
+  /** One poll, with the transport's own retries. */
+  poll(signal: AbortSignal): Promise<T>;
+  /** Its status and progress. */
+  observe(state: T): Observed;
+  /** Statuses after which it never changes again. */
+  terminal: ReadonlySet<string>;
+  /** Statuses the SDK knows; another one is logged once, and waited through. */
+  known: ReadonlySet<string>;
+  /** Sends the cancel of `cancelOnAbort`; resolves with what became of it, in a sentence. */
+  cancel(signal: AbortSignal): Promise<string>;
+  /** A poll failed after the transport's retries. */
+  pollFailed(cause: unknown): Error;
+  /** `onProgress` threw. */
+  progressThrew(cause: unknown): Error;
+  /** The wait's deadline passed; `last` is the latest state seen. */
+  timedOut(waitTimeout: number, last: T | undefined): Error;
+  /** The caller aborted; `after` says what became of the work (canceled or still running). */
+  aborted(cause: unknown, after: string): Error;
+  /** What `after` says when no cancel was asked for. */
+  keepsRunning: string;
+  /** What `after` says when the cancel failed, `why` being how. */
+  notCanceled(why: string): string;
+}
+
+/** What the loop needs from outside beside the subject; injected so tests can fake it. */
+export interface PollEnvironment {
+  /** Default: the real clock. */
+  clock?: Clock | undefined;
+  logger?: Logger | undefined;
+  /** The whole wait's limit when the options set none. */
+  defaultTimeout: number;
+}
+
+/**
+ * The last poll is sent this long (ms) before the deadline, so the verdict and the last state
+ * seen by a timeout are fresh.
+ */
+const FINAL_POLL_LEAD_MS = 1000;
+/** Observations kept for the schedule, which only looks at the latest few. */
+const KEPT_OBSERVATIONS = 8;
+/**
+ * How long an abort with `cancelOnAbort` waits for the cancel's answer, so its error can say
+ * whether the work still runs: one quick API call, short enough for the abort to still feel prompt.
+ */
+export const CANCEL_ANSWER_WAIT_MS = 3000;
+/** The reason the wait's abort source gets when the deadline passes. */
+const DEADLINE = Symbol('deadline');
+
+/**
+ * Polls `subject` until it reaches a terminal status and resolves with that last state, whatever
+ * the status: the caller turns a failure into its error. `first` is a state already seen (such
+ * as a submission's answer), which saves the first poll.
+ *
+ * One abort source stops every sleep and poll: the caller's signal, the deadline, or the wait
+ * settling. Polls follow the adaptive schedule (`nextPollDelay`), or `pollInterval`. Rejects with
+ * the subject's errors: `pollFailed` (its `cause` the transport error), `progressThrew`,
+ * `timedOut`, `aborted` (after the cancel of `cancelOnAbort`, answered or given up within
+ * {@link CANCEL_ANSWER_WAIT_MS}), or the `NotFoundError` of a first poll that finds nothing.
+ * Leaves no timer or request running once settled.
+ */
+export async function pollUntilDone<T>(
+  subject: PollSubject<T>,
+  first: T | undefined,
+  options: WaitOptions<T>,
+  environment: PollEnvironment,
+): Promise<T> {
+  const { signal, pollInterval, cancelOnAbort = false, waitTimeout = environment.defaultTimeout } = options;
+  const clock = environment.clock ?? realClock;
+  const startedAt = clock.now();
+  const deadline = startedAt + waitTimeout;
+  const stop = new AbortController();
+  signal?.addEventListener('abort', () => stop.abort(signal.reason), { signal: stop.signal });
+  if (signal?.aborted) stop.abort(signal.reason);
+  abortAfter(clock, waitTimeout, stop, DEADLINE);
+
+  const log = new ProgressLog(subject, options.onProgress, environment.logger, startedAt);
+  const poll = async () => {
+    const sentAt = clock.now();
+    const polled = await pollOnce(subject, stop.signal, log.last === undefined);
+    log.see(polled, (sentAt + clock.now()) / 2);
+  };
+
+  try {
+    stop.signal.throwIfAborted();
+    if (first === undefined) await poll();
+    else log.see(first, startedAt);
+    while (!subject.terminal.has(log.status)) {
+      const now = clock.now();
+      const wanted = Math.max(pollInterval ?? nextPollDelay(log.observations, startedAt, now), MIN_POLL_INTERVAL_MS);
+      const delay = beforeDeadline(wanted, now, deadline);
+      environment.logger?.debug(`${subject.label} is ${log.status}; next poll in ${Math.round(delay)} ms`);
+      await clock.sleep(delay, stop.signal);
+      await poll();
+    }
+  } catch (error) {
+    if (!stop.signal.aborted) throw error;
+    if (stop.signal.reason === DEADLINE) throw subject.timedOut(waitTimeout, log.last);
+    const reason: unknown = stop.signal.reason;
+    const after = cancelOnAbort ? await cancelAfterAbort(subject, clock, environment.logger) : subject.keepsRunning;
+    throw subject.aborted(reason instanceof APIUserAbortError ? reason.cause : reason, after);
+  } finally {
+    stop.abort();
+  }
+  return log.last as T;
+}
+
+/** What the polls have seen: the latest state, the observations the schedule reads, and the reports. */
+class ProgressLog<T> {
+  last: T | undefined;
+  readonly observations: JobObservation[] = [];
+  readonly #warnedStatuses = new Set<string>();
+
+  constructor(
+    readonly subject: PollSubject<T>,
+    readonly onProgress: WaitOptions<T>['onProgress'],
+    readonly logger: Logger | undefined,
+    readonly startedAt: number,
+  ) {}
+
+  /** The latest status; only read once a state was seen. */
+  get status(): string {
+    return this.observations.at(-1)?.status as string;
+  }
+
+  see(state: T, at: number): void {
+    const { status, progress } = this.subject.observe(state);
+    const previous = this.observations.at(-1);
+    const changed = !previous || status !== previous.status || progress !== previous.progress;
+    this.last = state;
+    this.observations.push({ at, status, progress });
+    if (this.observations.length > KEPT_OBSERVATIONS) this.observations.shift();
+    if (!this.subject.known.has(status) && !this.#warnedStatuses.has(status)) {
+      this.#warnedStatuses.add(status);
+      this.logger?.warn(`${this.subject.label} has status '${status}', unknown to this SDK; still waiting for it`);
+    }
+    if (changed) this.#report(state, at);
+  }
+
+  #report(state: T, at: number): void {
+    try {
+      this.onProgress?.(state, this.#waitProgress(at));
+    } catch (error) {
+      throw this.subject.progressThrew(error);
+    }
+  }
+
+  /** How the wait is going as of the observation made `at`: its age, and the finish the progress rate predicts. */
+  #waitProgress(at: number): WaitProgress {
+    const last = this.observations.at(-1);
+    const rate = progressRate(this.observations);
+    const remainingMs = rate && last ? Math.max(0, (1 - last.progress) / rate.perMs) : undefined;
+    return { elapsedMs: Math.max(0, at - this.startedAt), remainingMs };
+  }
+}
+
+/**
+ * One poll, given up at once on `stop` even if the transport ignores its signal. Its failures
+ * become the subject's `pollFailed`, except a 404 before anything was seen: then the id names nothing.
+ */
+async function pollOnce<T>(subject: PollSubject<T>, stop: AbortSignal, firstSight: boolean): Promise<T> {
+  try {
+    return await untilAborted(subject.poll(stop), stop);
+  } catch (error) {
+    if (stop.aborted || (firstSight && error instanceof NotFoundError)) throw error;
+    throw subject.pollFailed(error);
+  }
+}
+
+/** Shortens a sleep that would run past the last poll before the deadline; past that point the deadline cuts it. */
+function beforeDeadline(delay: number, now: number, deadline: number): number {
+  const lastPollAt = deadline - FINAL_POLL_LEAD_MS;
+  return now < lastPollAt ? Math.min(delay, Math.max(lastPollAt - now, MIN_POLL_INTERVAL_MS)) : delay;
+}
+
+/** Aborts `controller` with `reason` after `ms` on `clock`, unless it aborts first (which also ends the timer). */
+function abortAfter(clock: Clock, ms: number, controller: AbortController, reason: unknown): void {
+  if (!Number.isFinite(ms)) return;
+  clock.sleep(ms, controller.signal).then(
+    () => controller.abort(reason),
+    () => {},
+  );
+}
+
+/**
+ * Sends the cancel of `cancelOnAbort`, gives it up after {@link CANCEL_ANSWER_WAIT_MS}, and says
+ * what became of the work; a cancel that fails is also logged at `warn`, since the work is billed.
+ */
+async function cancelAfterAbort<T>(subject: PollSubject<T>, clock: Clock, logger: Logger | undefined) {
+  const giveUp = new AbortController();
+  abortAfter(clock, CANCEL_ANSWER_WAIT_MS, giveUp, 'no answer');
+  let why: string;
+  try {
+    return await untilAborted(new Promise<string>((resolve) => resolve(subject.cancel(giveUp.signal))), giveUp.signal);
+  } catch (error) {
+    if (giveUp.signal.aborted) why = `no answer to the cancel within ${CANCEL_ANSWER_WAIT_MS / 1000} s`;
+    else if (error instanceof APIError) why = `the API refused with ${error.status}: ${error.reason}`;
+    else why = messageOf(error);
+  } finally {
+    giveUp.abort();
+  }
+  logger?.warn(`${subject.label} was not canceled after the abort (${why}); it keeps running and is billed`);
+  return subject.notCanceled(why);
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
