@@ -27,6 +27,10 @@ export {
   RateLimitError,
   ResponseValidationError,
   ScenarioError,
+  TrainingCanceledError,
+  TrainingError,
+  TrainingFailedError,
+  TrainingTimeoutError,
   UploadFailedError,
   UploadTimeoutError,
 } from './core/errors.js';
@@ -36,6 +40,7 @@ export type { ClientOptions, ImageSources, Progress, RequestOptions, RunOptions 
 export type { Page, PagePromise } from './core/pagination.js';
 export { VERSION } from './core/version.js';
 export type { ImageInput } from './lib/image-input.js';
+export type { CaptionedImage, TrainingImageInput } from './lib/training-image-inputs.js';
 export type { AssetDownloadOptions, AssetLike, AssetPage, Assets, AssetUploadParams } from './resources/assets.js';
 export type { ControlNet, ControlNetParams } from './resources/controlnet.js';
 export type { Custom, CustomInputs, CustomRequestOptions, CustomRunOptions } from './resources/custom.js';
@@ -44,8 +49,10 @@ export type { GenerationJob, GenerationResource } from './resources/generation-r
 export type { Img2Img, Img2ImgParams } from './resources/img2img.js';
 export type { Inpaint, InpaintParams } from './resources/inpaint.js';
 export type { JobPage, Jobs } from './resources/jobs.js';
-export type { ModelPage, Models } from './resources/models.js';
+export type { ModelTrainParams, TrainingPairInput, TrainingStart } from './resources/model-training.js';
+export type { ModelCreateParams, ModelPage, Models, ModelUpdateParams } from './resources/models.js';
 export type { RemoveBackground, RemoveBackgroundParams } from './resources/remove-background.js';
+export type { TrainingImages, TrainingImagesAddParams } from './resources/training-images.js';
 export type { Txt2Img, Txt2ImgParams } from './resources/txt2img.js';
 export type { Upscale, UpscaleParams } from './resources/upscale.js';
 export type { Asset, AssetKind, AssetListQuery, AssetMetadata, AssetProperties } from './schemas/asset.js';
@@ -62,8 +69,27 @@ export {
 } from './schemas/generation.js';
 export type { StyleType } from './schemas/ip-adapter.js';
 export type { Job, JobBilling, JobListQuery, JobMetadata, JobStatus } from './schemas/job.js';
-export type { Model, ModelInput, ModelInputRequired, ModelListQuery } from './schemas/model.js';
+export type {
+  Model,
+  ModelInput,
+  ModelInputRequired,
+  ModelListQuery,
+  ModelStatus,
+  TrainingImage,
+  TrainingImagePair,
+  TrainingProgress,
+  TrainingStage,
+} from './schemas/model.js';
 export { type KnownFields, type WithUnknownFields, withUnknownFields } from './schemas/object-schema.js';
 export type { OpenEnum } from './schemas/open-enum.js';
+export type {
+  ModelType,
+  TrainableModelType,
+  TrainingImagePairBody,
+  TrainingImagePairsResponse,
+  TrainingLimits,
+  TrainingParameters,
+  TrainingPreset,
+} from './schemas/training.js';
 export type { AspectRatio } from './schemas/txt2img.js';
 export type { Upload, UploadKind, UploadStatus } from './schemas/upload.js';

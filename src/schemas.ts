@@ -13,14 +13,22 @@
 export { IMAGE_MIME_TYPES } from './core/mime-sniff.js';
 export { RunOptionsSchema } from './core/options.js';
 export { ImageInputSchema, MAX_FETCHED_IMAGE_BYTES, MAX_INLINE_IMAGE_BYTES } from './lib/image-input.js';
+export { CaptionSchema, TrainingImageInputSchema } from './lib/training-image-inputs.js';
 export { DEFAULT_WAIT_TIMEOUT_MS } from './lib/wait-for-job.js';
+export { DEFAULT_TRAINING_WAIT_TIMEOUT_MS } from './lib/wait-for-training.js';
 export { AssetDownloadOptionsSchema, AssetIdsSchema, AssetUploadParamsSchema } from './resources/assets.js';
 export { ControlNetParamsSchema } from './resources/controlnet.js';
 export { CustomInputsSchema, modelInputsSchema } from './resources/custom.js';
 export { DetectParamsSchema } from './resources/detect.js';
 export { Img2ImgParamsSchema } from './resources/img2img.js';
 export { InpaintParamsSchema } from './resources/inpaint.js';
+export { ModelTrainParamsSchema, TrainingPairInputSchema } from './resources/model-training.js';
 export { RemoveBackgroundParamsSchema } from './resources/remove-background.js';
+export {
+  TRAINING_UPLOAD_CONCURRENCY,
+  TrainingImagePairsParamsSchema,
+  TrainingImagesAddParamsSchema,
+} from './resources/training-images.js';
 export { Txt2ImgParamsSchema } from './resources/txt2img.js';
 export { UpscaleParamsSchema } from './resources/upscale.js';
 export {
@@ -97,6 +105,8 @@ export {
   TERMINAL_JOB_STATUSES,
 } from './schemas/job.js';
 export {
+  KNOWN_MODEL_STATUSES,
+  KNOWN_TRAINING_STAGES,
   ModelEnvelopeSchema,
   ModelInputRequiredSchema,
   ModelInputSchema,
@@ -104,6 +114,11 @@ export {
   type ModelListResponse,
   ModelListResponseSchema,
   ModelSchema,
+  ModelStatusSchema,
+  TrainingImagePairSchema,
+  TrainingImageSchema,
+  TrainingProgressSchema,
+  TrainingStageSchema,
 } from './schemas/model.js';
 export type { ObjectSchema } from './schemas/object-schema.js';
 export {
@@ -111,6 +126,33 @@ export {
   type RemoveBackgroundBody,
   RemoveBackgroundBodySchema,
 } from './schemas/remove-background.js';
+export {
+  DEFAULT_TRAINING_TYPE,
+  MAX_TRAINING_IMAGE_IDS_PER_CALL,
+  MODEL_TYPES,
+  type ModelCreateBody,
+  ModelCreateBodySchema,
+  ModelDescriptionSchema,
+  ModelNameSchema,
+  ModelTypeSchema,
+  type ModelUpdateBody,
+  ModelUpdateBodySchema,
+  TRAINABLE_MODEL_STATUSES,
+  TRAINABLE_MODEL_TYPES,
+  TRAINING_LIMITS,
+  TrainableModelTypeSchema,
+  TrainBodySchema,
+  TrainingActionBodySchema,
+  type TrainingImageBody,
+  TrainingImageBodySchema,
+  TrainingImageEnvelopeSchema,
+  TrainingImagePairBodySchema,
+  TrainingImagePairsResponseSchema,
+  TrainingParametersSchema,
+  TrainingPresetSchema,
+  type TrainResponse,
+  TrainResponseSchema,
+} from './schemas/training.js';
 export {
   ASPECT_RATIOS,
   AspectRatioSchema,

@@ -2,7 +2,7 @@ import type { HTTPError } from 'ky';
 import { abortError } from './abort.js';
 import { APIConnectionError, APIError, type APIErrorInit, APITimeoutError } from './errors.js';
 import { redactValue } from './redact.js';
-import { BILLED_ADVICE, markNeverSent, serverRetryDelayMs } from './retry.js';
+import { BILLED_ADVICE, markNeverSent, planCeilingAdvice, serverRetryDelayMs } from './retry.js';
 
 /** Where a failed answer came from, and how to keep secrets out of the error. */
 export interface FailedResponseContext {
@@ -48,19 +48,20 @@ export function errorFromResponse(response: Response, data: unknown, context: Fa
     headers: redactedHeaders(response, context.redact),
     method: context.method,
     path: context.path,
-    advice: adviceFor(response.status, reason, context),
+    advice: adviceFor(response.status, reason, fields.details, context),
   };
   const retryAfterMs = response.status === 429 ? serverRetryDelayMs(response.headers, body) : undefined;
   return APIError.generate(init, retryAfterMs);
 }
 
 /**
- * Advice that depends on more than the status class: a billed 5xx may have done the work, and
- * an answer for an unknown route (a 404 that names no resource, or the gateway's 403) most
+ * Advice that depends on more than the status class: a billed 5xx may have done the work, a 429
+ * may name a plan ceiling that no retry gets past, and an answer for an unknown route (a 404 that names no resource, or the gateway's 403) most
  * likely means the base URL misses its `/v1`.
  */
-function adviceFor(status: number, reason: string, context: FailedResponseContext): string | undefined {
+function adviceFor(status: number, reason: string, details: unknown, context: FailedResponseContext): string | undefined {
   if (context.advice) return context.advice;
+  if (status === 429) return planCeilingAdvice(details);
   if (status >= 500 && context.billed) return BILLED_ADVICE;
   if ((status === 404 && looksLikeUnknownRoute(reason)) || (status === 403 && reason === gatewayUnknownRoute)) {
     return UNKNOWN_ROUTE_ADVICE;

@@ -4,6 +4,7 @@
  * credential (bodies and headers are redacted before they get here).
  */
 import type { Job } from '../schemas/job.js';
+import type { Model } from '../schemas/model.js';
 import type { Upload } from '../schemas/upload.js';
 
 const brand = Symbol.for('scenario-sdk.error');
@@ -150,9 +151,10 @@ export class RateLimitError extends APIError {
   constructor(init: APIErrorInit, retryAfterMs: number | undefined) {
     super(
       init,
-      retryAfterMs === undefined
-        ? 'Wait for running jobs to finish, then retry'
-        : `Retry in ${Math.ceil(retryAfterMs / 1000)} s`,
+      init.advice ??
+        (retryAfterMs === undefined
+          ? 'Wait for running jobs to finish, then retry'
+          : `Retry in ${Math.ceil(retryAfterMs / 1000)} s`),
     );
     this.retryAfterMs = retryAfterMs;
   }
@@ -180,17 +182,24 @@ export class APITimeoutError extends APIConnectionError {}
 
 /**
  * The caller's `signal` aborted the call. Aborted after a job was created (while waiting for it or
- * fetching its outputs), it carries the job's `jobId`, and its message says whether the job keeps
- * running and how to resume or cancel it.
+ * fetching its outputs), it carries the job's `jobId`; aborted after a model was created for a
+ * training, the model's `modelId`. Its message then says whether the work keeps running and how
+ * to resume or cancel it.
  */
 export class APIUserAbortError extends ScenarioError {
   /** The job that was being waited for, when the abort came after it was created. */
   declare readonly jobId?: string;
+  /** The model being trained, when the abort came after it was created. */
+  declare readonly modelId?: string;
 
-  constructor(message = 'The request was aborted by its signal.', options?: { cause?: unknown; jobId?: string }) {
+  constructor(
+    message = 'The request was aborted by its signal.',
+    options?: { cause?: unknown; jobId?: string; modelId?: string },
+  ) {
     super(message, options);
-    // Only set when known, so a plain abort has no `jobId` key at all.
+    // Only set when known, so a plain abort has no `jobId` or `modelId` key at all.
     if (options?.jobId !== undefined) (this as { jobId?: string }).jobId = options.jobId;
+    if (options?.modelId !== undefined) (this as { modelId?: string }).modelId = options.modelId;
   }
 }
 
@@ -316,6 +325,74 @@ export class JobTimeoutError extends JobError {
       `Job ${jobId} still running after ${formatDuration(timeoutMs)}${status}; resume with client.jobs.wait('${jobId}').`,
     );
     this.lastJob = lastJob;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trainings: each error carries the model id, so a paid training can always be found again.
+
+/**
+ * Base of the training errors, and what `client.models.train()` throws for any failure once the
+ * model exists (an upload refused, a connection lost: its `cause`). Carries the model's id; the
+ * message says how to go on from where it stopped.
+ */
+export class TrainingError extends ScenarioError {
+  /** The model: resume with `client.models.waitForTraining(modelId)`, inspect with `client.models.get(modelId)`. */
+  readonly modelId: string;
+
+  constructor(modelId: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.modelId = modelId;
+  }
+}
+
+/** What to do about a training that may still run, as the errors that name it say it. */
+export function resumeOrCancelTraining(modelId: string): string {
+  return `resume with client.models.waitForTraining('${modelId}') or cancel it with client.models.cancelTraining('${modelId}')`;
+}
+
+/** The training ended with the model's status `failed`; the model can be trained again. */
+export class TrainingFailedError extends TrainingError {
+  /** The model, as last polled. */
+  readonly model: Model;
+
+  constructor(model: Model) {
+    super(
+      model.id,
+      `Training of model ${model.id} failed. Check its training images and parameters, then start it again with client.models.startTraining('${model.id}').`,
+    );
+    this.model = model;
+  }
+}
+
+/** The training ended with the model's status `training-canceled`. */
+export class TrainingCanceledError extends TrainingError {
+  /** The model, as last polled. */
+  readonly model: Model;
+
+  constructor(model: Model) {
+    super(model.id, `Training of model ${model.id} was canceled.`);
+    this.model = model;
+  }
+}
+
+/** `waitForTraining()` gave up; the training itself keeps running on the server and can be resumed. */
+export class TrainingTimeoutError extends TrainingError {
+  /** The model as last polled, if any poll answered. */
+  readonly lastModel: Model | undefined;
+
+  constructor(modelId: string, timeoutMs: number, lastModel: Model | undefined) {
+    const progress = lastModel?.trainingProgress;
+    const where = progress
+      ? ` (stage ${progress.stage ?? 'unknown'}, progress ${Math.round((progress.progress ?? 0) * 100)}%)`
+      : lastModel
+        ? ` (status ${lastModel.status})`
+        : '';
+    super(
+      modelId,
+      `Model ${modelId} still training after ${formatDuration(timeoutMs)}${where}; resume with client.models.waitForTraining('${modelId}').`,
+    );
+    this.lastModel = lastModel;
   }
 }
 

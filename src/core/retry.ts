@@ -32,9 +32,27 @@ export function wasNeverSent(error: unknown): boolean {
   return error instanceof APIConnectionError && unsent.has(error);
 }
 
+/**
+ * 429s that name a plan ceiling, not a passing burst, with what to do instead of retrying: a
+ * retry seconds later meets the same ceiling.
+ */
+const PLAN_CEILINGS: Readonly<Record<string, string>> = {
+  'add-training-image':
+    "Your plan's training dataset limit is reached: train on fewer images (remove some with client.models.trainingImages.delete) or upgrade the plan",
+  'parallel-training':
+    "Your plan's parallel trainings are all running: wait for one to end (client.models.list({ status: 'training' })), then start this one",
+};
+
+/** What to do about a 429 whose `details.actionName` names a plan ceiling; `undefined` for any other answer. */
+export function planCeilingAdvice(details: unknown): string | undefined {
+  const action = (details as { actionName?: unknown } | null | undefined)?.actionName;
+  return typeof action === 'string' ? PLAN_CEILINGS[action] : undefined;
+}
+
 /** Whether the retry policy allows another attempt after `error`. */
 export function isRetryable(error: unknown, mode: RetryMode): boolean {
   if (error instanceof APIConnectionError && unsent.get(error) === 'refused') return false;
+  if (error instanceof RateLimitError && planCeilingAdvice(error.details) !== undefined) return false;
   if (mode === 'billed') {
     return error instanceof RateLimitError || wasNeverSent(error);
   }

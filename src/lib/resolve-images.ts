@@ -55,7 +55,7 @@ export interface ResolveImagesContext {
  * @throws InvalidRequestError listing every input that is not a supported image, before any API call.
  */
 export async function resolveImages(slots: readonly ImageSlot[], ctx: ResolveImagesContext): Promise<string[]> {
-  const images = await loadAll(slots, ctx);
+  const images = await loadImages(slots, ctx);
   await ctx.check?.(images);
   const inline = ctx.inline === false ? new Set<LoadedImage>() : pickInline(images, slots);
   return Promise.all(
@@ -67,8 +67,14 @@ export async function resolveImages(slots: readonly ImageSlot[], ctx: ResolveIma
   );
 }
 
-/** Loads every slot; waits for all so that every bad input is reported at once. */
-async function loadAll(slots: readonly ImageSlot[], ctx: ResolveImagesContext): Promise<ImageSource[]> {
+/**
+ * Loads and checks every slot, sending nothing; waits for all so that every bad input is reported
+ * at once, in one `InvalidRequestError`.
+ */
+export async function loadImages(
+  slots: readonly ImageSlot[],
+  ctx: Pick<ResolveImagesContext, 'transport' | 'options'>,
+): Promise<ImageSource[]> {
   const { transport, options } = ctx;
   const settled = await Promise.allSettled(
     slots.map(({ field, input }) => loadImage(input, { transport, options, field })),

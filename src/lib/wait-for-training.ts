@@ -1,0 +1,122 @@
+import type { Clock } from '../core/clock.js';
+import {
+  APIUserAbortError,
+  resumeOrCancelTraining,
+  TrainingCanceledError,
+  TrainingError,
+  TrainingFailedError,
+  TrainingTimeoutError,
+} from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { WaitOptions } from '../core/options.js';
+import { KNOWN_MODEL_STATUSES, KNOWN_TRAINING_STAGES, type Model } from '../schemas/model.js';
+import { messageOf, type PollSubject, pollUntilDone } from './poll-until-done.js';
+
+/** How long a training is waited for by default before giving up: 2 hours (trainings take minutes to hours). */
+export const DEFAULT_TRAINING_WAIT_TIMEOUT_MS = 7_200_000;
+
+/** What {@link waitForTraining} needs from the outside world; injected so tests can fake all of it. */
+export interface WaitForTrainingDeps {
+  /** `GET /models/{modelId}`, with the transport's own retries. */
+  getModel(modelId: string, signal: AbortSignal): Promise<Model>;
+  /** `POST /models/{modelId}/train/action` `{ action: 'cancel' }`, for `cancelOnAbort`. */
+  cancelTraining(modelId: string, signal: AbortSignal): Promise<Model>;
+  /** Default: the real clock. */
+  clock?: Clock | undefined;
+  logger?: Logger | undefined;
+}
+
+/**
+ * Statuses after which a training waits no more: it ended (`trained`, `failed`,
+ * `training-canceled`), or it was never started (`new`), so waiting would be for ever.
+ */
+const ENDED: ReadonlySet<string> = new Set(['trained', 'failed', 'training-canceled', 'new']);
+/** What a poll can report: the model statuses, and the stages a training goes through. */
+const KNOWN: ReadonlySet<string> = new Set([...KNOWN_MODEL_STATUSES, ...KNOWN_TRAINING_STAGES]);
+
+/**
+ * Polls a model (`GET /models/{id}`) until its training ends, and resolves with it once `trained`.
+ * While it trains, its `trainingProgress` stage and progress drive the poll schedule and
+ * `onProgress`, as a job's do.
+ *
+ * `model` is an id, or a model already seen (such as the answer that started the training).
+ * Rejects with `TrainingFailedError` (`failed`), `TrainingCanceledError` (`training-canceled`),
+ * `TrainingTimeoutError` (deadline, default {@link DEFAULT_TRAINING_WAIT_TIMEOUT_MS}),
+ * `APIUserAbortError` (abort, with `modelId`), `NotFoundError` (no such model), or a
+ * `TrainingError` when polling failed after the transport's retries, `onProgress` threw, or the
+ * model was never set training (`new`). Every error but the `NotFoundError` carries `modelId`.
+ */
+export async function waitForTraining(
+  model: string | Model,
+  deps: WaitForTrainingDeps,
+  options: WaitOptions<Model> = {},
+): Promise<Model> {
+  const modelId = typeof model === 'string' ? model : model.id;
+  const done = await pollUntilDone(
+    trainingSubject(modelId, deps),
+    typeof model === 'string' ? undefined : model,
+    options,
+    {
+      clock: deps.clock,
+      logger: deps.logger,
+      defaultTimeout: DEFAULT_TRAINING_WAIT_TIMEOUT_MS,
+    },
+  );
+  if (done.status === 'failed') throw new TrainingFailedError(done);
+  if (done.status === 'training-canceled') throw new TrainingCanceledError(done);
+  if (done.status === 'new') {
+    throw new TrainingError(
+      modelId,
+      `Model ${modelId} is not training (status new): start it with client.models.startTraining('${modelId}').`,
+    );
+  }
+  return done;
+}
+
+/** Status and progress of a model: while it trains, its training's stage stands for the status. */
+function observe(model: Model): { status: string; progress: number } {
+  const status = model.status ?? 'training';
+  if (status === 'trained') return { status, progress: 1 };
+  const progress = model.trainingProgress?.progress ?? 0;
+  return { status: status === 'training' ? (model.trainingProgress?.stage ?? status) : status, progress };
+}
+
+/** A model in training as the poll loop sees it: its polls, its cancel, and errors that each name it. */
+function trainingSubject(modelId: string, deps: WaitForTrainingDeps): PollSubject<Model> {
+  const billed = `The training keeps running on the server and is billed: ${resumeOrCancelTraining(modelId)}.`;
+  return {
+    label: `model ${modelId}`,
+    poll: (signal) => deps.getModel(modelId, signal),
+    observe,
+    terminal: ENDED,
+    known: KNOWN,
+    async cancel(signal) {
+      const model = await deps.cancelTraining(modelId, signal);
+      if (model.status === 'training-canceled') return 'The training was canceled.';
+      return `The cancel was answered with status '${model.status}': check it with client.models.get('${modelId}').`;
+    },
+    pollFailed: (cause) =>
+      new TrainingError(
+        modelId,
+        `Polling model ${modelId} failed: ${messageOf(cause)}; the training may still be running (and billed): ${resumeOrCancelTraining(modelId)}.`,
+        { cause },
+      ),
+    progressThrew: (cause) =>
+      new TrainingError(
+        modelId,
+        `onProgress threw while waiting for model ${modelId}: ${messageOf(cause)}. ${billed}`,
+        {
+          cause,
+        },
+      ),
+    timedOut: (waitTimeout, last) => new TrainingTimeoutError(modelId, waitTimeout, last),
+    aborted: (cause, after) =>
+      new APIUserAbortError(`Stopped waiting for the training of model ${modelId}: aborted. ${after}`, {
+        cause,
+        modelId,
+      }),
+    keepsRunning: billed,
+    notCanceled: (why) =>
+      `It was not canceled (${why}): it keeps running and is billed; resume with client.models.waitForTraining('${modelId}') or check it with client.models.get('${modelId}').`,
+  };
+}
