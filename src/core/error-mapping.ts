@@ -59,7 +59,12 @@ export function errorFromResponse(response: Response, data: unknown, context: Fa
  * may name a plan ceiling that no retry gets past, and an answer for an unknown route (a 404 that names no resource, or the gateway's 403) most
  * likely means the base URL misses its `/v1`.
  */
-function adviceFor(status: number, reason: string, details: unknown, context: FailedResponseContext): string | undefined {
+function adviceFor(
+  status: number,
+  reason: string,
+  details: unknown,
+  context: FailedResponseContext,
+): string | undefined {
   if (context.advice) return context.advice;
   if (status === 429) return planCeilingAdvice(details);
   if (status >= 500 && context.billed) return BILLED_ADVICE;

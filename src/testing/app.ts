@@ -5,11 +5,13 @@ import type { AppEnv, EmulatorContext } from './context.js';
 import { EmulatorHttpError, errorResponse } from './errors.js';
 import { settle } from './job-lifecycle.js';
 import { assetDownloadRoutes } from './routes/asset-downloads.js';
+import { assetUpdateRoutes } from './routes/asset-updates.js';
 import { assetRoutes } from './routes/assets.js';
 import { cdnRoutes } from './routes/cdn.js';
 import { generateRoutes } from './routes/generate.js';
 import { jobRoutes } from './routes/jobs.js';
 import { modelRoutes } from './routes/models.js';
+import { trainingRoutes } from './routes/training.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { IGNORED_FIELDS_HEADER, traffic } from './traffic.js';
 
@@ -25,7 +27,16 @@ export function createApp(context: EmulatorContext): Hono<AppEnv> {
     await next();
   });
   // Asset downloads first: their static paths must win over `/assets/:assetId`.
-  for (const routes of [assetDownloadRoutes, assetRoutes, uploadRoutes, generateRoutes, jobRoutes, modelRoutes])
+  for (const routes of [
+    assetDownloadRoutes,
+    assetRoutes,
+    assetUpdateRoutes,
+    uploadRoutes,
+    generateRoutes,
+    jobRoutes,
+    modelRoutes,
+    trainingRoutes,
+  ])
     api.route('/', routes(context));
 
   const app = new Hono<AppEnv>();

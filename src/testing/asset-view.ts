@@ -42,6 +42,7 @@ export function assetView(context: EmulatorContext, asset: AssetRecord): Asset {
     collectionIds: asset.collectionIds,
     editCapabilities: asset.kind === 'image' ? IMAGE_EDIT_CAPABILITIES : [],
     isHidden: asset.hidden,
+    ...(asset.description === undefined ? {} : { description: asset.description }),
     ...(asset.outputIndex === undefined ? {} : { outputIndex: asset.outputIndex }),
     ...(asset.thumbnailId
       ? { thumbnail: { assetId: asset.thumbnailId, url: signedAssetUrl(context, asset.thumbnailId) } }

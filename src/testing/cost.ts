@@ -19,3 +19,11 @@ export const upscaleCost = (width: number, height: number) => Math.max(1, Math.c
 
 export const DETECT_COST = 1;
 export const REMOVE_BACKGROUND_COST = 2;
+
+/** Per training image and 10 epochs, by base family: a training costs what a few dozen generations do. */
+const TRAINING_PER_IMAGE: Record<string, number> = { flux: 8, sdxl: 5, sd15: 4 };
+
+/** A training: per image, by family, in proportion to its epochs (10 by default); at least 1. */
+export function trainingCost(family: string, images: number, epochs: number): number {
+  return Math.max(1, Math.ceil((images * (TRAINING_PER_IMAGE[family] ?? 8) * epochs) / 10));
+}

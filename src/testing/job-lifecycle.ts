@@ -6,8 +6,8 @@ import { settleUploads, uploadJobState } from './upload-lifecycle.js';
 
 /** Job types the real API lets you cancel ("only inference jobs"); custom, flux and tool jobs answer 400. */
 export const CANCELABLE_JOB_TYPES: ReadonlySet<string> = new Set(['inference']);
-/** Job types that are not generations, so do not count against the parallel-job limit. */
-const UNLIMITED_JOB_TYPES: ReadonlySet<string> = new Set(['upload', 'assets-download']);
+/** Job types that are not generations, so do not count against the parallel-job limit (trainings have their own). */
+const UNLIMITED_JOB_TYPES: ReadonlySet<string> = new Set(['upload', 'assets-download', 'model-training']);
 
 const INJECTED_FAILURE = {
   error: 'Inference failed: the GPU worker stopped responding (emulated fault)',

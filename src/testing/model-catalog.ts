@@ -42,6 +42,8 @@ export interface CatalogModel {
   family?: ModelFamily;
   /** Set for models `/generate/custom` runs; they carry `inputs[]`. */
   runner?: CustomRunner;
+  /** A model trained on the emulator: the images it learnt from, whose palette its outputs lean to. */
+  trainedOn?: readonly Uint8Array[];
 }
 
 /** Per family: allowed output sizes and ControlNet modalities. */

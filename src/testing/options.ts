@@ -14,9 +14,10 @@ export const DEFAULT_JOB_DURATIONS = {
   upscale: 6000,
   upload: 1000,
   'assets-download': 2000,
+  'model-training': 60_000,
 } as const satisfies Record<string, number>;
 
-/** A `jobType` whose duration the emulator lets you set: SD (`inference`) and Flux generations, custom models, tools, uploads, archives. */
+/** A `jobType` whose duration the emulator lets you set: SD (`inference`) and Flux generations, custom models, tools, uploads, archives, trainings. */
 export type JobDurationKey = keyof typeof DEFAULT_JOB_DURATIONS;
 /** The job types {@link JobDurationKey} lists, for checks at run time. */
 export const JOB_DURATION_KEYS = Object.keys(DEFAULT_JOB_DURATIONS) as JobDurationKey[];
@@ -43,6 +44,8 @@ export interface EmulatorOptions {
   jobDurations?: Partial<Record<JobDurationKey, number>>;
   /** Unfinished generation jobs a project may have before `POST /generate/*` answers 429. Default `5`. */
   parallelJobs?: number;
+  /** Trainings a project may run at once before `PUT /models/{id}/train` answers 429 (`parallel-training`). Default `2`. */
+  parallelTrainings?: number;
   /** Plan batch-size cap on `numSamples`/`numOutputs`. Default `8`. */
   maxSamples?: number;
   /** Added to every answer, in real ms: a fixed delay, or `[min, max]` drawn per request. Default `0`. */
@@ -71,6 +74,7 @@ export interface ResolvedOptions {
   clock: Clock;
   jobDurations: Record<JobDurationKey, number>;
   parallelJobs: number;
+  parallelTrainings: number;
   maxSamples: number;
   latency: readonly [number, number];
   faults: FaultInjector;
@@ -93,6 +97,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     clock: options.clock ?? systemClock,
     jobDurations: { ...DEFAULT_JOB_DURATIONS, ...checkedDurations(options.jobDurations ?? {}) },
     parallelJobs: options.parallelJobs ?? 5,
+    parallelTrainings: options.parallelTrainings ?? 2,
     maxSamples: options.maxSamples ?? 8,
     latency: typeof latency === 'number' ? [latency, latency] : latency,
     faults: new FaultInjector(options.faults),

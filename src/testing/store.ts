@@ -1,6 +1,7 @@
 import type { Job } from '../schemas/job.js';
 import type { FaultKind } from './faults.js';
 import type { RenderedImage } from './images/rendered.js';
+import type { ModelRecord } from './model-record.js';
 import { createRng, hashSeed, type Rng } from './rng.js';
 
 /** What a job looks like at one moment: the part of its view that changes over time. */
@@ -14,6 +15,8 @@ export interface JobState {
 /** A stored image asset: its bytes and what `GET /assets/{id}` reports about it. */
 export interface AssetRecord {
   id: string;
+  /** Set with `PUT /assets/{id}`; a training image's description is its caption. */
+  description?: string;
   ownerId: string;
   authorId: string;
   bytes: Uint8Array;
@@ -182,6 +185,8 @@ export class Store {
   readonly assets = new Map<string, AssetRecord>();
   readonly jobs = new Map<string, JobRecord>();
   readonly uploads = new Map<string, UploadRecord>();
+  /** Models created with `POST /models` (the catalog's live in the context). */
+  readonly createdModels = new Map<string, ModelRecord>();
   /** Download archives (`POST /assets/download`) by job id. */
   readonly archives = new Map<string, Uint8Array>();
   /** The project each API key acts in, once it has named one with `?projectId=`. */

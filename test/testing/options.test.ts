@@ -13,11 +13,12 @@ describe('jobDurations', () => {
       'upscale',
       'upload',
       'assets-download',
+      'model-training',
     ];
     expect(Object.keys(DEFAULT_JOB_DURATIONS).sort()).toEqual([...keys].sort());
     // @ts-expect-error `flx` is not a job type
     expect(() => createEmulator({ jobDurations: { flx: 2000 } })).toThrow(
-      'jobDurations: unknown job type "flx" (known: inference, flux, custom, detection, remove-background, upscale, upload, assets-download)',
+      'jobDurations: unknown job type "flx" (known: inference, flux, custom, detection, remove-background, upscale, upload, assets-download, model-training)',
     );
     expect(() => createEmulator({ jobDurations: { flux: -1 } })).toThrow(
       'jobDurations.flux must be a duration in ms ≥ 0',

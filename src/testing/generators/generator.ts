@@ -3,6 +3,7 @@ import { badRequest, notFound } from '../errors.js';
 import type { ImageResolver, ResolvedImage } from '../image-inputs.js';
 import { type CatalogModel, FAMILIES, type ModelFamily } from '../model-catalog.js';
 import type { JobPlan } from '../store.js';
+import { findModel } from '../training.js';
 
 /** What a generator gets besides the body. */
 export interface GeneratorEnv {
@@ -23,8 +24,10 @@ export function typedModel(
   modelId: string,
   endpoint: string,
 ): CatalogModel & { family: ModelFamily } {
-  const model = context.models.get(modelId);
+  const model = findModel(context, modelId);
   if (!model) throw notFound(`Model ${modelId} not found`);
+  if (model.wire.status !== 'trained')
+    throw badRequest(`Model ${modelId} is not trained (status ${model.wire.status})`);
   if (!model.family) {
     throw badRequest(`Model ${modelId} cannot run on /generate/${endpoint}; use /generate/custom/${modelId}`);
   }

@@ -132,6 +132,7 @@ export function typedGeneration(route: TypedGenerationRoute): Generator {
           ...(reference ? { reference: reference.bytes } : {}),
           ...(mask ? { mask: mask.bytes, disableMerging: input.disableMerging ?? false } : {}),
           ...(styles ? { styles: { images: styles.images, type: input.ipAdapterType ?? 'style' } } : {}),
+          ...(model.trainedOn ? { trainedOn: model.trainedOn } : {}),
         }),
     };
   };

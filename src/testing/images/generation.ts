@@ -21,11 +21,20 @@ export interface GenerationRender {
   /** `disableMerging`: the repaint is not merged back into the unmasked region, so the whole image changes. */
   disableMerging?: boolean;
   styles?: { images: readonly StyleImage[]; type: StyleType };
+  /** The training images of a model trained on the emulator: its outputs lean to their palette. */
+  trainedOn?: readonly Uint8Array[];
 }
 
 /**
+ * How far a trained model pulls its outputs to its training images' palette (0–1): a LoRA at
+ * its usual scale steers the look strongly, while the base model's drawing still shows.
+ */
+export const TRAINED_PALETTE_PULL = 0.7;
+
+/**
  * The outputs of a txt2img, img2img, inpaint or ControlNet job (and their style-image variants):
- * each drawn from the prompt or stylised from the reference, pulled towards the style images,
+ * each drawn from the prompt or stylised from the reference, pulled towards a trained model's
+ * palette, then towards the style images,
  * then, with a mask, merged back into the reference so only the white region changes.
  * Inputs are decoded once for all the outputs.
  */
@@ -36,9 +45,19 @@ export async function renderGeneration(job: GenerationRender): Promise<RenderedI
   const mask =
     job.mask && reference && !job.disableMerging ? await maskWeights(sharp, job.mask, width, height) : undefined;
   const styles = job.styles && (await prepareStyles(sharp, job.styles.images, job.styles.type, width, height));
+  const trained =
+    job.trainedOn &&
+    (await prepareStyles(
+      sharp,
+      job.trainedOn.map((bytes) => ({ bytes, scale: TRAINED_PALETTE_PULL })),
+      'style',
+      width,
+      height,
+    ));
   return Promise.all(
     Array.from({ length: job.count }, (_, index) => {
       const pixels = draw(job, reference, job.seed + index);
+      if (trained) applyStyles(pixels, trained, 'style');
       if (styles && job.styles) applyStyles(pixels, styles, job.styles.type);
       if (mask && reference) keepUnmasked(pixels, reference.base, mask);
       return encode(sharp(pixels, { raw: { width, height, channels: 3 } }));

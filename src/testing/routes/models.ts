@@ -5,6 +5,7 @@ import { notFound } from '../errors.js';
 import { sortedInRange, typeFilter } from '../listing.js';
 import type { CatalogModel } from '../model-catalog.js';
 import { nextToken, paginate } from '../pagination.js';
+import { createdModels, findModel } from '../training.js';
 
 /**
  * `GET /models` (the project's own models by default, as the swagger's `privacy=private` default
@@ -16,12 +17,13 @@ export function modelRoutes(context: EmulatorContext): Hono<AppEnv> {
   const models = [...context.models.values()];
   const isPublic = (model: CatalogModel) => model.wire.privacy === 'public';
   // Private models belong to the emulator's default project.
-  const visible = (owner: string) => (model: CatalogModel) => isPublic(model) || owner === context.options.projectId;
+  const visible = (owner: string) => (model: CatalogModel) =>
+    isPublic(model) || owner === (model.wire.ownerId ?? context.options.projectId);
   const view = (model: CatalogModel): Model => ({
-    ...model.wire,
     ownerId: isPublic(model) ? PUBLIC_OWNER : context.options.projectId,
     createdAt: isoDate(SEEDED_AT),
     updatedAt: isoDate(SEEDED_AT),
+    ...model.wire,
   });
   const list = (c: Context<AppEnv>, all: readonly CatalogModel[], keep: (model: CatalogModel) => boolean) => {
     const page = paginate(c, all, keep);
@@ -31,7 +33,10 @@ export function modelRoutes(context: EmulatorContext): Hono<AppEnv> {
   app.get('/models', (c) => {
     const privacy = c.req.query('privacy') ?? 'private';
     const status = c.req.query('status');
-    const listed = models.filter((model) => visible(c.get('owner'))(model) && model.wire.privacy === privacy);
+    // The catalog, then the models created with `POST /models`, as they are now.
+    const listed = [...models, ...createdModels(context)].filter(
+      (model) => visible(c.get('owner'))(model) && model.wire.privacy === privacy,
+    );
     return list(c, listed, (model) => !status || model.wire.status === status);
   });
 
@@ -50,7 +55,7 @@ export function modelRoutes(context: EmulatorContext): Hono<AppEnv> {
 
   app.get('/models/:modelId', (c) => {
     const id = c.req.param('modelId');
-    const model = context.models.get(id);
+    const model = findModel(context, id);
     if (!model || !visible(c.get('owner'))(model)) throw notFound(`Model ${id} not found`);
     return c.json({ model: view(model) });
   });
