@@ -33,9 +33,15 @@ const NEAR_DONE = 0.99;
  * - While the job shows progress, aim just after the moment it will reach 1 at its measured rate.
  * - Otherwise (queued, warming up, stalled, unknown statuses), back off: wait as long as already waited.
  *
- * The result is always within [{@link MIN_POLL_INTERVAL_MS}, {@link MAX_POLL_INTERVAL_MS}].
+ * The result is always within [{@link MIN_POLL_INTERVAL_MS}, `maxDelay`] ({@link MAX_POLL_INTERVAL_MS}
+ * unless the caller waits for something longer, such as a training).
  */
-export function nextPollDelay(observations: readonly JobObservation[], waitStartedAt: number, now: number): number {
+export function nextPollDelay(
+  observations: readonly JobObservation[],
+  waitStartedAt: number,
+  now: number,
+  maxDelay = MAX_POLL_INTERVAL_MS,
+): number {
   const last = observations.at(-1);
   if (!last) return IDLE_FIRST_MS;
   if (isFinishing(last)) {
@@ -45,9 +51,9 @@ export function nextPollDelay(observations: readonly JobObservation[], waitStart
   const rate = progressRate(observations);
   if (rate) {
     const untilEnd = last.at + (1 - last.progress) / rate.perMs - now;
-    return clamp(Math.min(untilEnd + AIM_MARGIN_MS, rate.trustedForMs), MIN_POLL_INTERVAL_MS, MAX_POLL_INTERVAL_MS);
+    return clamp(Math.min(untilEnd + AIM_MARGIN_MS, rate.trustedForMs), MIN_POLL_INTERVAL_MS, maxDelay);
   }
-  return clamp(now - waitStartedAt, IDLE_FIRST_MS, MAX_POLL_INTERVAL_MS);
+  return clamp(now - waitStartedAt, IDLE_FIRST_MS, maxDelay);
 }
 
 /** How fast a job progresses, and how far ahead that is worth extrapolating. */

@@ -49,6 +49,8 @@ export interface PollEnvironment {
   logger?: Logger | undefined;
   /** The whole wait's limit when the options set none. */
   defaultTimeout: number;
+  /** Polls are never further apart than this (ms). Default: the schedule's 10 s. */
+  maxPollInterval?: number | undefined;
 }
 
 /**
@@ -106,7 +108,8 @@ export async function pollUntilDone<T>(
     else log.see(first, startedAt);
     while (!subject.terminal.has(log.status)) {
       const now = clock.now();
-      const wanted = Math.max(pollInterval ?? nextPollDelay(log.observations, startedAt, now), MIN_POLL_INTERVAL_MS);
+      const adaptive = () => nextPollDelay(log.observations, startedAt, now, environment.maxPollInterval);
+      const wanted = Math.max(pollInterval ?? adaptive(), MIN_POLL_INTERVAL_MS);
       const delay = beforeDeadline(wanted, now, deadline);
       environment.logger?.debug(`${subject.label} is ${log.status}; next poll in ${Math.round(delay)} ms`);
       await clock.sleep(delay, stop.signal);

@@ -14,6 +14,11 @@ import { messageOf, type PollSubject, pollUntilDone } from './poll-until-done.js
 
 /** How long a training is waited for by default before giving up: 2 hours (trainings take minutes to hours). */
 export const DEFAULT_TRAINING_WAIT_TIMEOUT_MS = 7_200_000;
+/**
+ * Polls of a training are at most this far apart (ms): trainings take tens of minutes, so a
+ * finish seen up to 30 s late costs little, and a 30-minute one takes about 60 polls, not 180.
+ */
+export const MAX_TRAINING_POLL_INTERVAL_MS = 30_000;
 
 /** What {@link waitForTraining} needs from the outside world; injected so tests can fake all of it. */
 export interface WaitForTrainingDeps {
@@ -60,6 +65,7 @@ export async function waitForTraining(
       clock: deps.clock,
       logger: deps.logger,
       defaultTimeout: DEFAULT_TRAINING_WAIT_TIMEOUT_MS,
+      maxPollInterval: MAX_TRAINING_POLL_INTERVAL_MS,
     },
   );
   if (done.status === 'failed') throw new TrainingFailedError(done);

@@ -30,11 +30,8 @@ export const TRAINING_UPLOAD_CONCURRENCY = 4;
 
 /** Params of {@link TrainingImages.add}. */
 export const TrainingImagesAddParamsSchema = z.strictObject({
-  /** One training image or several; each any image input, or `{ image, caption }`. */
-  images: z.union([
-    z.array(TrainingImageInputSchema).check(z.minLength(1, 'give at least one image')),
-    TrainingImageInputSchema,
-  ]),
+  /** The training images: each any image input, or `{ image, caption }`. */
+  images: z.array(TrainingImageInputSchema).check(z.minLength(1, 'give at least one image')),
   /** How Scenario captions the images automatically: `style`, `subject` or `default`. */
   preset: z.optional(TrainingPresetSchema),
 });
@@ -76,15 +73,14 @@ export class TrainingImages {
    *
    * @example
    * ```ts
-   * const [image] = await client.models.trainingImages.add('model_abc', { images: './art/fox.png' });
+   * const [image] = await client.models.trainingImages.add('model_abc', { images: ['./art/fox.png'] });
    * ```
    */
   async add(modelId: string, params: TrainingImagesAddParams, options?: RequestOptions): Promise<TrainingImage[]> {
     assertId(modelId);
     const call = checkRequestOptions(options);
     const { images, preset } = parseInput(TrainingImagesAddParamsSchema, params, 'trainingImages.add params');
-    const inputs = Array.isArray(images) ? images : [images];
-    const prepared = await prepareTrainingImages(inputs, 'images', { transport: this.#transport, options: call });
+    const prepared = await prepareTrainingImages(images, 'images', { transport: this.#transport, options: call });
     const { results, error } = await mapConcurrently(prepared, TRAINING_UPLOAD_CONCURRENCY, (image) =>
       addTrainingImage(this.#transport, modelId, image, preset, call),
     );
