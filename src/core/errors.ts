@@ -346,11 +346,6 @@ export class TrainingError extends ScenarioError {
   }
 }
 
-/** What to do about a training that may still run, as the errors that name it say it. */
-export function resumeOrCancelTraining(modelId: string): string {
-  return `resume with client.models.waitForTraining('${modelId}') or cancel it with client.models.cancelTraining('${modelId}')`;
-}
-
 /** The training ended with the model's status `failed`; the model can be trained again. */
 export class TrainingFailedError extends TrainingError {
   /** The model, as last polled. */

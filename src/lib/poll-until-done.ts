@@ -11,13 +11,26 @@ export interface Observed {
   progress: number;
 }
 
+/** How a subject's errors name it and say what to do, e.g. for a job. */
+export interface SubjectWords {
+  /** `job job_abc`, `model model_abc`. */
+  label: string;
+  /** What runs on the server, capitalised: `The job`, `The training`. */
+  work: string;
+  /** The call that resumes the wait: `client.jobs.wait('job_abc')`. */
+  resume: string;
+  /** The call that reads it: `client.jobs.get('job_abc')`. */
+  inspect: string;
+  /** The call that cancels it: `client.jobs.cancel('job_abc')`. */
+  cancel: string;
+}
+
 /**
- * What {@link pollUntilDone} waits for (a job, a model in training): how to poll it, read it and
- * cancel it, and the errors that name it, each saying how to resume.
+ * What {@link pollUntilDone} waits for (a job, a model in training): how to poll, read and cancel
+ * it, and the errors that carry its id. The messages come from its {@link SubjectWords}.
  */
 export interface PollSubject<T> {
-  /** How logs name it: `job job_abc`, `model model_abc`. */
-  label: string;
+  words: SubjectWords;
   /** One poll, with the transport's own retries. */
   poll(signal: AbortSignal): Promise<T>;
   /** Its status and progress. */
@@ -26,20 +39,16 @@ export interface PollSubject<T> {
   terminal: ReadonlySet<string>;
   /** Statuses the SDK knows; another one is logged once, and waited through. */
   known: ReadonlySet<string>;
-  /** Sends the cancel of `cancelOnAbort`; resolves with what became of it, in a sentence. */
+  /** Sends the cancel of `cancelOnAbort`; resolves with the status it was answered with. */
   cancel(signal: AbortSignal): Promise<string>;
-  /** A poll failed after the transport's retries. */
-  pollFailed(cause: unknown): Error;
-  /** `onProgress` threw. */
-  progressThrew(cause: unknown): Error;
+  /** The status a canceled one has. */
+  canceledStatus: string;
+  /** The error of a failed wait (a poll failing, `onProgress` throwing), carrying the subject's id. */
+  failed(message: string, cause: unknown): Error;
   /** The wait's deadline passed; `last` is the latest state seen. */
   timedOut(waitTimeout: number, last: T | undefined): Error;
-  /** The caller aborted; `after` says what became of the work (canceled or still running). */
-  aborted(cause: unknown, after: string): Error;
-  /** What `after` says when no cancel was asked for. */
-  keepsRunning: string;
-  /** What `after` says when the cancel failed, `why` being how. */
-  notCanceled(why: string): string;
+  /** The caller aborted. */
+  aborted(message: string, cause: unknown): Error;
 }
 
 /** What the loop needs from outside beside the subject; injected so tests can fake it. */
@@ -111,7 +120,7 @@ export async function pollUntilDone<T>(
       const adaptive = () => nextPollDelay(log.observations, startedAt, now, environment.maxPollInterval);
       const wanted = Math.max(pollInterval ?? adaptive(), MIN_POLL_INTERVAL_MS);
       const delay = beforeDeadline(wanted, now, deadline);
-      environment.logger?.debug(`${subject.label} is ${log.status}; next poll in ${Math.round(delay)} ms`);
+      environment.logger?.debug(`${subject.words.label} is ${log.status}; next poll in ${Math.round(delay)} ms`);
       await clock.sleep(delay, stop.signal);
       await poll();
     }
@@ -119,8 +128,10 @@ export async function pollUntilDone<T>(
     if (!stop.signal.aborted) throw error;
     if (stop.signal.reason === DEADLINE) throw subject.timedOut(waitTimeout, log.last);
     const reason: unknown = stop.signal.reason;
-    const after = cancelOnAbort ? await cancelAfterAbort(subject, clock, environment.logger) : subject.keepsRunning;
-    throw subject.aborted(reason instanceof APIUserAbortError ? reason.cause : reason, after);
+    const { words } = subject;
+    const after = cancelOnAbort ? await cancelAfterAbort(subject, clock, environment.logger) : keepsRunning(words);
+    const cause = reason instanceof APIUserAbortError ? reason.cause : reason;
+    throw subject.aborted(`Stopped waiting for ${words.label}: aborted. ${after}`, cause);
   } finally {
     stop.abort();
   }
@@ -154,7 +165,9 @@ class ProgressLog<T> {
     if (this.observations.length > KEPT_OBSERVATIONS) this.observations.shift();
     if (!this.subject.known.has(status) && !this.#warnedStatuses.has(status)) {
       this.#warnedStatuses.add(status);
-      this.logger?.warn(`${this.subject.label} has status '${status}', unknown to this SDK; still waiting for it`);
+      this.logger?.warn(
+        `${this.subject.words.label} has status '${status}', unknown to this SDK; still waiting for it`,
+      );
     }
     if (changed) this.#report(state, at);
   }
@@ -163,7 +176,9 @@ class ProgressLog<T> {
     try {
       this.onProgress?.(state, this.#waitProgress(at));
     } catch (error) {
-      throw this.subject.progressThrew(error);
+      const { words } = this.subject;
+      const message = `onProgress threw while waiting for ${words.label}: ${messageOf(error)}. ${keepsRunning(words)}`;
+      throw this.subject.failed(message, error);
     }
   }
 
@@ -178,16 +193,25 @@ class ProgressLog<T> {
 
 /**
  * One poll, given up at once on `stop` even if the transport ignores its signal. Its failures
- * become the subject's `pollFailed`, except a 404 before anything was seen: then the id names nothing.
+ * carry the subject's id, except a 404 before anything was seen: then the id names nothing.
  */
 async function pollOnce<T>(subject: PollSubject<T>, stop: AbortSignal, firstSight: boolean): Promise<T> {
   try {
     return await untilAborted(subject.poll(stop), stop);
   } catch (error) {
     if (stop.aborted || (firstSight && error instanceof NotFoundError)) throw error;
-    throw subject.pollFailed(error);
+    const { words } = subject;
+    const running = `${words.work.toLowerCase()} may still be running (and billed): ${resumeOrCancel(words)}`;
+    throw subject.failed(`Polling ${words.label} failed: ${messageOf(error)}; ${running}.`, error);
   }
 }
+
+/** What to do about work that may still run. */
+const resumeOrCancel = ({ resume, cancel }: SubjectWords) => `resume with ${resume} or cancel it with ${cancel}`;
+
+/** What an error says when the work keeps running. */
+const keepsRunning = (words: SubjectWords) =>
+  `${words.work} keeps running on the server and is billed: ${resumeOrCancel(words)}.`;
 
 /** Shortens a sleep that would run past the last poll before the deadline; past that point the deadline cuts it. */
 function beforeDeadline(delay: number, now: number, deadline: number): number {
@@ -211,9 +235,13 @@ function abortAfter(clock: Clock, ms: number, controller: AbortController, reaso
 async function cancelAfterAbort<T>(subject: PollSubject<T>, clock: Clock, logger: Logger | undefined) {
   const giveUp = new AbortController();
   abortAfter(clock, CANCEL_ANSWER_WAIT_MS, giveUp, 'no answer');
+  const { words } = subject;
   let why: string;
   try {
-    return await untilAborted(new Promise<string>((resolve) => resolve(subject.cancel(giveUp.signal))), giveUp.signal);
+    const cancel = new Promise<string>((resolve) => resolve(subject.cancel(giveUp.signal)));
+    const status = await untilAborted(cancel, giveUp.signal);
+    if (status === subject.canceledStatus) return `${words.work} was canceled.`;
+    return `The cancel was answered with status '${status}': check it with ${words.inspect}.`;
   } catch (error) {
     if (giveUp.signal.aborted) why = `no answer to the cancel within ${CANCEL_ANSWER_WAIT_MS / 1000} s`;
     else if (error instanceof APIError) why = `the API refused with ${error.status}: ${error.reason}`;
@@ -221,8 +249,8 @@ async function cancelAfterAbort<T>(subject: PollSubject<T>, clock: Clock, logger
   } finally {
     giveUp.abort();
   }
-  logger?.warn(`${subject.label} was not canceled after the abort (${why}); it keeps running and is billed`);
-  return subject.notCanceled(why);
+  logger?.warn(`${words.label} was not canceled after the abort (${why}); it keeps running and is billed`);
+  return `It was not canceled (${why}): it keeps running and is billed; resume with ${words.resume} or check it with ${words.inspect}.`;
 }
 
 export function messageOf(error: unknown): string {

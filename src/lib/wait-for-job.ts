@@ -1,17 +1,10 @@
 import type { Clock } from '../core/clock.js';
-import {
-  APIUserAbortError,
-  JobCanceledError,
-  JobError,
-  JobFailedError,
-  JobTimeoutError,
-  resumeOrCancel,
-} from '../core/errors.js';
+import { APIUserAbortError, JobCanceledError, JobError, JobFailedError, JobTimeoutError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { WaitOptions } from '../core/options.js';
 import type { Job } from '../schemas/job.js';
 import { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from '../schemas/job.js';
-import { messageOf, type PollSubject, pollUntilDone } from './poll-until-done.js';
+import { type PollSubject, pollUntilDone } from './poll-until-done.js';
 
 /** How long `wait()` waits by default before giving up: 10 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 600_000;
@@ -52,35 +45,24 @@ export async function waitForJob(job: string | Job, deps: WaitForJobDeps, option
   return done;
 }
 
-/** A job as the poll loop sees it: its polls, its cancel, and errors that each name it and say how to resume. */
+/** A job as the poll loop sees it: its polls, its cancel, and errors that carry its id. */
 function jobSubject(jobId: string, deps: WaitForJobDeps): PollSubject<Job> {
-  const billed = `The job keeps running on the server and is billed: ${resumeOrCancel(jobId)}.`;
   return {
-    label: `job ${jobId}`,
+    words: {
+      label: `job ${jobId}`,
+      work: 'The job',
+      resume: `client.jobs.wait('${jobId}')`,
+      inspect: `client.jobs.get('${jobId}')`,
+      cancel: `client.jobs.cancel('${jobId}')`,
+    },
     poll: (signal) => deps.getJob(jobId, signal),
     observe: ({ status, progress }) => ({ status, progress }),
     terminal: terminalStatuses,
     known: knownStatuses,
-    async cancel(signal) {
-      const job = await deps.cancelJob(jobId, signal);
-      if (job.status === 'canceled') return 'The job was canceled.';
-      return `The cancel was answered with status '${job.status}': check it with client.jobs.get('${jobId}').`;
-    },
-    pollFailed: (cause) =>
-      new JobError(
-        jobId,
-        `Polling job ${jobId} failed: ${messageOf(cause)}; the job may still be running (and billed): ${resumeOrCancel(jobId)}.`,
-        { cause },
-      ),
-    progressThrew: (cause) =>
-      new JobError(jobId, `onProgress threw while waiting for job ${jobId}: ${messageOf(cause)}. ${billed}`, {
-        cause,
-      }),
+    cancel: async (signal) => (await deps.cancelJob(jobId, signal)).status,
+    canceledStatus: 'canceled',
+    failed: (message, cause) => new JobError(jobId, message, { cause }),
     timedOut: (waitTimeout, last) => new JobTimeoutError(jobId, waitTimeout, last),
-    aborted: (cause, after) =>
-      new APIUserAbortError(`Stopped waiting for job ${jobId}: aborted. ${after}`, { cause, jobId }),
-    keepsRunning: billed,
-    notCanceled: (why) =>
-      `It was not canceled (${why}): it keeps running and is billed; resume with client.jobs.wait('${jobId}') or check it with client.jobs.get('${jobId}').`,
+    aborted: (message, cause) => new APIUserAbortError(message, { cause, jobId }),
   };
 }

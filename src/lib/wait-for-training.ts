@@ -1,7 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import {
   APIUserAbortError,
-  resumeOrCancelTraining,
   TrainingCanceledError,
   TrainingError,
   TrainingFailedError,
@@ -10,7 +9,7 @@ import {
 import type { Logger } from '../core/logger.js';
 import type { WaitOptions } from '../core/options.js';
 import { KNOWN_MODEL_STATUSES, KNOWN_TRAINING_STAGES, type Model } from '../schemas/model.js';
-import { messageOf, type PollSubject, pollUntilDone } from './poll-until-done.js';
+import { type PollSubject, pollUntilDone } from './poll-until-done.js';
 
 /** How long a training is waited for by default before giving up: 2 hours (trainings take minutes to hours). */
 export const DEFAULT_TRAINING_WAIT_TIMEOUT_MS = 7_200_000;
@@ -87,42 +86,24 @@ function observe(model: Model): { status: string; progress: number } {
   return { status: status === 'training' ? (model.trainingProgress?.stage ?? status) : status, progress };
 }
 
-/** A model in training as the poll loop sees it: its polls, its cancel, and errors that each name it. */
+/** A model in training as the poll loop sees it: its polls, its cancel, and errors that carry its id. */
 function trainingSubject(modelId: string, deps: WaitForTrainingDeps): PollSubject<Model> {
-  const billed = `The training keeps running on the server and is billed: ${resumeOrCancelTraining(modelId)}.`;
   return {
-    label: `model ${modelId}`,
+    words: {
+      label: `model ${modelId}`,
+      work: 'The training',
+      resume: `client.models.waitForTraining('${modelId}')`,
+      inspect: `client.models.get('${modelId}')`,
+      cancel: `client.models.cancelTraining('${modelId}')`,
+    },
     poll: (signal) => deps.getModel(modelId, signal),
     observe,
     terminal: ENDED,
     known: KNOWN,
-    async cancel(signal) {
-      const model = await deps.cancelTraining(modelId, signal);
-      if (model.status === 'training-canceled') return 'The training was canceled.';
-      return `The cancel was answered with status '${model.status}': check it with client.models.get('${modelId}').`;
-    },
-    pollFailed: (cause) =>
-      new TrainingError(
-        modelId,
-        `Polling model ${modelId} failed: ${messageOf(cause)}; the training may still be running (and billed): ${resumeOrCancelTraining(modelId)}.`,
-        { cause },
-      ),
-    progressThrew: (cause) =>
-      new TrainingError(
-        modelId,
-        `onProgress threw while waiting for model ${modelId}: ${messageOf(cause)}. ${billed}`,
-        {
-          cause,
-        },
-      ),
+    cancel: async (signal) => (await deps.cancelTraining(modelId, signal)).status ?? 'unknown',
+    canceledStatus: 'training-canceled',
+    failed: (message, cause) => new TrainingError(modelId, message, { cause }),
     timedOut: (waitTimeout, last) => new TrainingTimeoutError(modelId, waitTimeout, last),
-    aborted: (cause, after) =>
-      new APIUserAbortError(`Stopped waiting for the training of model ${modelId}: aborted. ${after}`, {
-        cause,
-        modelId,
-      }),
-    keepsRunning: billed,
-    notCanceled: (why) =>
-      `It was not canceled (${why}): it keeps running and is billed; resume with client.models.waitForTraining('${modelId}') or check it with client.models.get('${modelId}').`,
+    aborted: (message, cause) => new APIUserAbortError(message, { cause, modelId }),
   };
 }
