@@ -244,6 +244,19 @@ const EXAMPLE_CASES: {
     },
   },
   {
+    name: 'train-a-style',
+    files: ['lighthouse-cliff-1.png', 'lighthouse-cliff-2.png'],
+    check: async (stdout, dir) => {
+      expect(stdout).toContain('Painted 8 sunset scenes to train on');
+      expect(stdout).toMatch(/training model_\w+: running-train/);
+      const model = stdout.match(/Trained (model_\w+) \(Sunset style\) on 8 images/)?.[1];
+      expect(model).toBeDefined();
+      expect(stdout).toContain(`client.txt2img.run({ modelId: '${model}'`);
+      // The lighthouse takes the sunsets' palette: red about 150 above blue (the base model's: about 60).
+      expect(await warmth(join(dir, 'lighthouse-cliff-1.png'))).toBeGreaterThan(100);
+    },
+  },
+  {
     name: 'retouch',
     files: ['mask.png', 'retouched.png', 'varied-1.png', 'varied-2.png'],
     check: async (stdout, dir) => {
