@@ -5,6 +5,7 @@ import { batchCommand } from './commands/batch.js';
 import { generationCommands } from './commands/generate.js';
 import { jobsCommand } from './commands/jobs.js';
 import { modelsCommand } from './commands/models.js';
+import { trainCommand } from './commands/train.js';
 import { addGlobalOptions, type Runtime } from './session.js';
 
 const EXAMPLES = `
@@ -12,6 +13,7 @@ Examples:
   scenario img2img sketch.png --model flux.1-dev --prompt "a knight" --influence 20 -n 4 --out out/
   scenario estimate img2img sketches/*.png --model flux.1-dev --prompt "a knight"
   scenario batch sprites.yaml --concurrency 5 --out out/
+  scenario train ./my-art --name "Studio style" --preset style
   scenario img2img sketch.png --model flux.1-dev --prompt "a knight" --emulator   (offline)
 
 Credentials: SCENARIO_API_KEY and SCENARIO_API_SECRET (or SCENARIO_API_TOKEN).
@@ -33,6 +35,7 @@ export function buildProgram(runtime: Runtime): Command {
   program.addCommand(jobsCommand(runtime));
   program.addCommand(assetsCommand(runtime));
   program.addCommand(modelsCommand());
+  program.addCommand(trainCommand(runtime));
   configure(program);
   return program;
 }

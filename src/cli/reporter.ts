@@ -1,11 +1,11 @@
 import type * as CliProgress from 'cli-progress';
 import type { Job, WaitProgress } from '../index.js';
 
-/** The bar of one item: submitting, then its job's status and progress. */
+/** The bar of one item: submitting, then its job's (or training's) status and progress. */
 export interface JobBar {
   submitted(jobId: string): void;
-  /** The job as the wait reported it, with the finish it predicts. */
-  progress(job: Job, wait: WaitProgress): void;
+  /** The job (or a training's stage and progress) as the wait reported it, with the finish it predicts. */
+  progress(job: Pick<Job, 'status' | 'progress'>, wait: WaitProgress): void;
   stop(): void;
 }
 

@@ -68,11 +68,16 @@ export const ModelTrainParamsSchema = z
     shortDescription: z.optional(ModelDescriptionSchema),
   })
   .check(
-    z.superRefine((params, context) => {
-      for (const issue of datasetIssues(params.type ?? DEFAULT_TRAINING_TYPE, params)) {
-        context.issues.push({ code: 'custom', input: params, ...issue });
-      }
-    }),
+    // Also when other fields are wrong, so that every problem is reported at once.
+    z.superRefine(
+      (params, context) => {
+        const type = params.type ?? DEFAULT_TRAINING_TYPE;
+        if (!(type in TRAINING_LIMITS)) return; // an unknown type is its own issue
+        for (const issue of datasetIssues(type, params))
+          context.issues.push({ code: 'custom', input: params, ...issue });
+      },
+      { when: ({ value }) => typeof value === 'object' && value !== null },
+    ),
   );
 /** What the caller passes, as {@link ModelTrainParamsSchema}. */
 export type ModelTrainParams = z.input<typeof ModelTrainParamsSchema>;
@@ -101,7 +106,7 @@ function datasetIssues(
   if ((limits.unit === 'pair' ? images : pairs) !== undefined) {
     issues.push({ path: [other], message: `a ${type} trains on ${field}, not ${other}` });
   }
-  const count = given?.length ?? 0;
+  const count = Array.isArray(given) ? given.length : 0;
   if (count < limits.min || count > limits.max) {
     issues.push({
       path: [field],
@@ -109,7 +114,7 @@ function datasetIssues(
     });
   }
   const steps = parameters?.maxTrainSteps;
-  if (steps !== undefined && steps > limits.maxTrainSteps) {
+  if (typeof steps === 'number' && steps > limits.maxTrainSteps) {
     issues.push({
       path: ['parameters', 'maxTrainSteps'],
       message: `at most ${limits.maxTrainSteps} for a ${type}; got ${steps}`,

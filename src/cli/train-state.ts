@@ -1,0 +1,99 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+import { UsageError } from './errors.js';
+
+const TrainStateSchema = z.looseObject({
+  version: z.literal(1),
+  /** The API the model lives on: resuming anywhere else would find nothing. */
+  api: z.string(),
+  projectId: z.optional(z.string()),
+  name: z.string(),
+  type: z.string(),
+  /** Set just before `POST /models`: a run killed before recording the model looks for it by name and time. */
+  creatingSince: z.optional(z.string()),
+  /** The model, recorded the moment it exists. */
+  modelId: z.optional(z.string()),
+  /** Each image file added, by its name in the folder, with its training image id. */
+  images: z.record(z.string(), z.object({ trainingImageId: z.string() })),
+  /** What the training cost, once started. */
+  cost: z.optional(z.number()),
+});
+/** What a training's state file remembers. */
+export type TrainState = z.output<typeof TrainStateSchema>;
+
+/** What a state file must match: where the model lives, and what was asked for. */
+export interface TrainIdentity {
+  api: string;
+  projectId?: string | undefined;
+  name: string;
+  type: string;
+}
+
+/**
+ * A training's memory across crashes, for one folder: the model's id, recorded the moment it
+ * exists (and the time its creation began, before), and each training image's id as it is
+ * added. A re-run continues the same model and adds only the files it does not hold. Every
+ * change rewrites the file synchronously to a temporary file renamed into place, so a kill
+ * leaves the previous or the new state, never half of one.
+ */
+export class TrainStateFile {
+  readonly path: string;
+  readonly #data: TrainState;
+
+  private constructor(path: string, data: TrainState) {
+    this.path = path;
+    this.#data = data;
+  }
+
+  /** Reads the state file, or starts one (written on the first change); refuses one of another API, project, name or type. */
+  static open(path: string, identity: TrainIdentity): TrainStateFile {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+      }
+      return new TrainStateFile(path, { version: 1, ...identity, images: {} });
+    }
+    const unusable = (why: string) =>
+      new UsageError(`${path} ${why}; pass another --state, or delete it to train a new model`);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw unusable('is not valid JSON');
+    }
+    const parsed = z.safeParse(TrainStateSchema, json);
+    if (!parsed.success) throw unusable('is not a scenario training state file');
+    const data = parsed.data;
+    const where = (state: TrainIdentity) => `${state.api}${state.projectId ? ` (project ${state.projectId})` : ''}`;
+    if (data.api !== identity.api || data.projectId !== identity.projectId) {
+      throw unusable(`holds a model of ${where(data)}, not ${where(identity)}`);
+    }
+    if (data.name !== identity.name || data.type !== identity.type) {
+      const model = data.modelId ?? 'a model';
+      throw unusable(
+        `trains ${model} named ${JSON.stringify(data.name)} (${data.type}), not ${JSON.stringify(identity.name)} (${identity.type})`,
+      );
+    }
+    return new TrainStateFile(path, data);
+  }
+
+  get data(): Readonly<TrainState> {
+    return this.#data;
+  }
+
+  /** Changes the state and writes the file before returning. */
+  update(change: Partial<TrainState>): void {
+    Object.assign(this.#data, change);
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(this.#data, null, 2)}\n`);
+    renameSync(temporary, this.path);
+  }
+
+  /** Records one added image and writes the file before returning. */
+  added(file: string, trainingImageId: string): void {
+    this.update({ images: { ...this.#data.images, [file]: { trainingImageId } } });
+  }
+}
