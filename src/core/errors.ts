@@ -102,7 +102,9 @@ export class APIError extends ScenarioError {
   static generate(init: APIErrorInit, retryAfterMs?: number): APIError {
     if (init.status === 429) return new RateLimitError(init, retryAfterMs);
     if (init.status >= 500) return new InternalServerError(init);
-    const ErrorClass = classByStatus[init.status] ?? APIError;
+    // `this`, not `APIError`: a class that names itself in a static method is renamed by the
+    // build (`_APIError`), and `error.name` comes from the class name.
+    const ErrorClass = classByStatus[init.status] ?? this;
     return new ErrorClass(init);
   }
 }

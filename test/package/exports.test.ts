@@ -21,6 +21,18 @@ describe('built package', () => {
     expect(out).toBe(`function NotFoundError ${pkgVersion()}`);
   });
 
+  it('every error class is named as it is exported, in ESM and CJS (a build once renamed APIError to _APIError)', () => {
+    const names =
+      "Object.entries(sdk).filter(([, value]) => typeof value === 'function' && value.prototype instanceof Error).map(([name, value]) => `${name}=${value.name}`).join(' ')";
+    const esm = run(`const sdk = await import('scenario-sdk'); console.log(${names})`, 'module').split(' ');
+    const cjs = run(`const sdk = require('scenario-sdk'); console.log(${names})`, 'commonjs').split(' ');
+    expect(esm.length).toBeGreaterThan(20);
+    for (const entry of [...esm, ...cjs]) {
+      const [exported, named] = entry.split('=');
+      expect(named).toBe(exported);
+    }
+  });
+
   it('loads with import (ESM)', () => {
     const out = run(
       "const sdk = await import('scenario-sdk'); console.log(typeof sdk.Scenario, typeof sdk.InvalidRequestError)",
