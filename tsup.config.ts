@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 /** The library's entries: published as ESM and CJS, with types. */
-const LIBRARY = { index: 'src/index.ts', schemas: 'src/schemas.ts', 'testing/index': 'src/testing/index.ts' };
+const LIBRARY = {
+  index: 'src/index.ts',
+  schemas: 'src/schemas.ts',
+  'server/index': 'src/server/index.ts',
+  'testing/index': 'src/testing/index.ts',
+};
 /** The `scenario` command line: run by bin/scenario.js, ESM only, no types. */
 const CLI = { 'cli/index': 'src/cli/index.ts' };
 

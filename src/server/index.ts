@@ -7,7 +7,6 @@
  * @module
  */
 export type { Budget, RateLimit } from './budget.js';
-export { MAX_PAGES_PER_LISTING } from './listing.js';
 export { type NodeRequest, type NodeResponse, toNodeHandler } from './node.js';
 export { type Authorize, createProxy, type ProxyOptions, type ScenarioProxy } from './proxy.js';
 export { createRedisStore, type RedisCommands, type RedisStoreOptions } from './redis-store.js';

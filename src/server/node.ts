@@ -13,9 +13,13 @@ export interface NodeRequest extends AsyncIterable<Uint8Array | string> {
 
 /** What the adapter writes to: `http.ServerResponse`, and Express's `res`. */
 export interface NodeResponse {
+  /** Sends the status line and headers. */
   writeHead(status: number, headers: Record<string, string>): unknown;
+  /** Sends part of the body. */
   write(chunk: Uint8Array): unknown;
+  /** Ends the answer. */
   end(): unknown;
+  /** Whether `writeHead` already ran. */
   readonly headersSent?: boolean | undefined;
 }
 

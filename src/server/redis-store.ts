@@ -6,6 +6,7 @@ import type { CounterUpdate, OwnedKind, ProxyStore } from './store.js';
  * and resolves with Redis's reply fits.
  */
 export interface RedisCommands {
+  /** Sends one command (`['MGET', 'a', 'b']`) and resolves with Redis's reply. */
   sendCommand(args: string[]): Promise<unknown>;
 }
 
