@@ -122,7 +122,7 @@ export class Scenario {
    * const { job } = (await client.request({ method: 'GET', path: '/jobs/job_abc' })) as { job: Job };
    * ```
    */
-  request(call: APICall, options?: RequestOptions): Promise<unknown> {
+  async request(call: APICall, options?: RequestOptions): Promise<unknown> {
     const checked = checkRequestOptions(options);
     const { method, path, query, body } = parseInput(APICallSchema, call, 'API call');
     return transportOf(this).request({
