@@ -21,6 +21,18 @@ describe('built package', () => {
     expect(out).toBe(`function NotFoundError ${pkgVersion()}`);
   });
 
+  it('every error class is named as it is exported, in ESM and CJS (a build once renamed APIError to _APIError)', () => {
+    const names =
+      "Object.entries(sdk).filter(([, value]) => typeof value === 'function' && value.prototype instanceof Error).map(([name, value]) => name + '=' + value.name).join(' ')";
+    const esm = run(`const sdk = await import('scenario-sdk'); console.log(${names})`, 'module').split(' ');
+    const cjs = run(`const sdk = require('scenario-sdk'); console.log(${names})`, 'commonjs').split(' ');
+    expect(esm.length).toBeGreaterThanOrEqual(20);
+    for (const entry of [...esm, ...cjs]) {
+      const [exported, named] = entry.split('=');
+      expect(named).toBe(exported);
+    }
+  });
+
   it('loads with import (ESM)', () => {
     const out = run(
       "const sdk = await import('scenario-sdk'); console.log(typeof sdk.Scenario, typeof sdk.InvalidRequestError)",
@@ -63,6 +75,29 @@ describe('built package', () => {
       expect(files.filter((file) => file.startsWith('dist/cli/'))).toEqual([]);
       for (const file of files) {
         const { staticImports, dynamicImports } = importsOf(file);
+        expect([...staticImports, ...dynamicImports].filter((name) => CLI_DEPENDENCIES.test(name))).toEqual([]);
+      }
+    }
+  });
+
+  it('scenario-sdk/server loads with require() and import, with no static node: import (Workers, Deno) and no emulator or CLI dependency', () => {
+    const cjs = run(
+      "const { createProxy } = require('scenario-sdk/server'); const proxy = createProxy({ authorize: () => null, apiKey: 'k', apiSecret: 's' });" +
+        "proxy.fetch(new Request('http://app/api/scenario/jobs')).then((answer) => console.log(answer.status));",
+      'commonjs',
+    );
+    const esm = run(
+      "const server = await import('scenario-sdk/server'); console.log(Object.keys(server).sort().join(','))",
+      'module',
+    );
+    expect([cjs, esm]).toEqual(['401', 'PROXY_ROUTES,createMemoryStore,createProxy,createRedisStore,toNodeHandler']);
+    for (const entry of ['dist/server/index.js', 'dist/server/index.cjs']) {
+      for (const file of reachableFiles(entry)) {
+        const { staticImports, dynamicImports } = importsOf(file);
+        expect(staticImports.filter((name) => name.startsWith('node:'))).toEqual([]);
+        expect(
+          [...staticImports, ...dynamicImports].filter((name) => /^(hono|@hono\/|msw|sharp|redis)/.test(name)),
+        ).toEqual([]);
         expect([...staticImports, ...dynamicImports].filter((name) => CLI_DEPENDENCIES.test(name))).toEqual([]);
       }
     }
