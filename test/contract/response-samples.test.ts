@@ -17,7 +17,7 @@ import {
 } from '../../src/schemas.js';
 import { PNG } from '../helpers/images.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
-import { responseSchema, type Sample, samples } from '../helpers/swagger-samples.js';
+import { responseSchema, type Sample, samples } from '../helpers/swagger.js';
 
 const server = useMockServer();
 

@@ -147,7 +147,7 @@ describe('a tool server generated from the swagger (its types, its aliases)', ()
     expect(txt2img.status).toBe(200);
     const sprites = await finished(txt2img.body.job.jobId);
     expect(sprites.assets).toHaveLength(4);
-    expect(sprites.assets.map((sprite) => sprite.metadata.seed)).toEqual([1234, 1235, 1236, 1237]);
+    expect(sprites.assets.map((sprite) => sprite.metadata.seed)).toEqual(['1234', '1235', '1236', '1237']);
 
     for (const [path, body] of [
       ['/generate/img2img', { imageId: asset.id, strength: 0.5 }],

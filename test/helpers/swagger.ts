@@ -108,3 +108,54 @@ function edited(value: unknown, path: Path, replacement: unknown): unknown {
   else parent[last] = replacement;
   return copy;
 }
+
+/** The swagger operation (`GET /models/{modelId}`) a request to `path` (below `/v1`) lands on; static segments win over parameters. */
+export function operationOf(method: string, path: string): string | undefined {
+  const segments = path.split('/');
+  const matches = Object.keys(spec.operations).filter((key) => {
+    const [verb, template = ''] = key.split(' ');
+    const parts = template.split('/');
+    return (
+      verb === method &&
+      parts.length === segments.length &&
+      parts.every((part, index) => part.startsWith('{') || part === segments[index])
+    );
+  });
+  const parameters = (key: string) => key.split('{').length;
+  return matches.sort((a, b) => parameters(a) - parameters(b))[0];
+}
+
+/**
+ * Where `value` departs from `schema`: a missing required field, a wrong type, a value outside an
+ * enum. Fields the schema does not name are allowed (swagger 2.0 objects are open), and so is
+ * `null` in an optional field, which the live API sends and swagger 2.0 cannot describe.
+ */
+export function swaggerIssues(schema: SwaggerSchema, value: unknown, path = ''): string[] {
+  const at = path || '(root)';
+  if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} is not in the enum`];
+  switch (schema.type) {
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${at}: expected an object`];
+      const record = value as Record<string, unknown>;
+      const required = new Set(schema.required ?? []);
+      return Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
+        const child = path ? `${path}.${name}` : name;
+        const given = record[name];
+        if (given === undefined || given === null)
+          return required.has(name) ? [`${child}: required, got ${given}`] : [];
+        return swaggerIssues(field, given, child);
+      });
+    }
+    case 'array':
+      if (!Array.isArray(value)) return [`${at}: expected an array`];
+      return schema.items
+        ? value.flatMap((item, index) => swaggerIssues(schema.items as SwaggerSchema, item, `${path}[${index}]`))
+        : [];
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return typeof value === schema.type ? [] : [`${at}: expected a ${schema.type}, got ${JSON.stringify(value)}`];
+    default:
+      return [];
+  }
+}
