@@ -31,9 +31,10 @@ export function assetSource(type: string): string {
     .replace(/^(texture|3d23d)-/, '$1:');
 }
 
-/** A freshly signed download URL of an asset's bytes. */
-export function signedAssetUrl(context: EmulatorContext, assetId: string): string {
-  return context.signer.sign(context.urls.cdn, `assets/${assetId}`, context.options.clock.now() + SIGNED_URL_TTL_MS);
+/** A freshly signed download URL of an asset's bytes, or of them converted to `format` (`POST /assets/{assetId}/download`). */
+export function signedAssetUrl(context: EmulatorContext, assetId: string, format?: string): string {
+  const resource = format === undefined ? `assets/${assetId}` : `assets/${assetId}/${format}`;
+  return context.signer.sign(context.urls.cdn, resource, context.options.clock.now() + SIGNED_URL_TTL_MS);
 }
 
 /**

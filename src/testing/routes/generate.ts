@@ -70,7 +70,8 @@ async function submit(
   });
   // The real API reads dryRun from the query only; in the body it is an unknown field and the job runs.
   if (isDryRun(c)) {
-    const costDetails = { jobType: plan.jobType };
+    // Cost items as the live API itemises them (`{ "custom-generation": 9, "quality-gate": 1.75 }`).
+    const costDetails = { [`${plan.jobType}-generation`]: plan.cost };
     return jsonResponse(
       { creativeUnitsCost: plan.cost, creativeUnitsDiscount: 0, costDetails, job: {} },
       DRY_RUN_STATUS,
