@@ -99,6 +99,7 @@ export {
 } from './schemas/job.js';
 export {
   ModelEnvelopeSchema,
+  ModelInputConditionSchema,
   ModelInputRequiredSchema,
   ModelInputSchema,
   ModelListQuerySchema,
@@ -107,6 +108,7 @@ export {
   ModelSchema,
 } from './schemas/model.js';
 export type { ObjectSchema } from './schemas/object-schema.js';
+export { type OptionalField, optionalField } from './schemas/optional-field.js';
 export {
   BackgroundColorSchema,
   type RemoveBackgroundBody,

@@ -25,75 +25,40 @@ const server = useMockServer();
 type Call = (client: Scenario) => Promise<unknown>;
 
 const image = 'asset_in';
-const typed = (path: string, create: Call, estimate: Call) => ({ path, create, estimate });
+const flux = { modelId: 'flux.1-dev', prompt: 'p' };
 
-/** The generations the SDK submits, and a public call that lands on each route. */
+/** A resource's create and estimate of the same params, as calls. */
+interface Submitter<P> {
+  create(params: P): Promise<unknown>;
+  estimate(params: P): Promise<unknown>;
+}
+const typed = <P>(path: string, resource: (client: Scenario) => Submitter<P>, params: P) => ({
+  path,
+  create: (client: Scenario) => resource(client).create(params),
+  estimate: (client: Scenario) => resource(client).estimate(params),
+});
+
+/** The generations the SDK submits, and params that land on each route. */
 const GENERATIONS = [
-  typed(
-    'txt2img',
-    (c) => c.txt2img.create({ modelId: 'flux.1-dev', prompt: 'p' }),
-    (c) => c.txt2img.estimate({ modelId: 'flux.1-dev', prompt: 'p' }),
-  ),
-  typed(
-    'txt2img-ip-adapter',
-    (c) => c.txt2img.create({ modelId: 'flux.1-dev', prompt: 'p', styleImages: [image] }),
-    (c) => c.txt2img.estimate({ modelId: 'flux.1-dev', prompt: 'p', styleImages: [image] }),
-  ),
-  typed(
-    'img2img',
-    (c) => c.img2img.create({ modelId: 'flux.1-dev', prompt: 'p', image }),
-    (c) => c.img2img.estimate({ modelId: 'flux.1-dev', prompt: 'p', image }),
-  ),
-  typed(
-    'img2img-ip-adapter',
-    (c) => c.img2img.create({ modelId: 'flux.1-dev', prompt: 'p', image, styleImages: [image] }),
-    (c) => c.img2img.estimate({ modelId: 'flux.1-dev', prompt: 'p', image, styleImages: [image] }),
-  ),
-  typed(
-    'inpaint',
-    (c) => c.inpaint.create({ modelId: 'flux.1-dev', prompt: 'p', image, mask: 'asset_mask' }),
-    (c) => c.inpaint.estimate({ modelId: 'flux.1-dev', prompt: 'p', image, mask: 'asset_mask' }),
-  ),
-  typed(
-    'inpaint-ip-adapter',
-    (c) => c.inpaint.create({ modelId: 'flux.1-dev', prompt: 'p', image, mask: 'asset_mask', styleImages: [image] }),
-    (c) => c.inpaint.estimate({ modelId: 'flux.1-dev', prompt: 'p', image, mask: 'asset_mask', styleImages: [image] }),
-  ),
-  typed(
-    'controlnet',
-    (c) => c.controlnet.create({ modelId: 'flux.1-dev', prompt: 'p', image, modality: 'canny' }),
-    (c) => c.controlnet.estimate({ modelId: 'flux.1-dev', prompt: 'p', image, modality: 'canny' }),
-  ),
-  typed(
-    'controlnet-img2img',
-    (c) => c.controlnet.create({ modelId: 'flux.1-dev', prompt: 'p', image, controlImage: image, modality: 'canny' }),
-    (c) => c.controlnet.estimate({ modelId: 'flux.1-dev', prompt: 'p', image, controlImage: image, modality: 'canny' }),
-  ),
-  typed(
-    'controlnet-ip-adapter',
-    (c) => c.controlnet.create({ modelId: 'flux.1-dev', prompt: 'p', image, modality: 'canny', styleImages: [image] }),
-    (c) =>
-      c.controlnet.estimate({ modelId: 'flux.1-dev', prompt: 'p', image, modality: 'canny', styleImages: [image] }),
-  ),
-  typed(
-    'detect',
-    (c) => c.detect.create({ image, modality: 'canny' }),
-    (c) => c.detect.estimate({ image, modality: 'canny' }),
-  ),
-  typed(
-    'remove-background',
-    (c) => c.removeBackground.create({ image }),
-    (c) => c.removeBackground.estimate({ image }),
-  ),
-  typed(
-    'upscale',
-    (c) => c.upscale.create({ image, scalingFactor: 2 }),
-    (c) => c.upscale.estimate({ image, scalingFactor: 2 }),
-  ),
+  typed('txt2img', (c) => c.txt2img, flux),
+  typed('txt2img-ip-adapter', (c) => c.txt2img, { ...flux, styleImages: [image] }),
+  typed('img2img', (c) => c.img2img, { ...flux, image }),
+  typed('img2img-ip-adapter', (c) => c.img2img, { ...flux, image, styleImages: [image] }),
+  typed('inpaint', (c) => c.inpaint, { ...flux, image, mask: 'asset_mask' }),
+  typed('inpaint-ip-adapter', (c) => c.inpaint, { ...flux, image, mask: 'asset_mask', styleImages: [image] }),
+  typed('controlnet', (c) => c.controlnet, { ...flux, image, modality: 'canny' }),
+  typed('controlnet-img2img', (c) => c.controlnet, { ...flux, image, controlImage: image, modality: 'canny' }),
+  typed('controlnet-ip-adapter', (c) => c.controlnet, { ...flux, image, modality: 'canny', styleImages: [image] }),
+  typed('detect', (c) => c.detect, { image, modality: 'canny' }),
+  typed('remove-background', (c) => c.removeBackground, { image }),
+  typed('upscale', (c) => c.upscale, { image, scalingFactor: 2 }),
   typed(
     'custom/{modelId}',
-    (c) => c.custom.create('model_x', { prompt: 'p' }),
-    (c) => c.custom.estimate('model_x', { prompt: 'p' }),
+    (c): Submitter<Record<string, unknown>> => ({
+      create: (inputs) => c.custom.create('model_x', inputs),
+      estimate: (inputs) => c.custom.estimate('model_x', inputs),
+    }),
+    { prompt: 'p' },
   ),
 ];
 

@@ -21,14 +21,14 @@ export async function validateCustomInputs(
 ): Promise<CustomInputs> {
   const unknown = Object.keys(given).filter((name) => !inputs.some((input) => input.name === name));
   const declared = new Map(inputs.map((input) => [input.name, input]));
-  const valueOf = (name: string) => given[name] ?? declared.get(name)?.default;
+  const inputValue = (name: string) => given[name] ?? declared.get(name)?.default;
 
   const values: Record<string, unknown> = {};
   const images: Record<string, ResolvedImage[]> = {};
   for (const input of inputs) {
-    const value = valueOf(input.name);
+    const value = inputValue(input.name);
     if (value === undefined) {
-      const missing = requirement(input, declared, (name) => valueOf(name) !== undefined);
+      const missing = requirement(input, declared, (name) => inputValue(name) !== undefined);
       if (missing) throw badRequest(missing);
       continue;
     }
