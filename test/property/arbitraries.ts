@@ -264,6 +264,9 @@ export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> 
     if (minLength >= 1 && field === 'prompt') options.push(fc.constantFrom(' ', '   ', '\n\t '));
   } else if (inner instanceof z.core.$ZodBoolean) {
     options.push(wrong.boolean);
+  } else if (inner instanceof z.core.$ZodCodec) {
+    // A codec takes its input side from the caller (a list, sent as one comma-separated value).
+    options.push(invalidValue(inner._zod.def.in, field));
   } else if (inner instanceof z.core.$ZodPipe) {
     options.push(invalidValue(inner._zod.def.out, field));
   } else if (inner instanceof z.core.$ZodCustom) {
