@@ -48,7 +48,8 @@ const recorded: Recorded[] = [];
 
 beforeAll(async () => {
   // Jobs end in a few real milliseconds, but Stable Diffusion ones (`inference`), which stay to be canceled.
-  const quick = { flux: 5, custom: 5, detection: 5, 'remove-background': 5, upscale: 5, upload: 5 };
+  // An upload validates for longer than its `complete` takes to answer, so the SDK polls GET /uploads/{id}.
+  const quick = { flux: 5, custom: 5, detection: 5, 'remove-background': 5, upscale: 5, upload: 1500 };
   const emulator = createEmulator({ parallelJobs: 50, jobDurations: { ...quick, inference: 600_000 } });
   // Records every API answer the SDK reads, by the swagger operation it lands on.
   const recording: typeof fetch = async (input, init) => {
