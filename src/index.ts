@@ -76,7 +76,7 @@ export {
 } from './schemas/generation.js';
 export type { StyleType } from './schemas/ip-adapter.js';
 export type { Job, JobBilling, JobListQuery, JobMetadata, JobStatus } from './schemas/job.js';
-export type { Model, ModelInput, ModelInputRequired, ModelListQuery } from './schemas/model.js';
+export type { Model, ModelInput, ModelInputCondition, ModelInputRequired, ModelListQuery } from './schemas/model.js';
 export { type KnownFields, type WithUnknownFields, withUnknownFields } from './schemas/object-schema.js';
 export type { OpenEnum } from './schemas/open-enum.js';
 export type { AspectRatio } from './schemas/txt2img.js';

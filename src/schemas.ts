@@ -20,10 +20,11 @@ export { ImageInputSchema, MAX_FETCHED_IMAGE_BYTES, MAX_INLINE_IMAGE_BYTES } fro
 export { DEFAULT_WAIT_TIMEOUT_MS } from './lib/wait-for-job.js';
 export { AssetDownloadOptionsSchema, AssetIdsSchema, AssetUploadParamsSchema } from './resources/assets.js';
 export { ControlNetParamsSchema } from './resources/controlnet.js';
-export { CustomInputsSchema, modelInputsSchema } from './resources/custom.js';
+export { CustomInputsSchema } from './resources/custom.js';
 export { DetectParamsSchema } from './resources/detect.js';
 export { Img2ImgParamsSchema } from './resources/img2img.js';
 export { InpaintParamsSchema } from './resources/inpaint.js';
+export { modelInputsSchema } from './resources/model-inputs.js';
 export { RemoveBackgroundParamsSchema } from './resources/remove-background.js';
 export { Txt2ImgParamsSchema } from './resources/txt2img.js';
 export { UpscaleParamsSchema } from './resources/upscale.js';
@@ -102,6 +103,7 @@ export {
 } from './schemas/job.js';
 export {
   ModelEnvelopeSchema,
+  ModelInputConditionSchema,
   ModelInputRequiredSchema,
   ModelInputSchema,
   ModelListQuerySchema,
@@ -110,6 +112,7 @@ export {
   ModelSchema,
 } from './schemas/model.js';
 export type { ObjectSchema } from './schemas/object-schema.js';
+export { type OptionalField, optionalField } from './schemas/optional-field.js';
 export {
   BackgroundColorSchema,
   type RemoveBackgroundBody,

@@ -184,8 +184,6 @@ export class Store {
   readonly uploads = new Map<string, UploadRecord>();
   /** Download archives (`POST /assets/download`) by job id. */
   readonly archives = new Map<string, Uint8Array>();
-  /** The project each API key acts in, once it has named one with `?projectId=`. */
-  readonly keyProjects = new Map<string, string>();
   readonly requestLog: RequestLogEntry[] = [];
   readonly counters: EmulatorCounters = {
     requests: {},
