@@ -86,6 +86,7 @@ export type { Job, JobBilling, JobListQuery, JobMetadata, JobStatus } from './sc
 export type {
   Model,
   ModelInput,
+  ModelInputCondition,
   ModelInputRequired,
   ModelListQuery,
   ModelStatus,

@@ -22,10 +22,11 @@ export { DEFAULT_WAIT_TIMEOUT_MS } from './lib/wait-for-job.js';
 export { DEFAULT_TRAINING_WAIT_TIMEOUT_MS } from './lib/wait-for-training.js';
 export { AssetDownloadOptionsSchema, AssetIdsSchema, AssetUploadParamsSchema } from './resources/assets.js';
 export { ControlNetParamsSchema } from './resources/controlnet.js';
-export { CustomInputsSchema, modelInputsSchema } from './resources/custom.js';
+export { CustomInputsSchema } from './resources/custom.js';
 export { DetectParamsSchema } from './resources/detect.js';
 export { Img2ImgParamsSchema } from './resources/img2img.js';
 export { InpaintParamsSchema } from './resources/inpaint.js';
+export { modelInputsSchema } from './resources/model-inputs.js';
 export { ModelTrainParamsSchema, TrainingPairInputSchema } from './resources/model-training.js';
 export { RemoveBackgroundParamsSchema } from './resources/remove-background.js';
 export {
@@ -112,6 +113,7 @@ export {
   KNOWN_MODEL_STATUSES,
   KNOWN_TRAINING_STAGES,
   ModelEnvelopeSchema,
+  ModelInputConditionSchema,
   ModelInputRequiredSchema,
   ModelInputSchema,
   ModelListQuerySchema,
@@ -125,6 +127,7 @@ export {
   TrainingStageSchema,
 } from './schemas/model.js';
 export type { ObjectSchema } from './schemas/object-schema.js';
+export { type OptionalField, optionalField } from './schemas/optional-field.js';
 export {
   BackgroundColorSchema,
   type RemoveBackgroundBody,

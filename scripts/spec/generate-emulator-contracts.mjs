@@ -8,22 +8,19 @@
  * nested properties), required fields, and the ranges, defaults and multiples that a field's
  * description states in the swagger's fixed phrasing. Dropped: every description.
  *
- * Run on demand when the swagger changes; commit the output:
+ * Run on demand when the swagger changes (after `scripts/spec/vendor-swagger.mjs`); commit the output:
  *   node scripts/spec/generate-emulator-contracts.mjs [--source <request-schemas.json>] [--out <file.json>]
- * The source defaults to `../shared/scenario-request-schemas.json` beside the repository.
+ * The source defaults to the vendored `spec/scenario-request-schemas.json`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_OUT = join(ROOT, 'src/testing/spec/request-contracts.json');
-/** Where the swagger's request schemas are kept, first found wins. */
-export const SOURCE_CANDIDATES = [
-  resolve(ROOT, '../shared/scenario-request-schemas.json'),
-  '/work/shared/scenario-request-schemas.json',
-];
+/** The swagger's request schemas, as vendored by `scripts/spec/vendor-swagger.mjs`. */
+export const DEFAULT_SOURCE = join(ROOT, 'spec/scenario-request-schemas.json');
 
 /** The operations the emulator serves. */
 const SERVED = [
@@ -196,11 +193,7 @@ function main(argv) {
     const index = argv.indexOf(name);
     return index >= 0 ? argv[index + 1] : undefined;
   };
-  const source = option('--source') ?? SOURCE_CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!source || !existsSync(source)) {
-    console.error(`No swagger request schemas found; pass --source <file> (looked in ${SOURCE_CANDIDATES.join(', ')})`);
-    process.exit(1);
-  }
+  const source = option('--source') ?? DEFAULT_SOURCE;
   const out = resolve(option('--out') ?? DEFAULT_OUT);
   writeFileSync(out, renderData(readFileSync(source, 'utf8')));
   console.log(`Wrote ${relative(process.cwd(), out)} from ${source}`);

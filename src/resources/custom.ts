@@ -14,7 +14,7 @@ import { parseInput, safeParse } from '../core/validate.js';
 import { type ImageInput, ImageInputSchema } from '../lib/image-input.js';
 import { type ImageSlot, resolveImages } from '../lib/resolve-images.js';
 import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
-import type { Model, ModelInput } from '../schemas/model.js';
+import type { Model } from '../schemas/model.js';
 import {
   estimateGeneration,
   type GenerationClient,
@@ -23,6 +23,7 @@ import {
   runGeneration,
   submitGeneration,
 } from './generation-resource.js';
+import { modelInputsSchema } from './model-inputs.js';
 import { fetchModel, type ModelCache } from './models.js';
 
 /**
@@ -59,73 +60,6 @@ export interface CustomClient extends GenerationClient {
 }
 
 const FILE_TYPES = new Set(['file', 'file_array']);
-
-/**
- * The zod schema of a model's inputs, built from its `inputs[]` contract: each input's type,
- * `min`/`max`, `minLength`/`maxLength`, `allowedValues` and `required.always`; names the model
- * does not list are refused. Input types the SDK does not know accept any value.
- */
-export function modelInputsSchema(model: Model): z.ZodMiniType<Record<string, unknown>> {
-  const shape: Record<string, z.ZodMiniType> = {};
-  for (const input of model.inputs ?? []) {
-    const value = inputValueSchema(input);
-    shape[input.name] = input.required?.always
-      ? z.pipe(
-          z.any().check(z.refine((v) => v !== undefined, { message: `required by model ${model.id}`, abort: true })),
-          value,
-        )
-      : z.optional(value);
-  }
-  return z.strictObject(shape);
-}
-
-function inputValueSchema(input: ModelInput): z.ZodMiniType {
-  const allowed = input.allowedValues;
-  const oneOf = <S extends z.ZodMiniType>(schema: S) =>
-    allowed && allowed.length > 0
-      ? schema.check(
-          z.refine((value) => allowed.includes(value), {
-            message: `expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
-          }),
-        )
-      : schema;
-  const number = () => {
-    let schema = z.number();
-    if (input.min !== undefined) schema = schema.check(z.minimum(input.min));
-    if (input.max !== undefined) schema = schema.check(z.maximum(input.max));
-    return oneOf(schema);
-  };
-  const string = () => {
-    let schema = z.string();
-    if (input.minLength !== undefined) schema = schema.check(z.minLength(input.minLength));
-    if (input.maxLength !== undefined) schema = schema.check(z.maxLength(input.maxLength));
-    return oneOf(schema);
-  };
-  switch (input.type) {
-    case 'boolean':
-      return z.boolean();
-    case 'number':
-      return number();
-    case 'number_array':
-      return z.array(number());
-    case 'string':
-      return string();
-    case 'string_array':
-      return z.array(string());
-    case 'model':
-      return z.string().check(z.minLength(1));
-    case 'model_array':
-      return z.array(z.string().check(z.minLength(1)));
-    case 'file':
-      return ImageInputSchema;
-    case 'file_array':
-      return z.array(ImageInputSchema);
-    case 'inputs_array':
-      return z.array(z.record(z.string(), z.unknown()));
-    default:
-      return z.unknown();
-  }
-}
 
 /** Capabilities of models served by the typed endpoints (`client.txt2img`, …) rather than `/generate/custom`. */
 const TYPED_CAPABILITIES = new Set(['txt2img', 'img2img', 'inpaint', 'controlnet']);

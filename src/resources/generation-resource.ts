@@ -76,7 +76,7 @@ export async function submitGeneration(
   const response = await client.transport
     .request({ method: 'POST', ...request, schema: GenerationSubmitResponseSchema, retry: 'billed', options })
     .catch((error: unknown) => {
-      throw withCreatedJobId(error, endpoint);
+      throw explainedSubmissionError(error, endpoint);
     });
   const { job, creativeUnitsCost, creativeUnitsDiscount } = response;
   // The wait keeps create's request options but not its signal: that one bounded the submission only.
@@ -111,11 +111,23 @@ export async function runGeneration(
 /**
  * A submission answered 2xx but unreadable still created a job, billed: when the answer names it
  * (as `job.jobId`, or in the text of a truncated body), the error carries its id and says so.
+ * When a readable answer names no job (the swagger does not require `job` on some routes), the
+ * error says the request was accepted and how to find the job.
  */
-function withCreatedJobId(error: unknown, endpoint: string): unknown {
+function explainedSubmissionError(error: unknown, endpoint: string): unknown {
   if (!(error instanceof ResponseValidationError)) return error;
   const jobId = jobIdIn(error.body);
-  return jobId ? new ResponseValidationError(endpoint, error.issues, error.body, { jobId, cause: error }) : error;
+  if (jobId) return new ResponseValidationError(endpoint, error.issues, error.body, { jobId, cause: error });
+  const { body } = error;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return error;
+  const answered = Object.keys(body).join(', ') || 'nothing';
+  const issue = { path: 'job', message: 'the request was accepted, but no job id came back' };
+  return new ResponseValidationError(endpoint, [issue], body, {
+    cause: error,
+    advice:
+      `The job may exist and be billed (the answer had: ${answered}; see error.body). ` +
+      'Find it with client.jobs.list() (newest first) before submitting again',
+  });
 }
 
 function jobIdIn(body: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 import { type OpenEnum, openEnum } from './open-enum.js';
+import { optionalField } from './optional-field.js';
 import { commaList, isoDate } from './query.js';
 
 /** Kinds of asset the API stores. New kinds are accepted as plain strings. */
@@ -11,22 +12,22 @@ export type AssetKind = OpenEnum<(typeof KNOWN_ASSET_KINDS)[number]>;
 export const AssetKindSchema: z.ZodMiniType<AssetKind> = openEnum(KNOWN_ASSET_KINDS);
 
 const assetMetadataShape = {
-  kind: z.optional(AssetKindSchema),
-  type: z.optional(z.string()),
-  prompt: z.optional(z.string()),
-  negativePrompt: z.optional(z.string()),
-  modelId: z.optional(z.string()),
+  kind: optionalField(AssetKindSchema),
+  type: optionalField(z.string()),
+  prompt: optionalField(z.string()),
+  negativePrompt: optionalField(z.string()),
+  modelId: optionalField(z.string()),
   /** The API sends the seed as a string or a number. */
-  seed: z.optional(z.union([z.string(), z.number()])),
-  strength: z.optional(z.number()),
-  width: z.optional(z.number()),
-  height: z.optional(z.number()),
-  parentId: z.optional(z.string()),
-  rootParentId: z.optional(z.string()),
-  parentJobId: z.optional(z.string()),
-  modality: z.optional(z.string()),
-  scalingFactor: z.optional(z.number()),
-  name: z.optional(z.string()),
+  seed: optionalField(z.union([z.string(), z.number()])),
+  strength: optionalField(z.number()),
+  width: optionalField(z.number()),
+  height: optionalField(z.number()),
+  parentId: optionalField(z.string()),
+  rootParentId: optionalField(z.string()),
+  parentJobId: optionalField(z.string()),
+  modality: optionalField(z.string()),
+  scalingFactor: optionalField(z.number()),
+  name: optionalField(z.string()),
 };
 /**
  * Asset metadata: always `kind` and `type` (e.g. `uploaded`, `inference-img2img`); generation inputs are echoed.
@@ -39,9 +40,9 @@ export const AssetMetadataSchema: ObjectSchema<typeof assetMetadataShape, AssetM
   responseObject(assetMetadataShape);
 
 const assetPropertiesShape = {
-  size: z.optional(z.number()),
-  width: z.optional(z.number()),
-  height: z.optional(z.number()),
+  size: optionalField(z.number()),
+  width: optionalField(z.number()),
+  height: optionalField(z.number()),
 };
 /**
  * File properties: always `size` in bytes; images add `width` and `height`.
@@ -53,7 +54,7 @@ export type AssetProperties = KnownFields<typeof assetPropertiesShape>;
 export const AssetPropertiesSchema: ObjectSchema<typeof assetPropertiesShape, AssetProperties> =
   responseObject(assetPropertiesShape);
 
-const AssetLinkSchema = responseObject({ assetId: z.optional(z.string()), url: z.string() });
+const AssetLinkSchema = responseObject({ assetId: optionalField(z.string()), url: z.string() });
 
 const assetShape = {
   id: z.string(),
@@ -62,26 +63,26 @@ const assetShape = {
   kind: AssetKindSchema,
   metadata: z._default(AssetMetadataSchema, {}),
   properties: z._default(AssetPropertiesSchema, {}),
-  source: z.optional(z.string()),
+  source: optionalField(z.string()),
   /** `pending | success | error`, or a newer value. */
-  status: z.optional(z.string()),
+  status: optionalField(z.string()),
   /** `private | public | unlisted`, or a newer value. */
-  privacy: z.optional(z.string()),
-  ownerId: z.optional(z.string()),
-  authorId: z.optional(z.string()),
-  createdAt: z.optional(z.string()),
-  updatedAt: z.optional(z.string()),
+  privacy: optionalField(z.string()),
+  ownerId: optionalField(z.string()),
+  authorId: optionalField(z.string()),
+  createdAt: optionalField(z.string()),
+  updatedAt: optionalField(z.string()),
   tags: z._default(z.array(z.string()), []),
   collectionIds: z._default(z.array(z.string()), []),
   editCapabilities: z._default(z.array(z.string()), []),
-  description: z.optional(z.string()),
-  isHidden: z.optional(z.boolean()),
+  description: optionalField(z.string()),
+  isHidden: optionalField(z.boolean()),
   /** 0-based index among the outputs of the job that made it. */
-  outputIndex: z.optional(z.number()),
-  nsfw: z.optional(z.array(z.string())),
-  originalFileUrl: z.optional(z.string()),
-  thumbnail: z.optional(AssetLinkSchema),
-  preview: z.optional(AssetLinkSchema),
+  outputIndex: optionalField(z.number()),
+  nsfw: optionalField(z.array(z.string())),
+  originalFileUrl: optionalField(z.string()),
+  thumbnail: optionalField(AssetLinkSchema),
+  preview: optionalField(AssetLinkSchema),
 };
 /**
  * A stored file (uploaded or generated), as the API returns it. `url` is a signed CDN URL: download it as is.
@@ -97,7 +98,7 @@ export const AssetEnvelopeSchema = responseObject({ asset: AssetSchema });
 
 const assetListResponseShape = {
   assets: z.array(AssetSchema),
-  nextPaginationToken: z.nullish(z.string()),
+  nextPaginationToken: optionalField(z.string()),
 };
 /**
  * One page of `GET /assets`, or the answer of `POST /assets/get-bulk`.

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AssetSchema } from './asset.js';
 import { JobSchema } from './job.js';
 import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
+import { optionalField } from './optional-field.js';
 
 /** An image as the API takes it: an asset id (`asset_…`) or a base64 data URL. */
 export const ImageRefSchema = z
@@ -90,9 +91,9 @@ export type GenerationBaseBody = z.output<typeof GenerationBaseBodySchema>;
 const ipDetectionShape = {
   action: z.string(),
   flagged: z.boolean(),
-  creativeUnitsCharged: z.optional(z.number()),
-  evaluatedFilters: z.optional(z.number()),
-  findings: z.optional(z.array(responseObject({ category: z.string(), flagged: z.boolean() }))),
+  creativeUnitsCharged: optionalField(z.number()),
+  evaluatedFilters: optionalField(z.number()),
+  findings: optionalField(z.array(responseObject({ category: z.string(), flagged: z.boolean() }))),
 };
 /**
  * IP-risk screening result, when the server ran it.
@@ -105,11 +106,11 @@ export const IpDetectionSchema: ObjectSchema<typeof ipDetectionShape, IpDetectio
 
 const generationSubmitResponseShape = {
   job: JobSchema,
-  creativeUnitsCost: z.optional(z.number()),
-  creativeUnitsDiscount: z.optional(z.number()),
+  creativeUnitsCost: optionalField(z.number()),
+  creativeUnitsDiscount: optionalField(z.number()),
   // The job is billed by now: an extra we cannot read must not turn success into an error.
-  asset: z.catch(z.optional(AssetSchema), undefined),
-  ipDetection: z.catch(z.optional(IpDetectionSchema), undefined),
+  asset: z.catch(optionalField(AssetSchema), undefined),
+  ipDetection: z.catch(optionalField(IpDetectionSchema), undefined),
 };
 /**
  * Answer of every `POST /generate/*`: the new job and what it costs.
@@ -125,8 +126,8 @@ export const GenerationSubmitResponseSchema: ObjectSchema<
 
 const dryRunResponseShape = {
   creativeUnitsCost: z.number(),
-  creativeUnitsDiscount: z.optional(z.number()),
-  costDetails: z.optional(z.record(z.string(), z.unknown())),
+  creativeUnitsDiscount: optionalField(z.number()),
+  costDetails: optionalField(z.record(z.string(), z.unknown())),
 };
 /**
  * Answer of a `?dryRun=true` quote (HTTP 269): the cost, and an empty job.

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 import { type OpenEnum, openEnum } from './open-enum.js';
+import { optionalField } from './optional-field.js';
 import { commaList } from './query.js';
 
 /** Known job statuses. */
@@ -24,13 +25,13 @@ export type JobStatus = OpenEnum<(typeof KNOWN_JOB_STATUSES)[number]>;
 export const JobStatusSchema: z.ZodMiniType<JobStatus> = openEnum(KNOWN_JOB_STATUSES);
 
 const jobMetadataShape = {
-  assetIds: z.optional(z.array(z.string())),
-  error: z.nullish(z.string()),
-  hint: z.nullish(z.string()),
-  input: z.optional(z.record(z.string(), z.unknown())),
-  output: z.optional(z.record(z.string(), z.unknown())),
-  workflowId: z.nullish(z.string()),
-  workflowJobId: z.nullish(z.string()),
+  assetIds: optionalField(z.array(z.string())),
+  error: optionalField(z.string()),
+  hint: optionalField(z.string()),
+  input: optionalField(z.record(z.string(), z.unknown())),
+  output: optionalField(z.record(z.string(), z.unknown())),
+  workflowId: optionalField(z.string()),
+  workflowJobId: optionalField(z.string()),
 };
 /**
  * Job metadata: outputs, error and hint on failure, an echo of the input.
@@ -43,8 +44,8 @@ export const JobMetadataSchema: ObjectSchema<typeof jobMetadataShape, JobMetadat
 
 const jobBillingShape = {
   cuCost: z.number(),
-  cuDiscount: z.optional(z.number()),
-  disableRefund: z.optional(z.boolean()),
+  cuDiscount: optionalField(z.number()),
+  disableRefund: optionalField(z.boolean()),
 };
 /**
  * What a job cost: creative units charged and discounted.
@@ -65,9 +66,9 @@ const jobShape = {
   metadata: z._default(JobMetadataSchema, {}),
   createdAt: z.string(),
   updatedAt: z.string(),
-  authorId: z.optional(z.string()),
-  ownerId: z.optional(z.string()),
-  billing: z.optional(JobBillingSchema),
+  authorId: optionalField(z.string()),
+  ownerId: optionalField(z.string()),
+  billing: optionalField(JobBillingSchema),
 };
 /**
  * An asynchronous job: status, progress 0–1, outputs in `metadata.assetIds`, `billing`.
@@ -83,7 +84,7 @@ export const JobEnvelopeSchema = responseObject({ job: JobSchema });
 
 const jobListResponseShape = {
   jobs: z.array(JobSchema),
-  nextPaginationToken: z.nullish(z.string()),
+  nextPaginationToken: optionalField(z.string()),
 };
 /**
  * One page of `GET /jobs`.
@@ -119,4 +120,4 @@ export type JobListQuery = z.input<typeof JobListQuerySchema>;
 export const JobActionBodySchema = z.strictObject({ action: z.literal('cancel') });
 
 /** Answer of the cancel action: the job, when the server sends it back. */
-export const JobActionResponseSchema = responseObject({ job: z.optional(JobSchema) });
+export const JobActionResponseSchema = responseObject({ job: optionalField(JobSchema) });

@@ -1,15 +1,43 @@
 import * as z from 'zod/mini';
 import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 import { type OpenEnum, openEnum } from './open-enum.js';
+import { optionalField } from './optional-field.js';
+
+/**
+ * The message a model gives when a conditional requirement applies. The live API sends
+ * `{ message }`; the swagger's prose also allows the message alone, read as `{ message }`.
+ */
+const conditionShape = { message: optionalField(z.string()) };
+/**
+ * One condition of a {@link ModelInputRequired} rule, keyed by the other input's name.
+ *
+ * @interface
+ */
+export type ModelInputCondition = KnownFields<typeof conditionShape>;
+/** Schema of {@link ModelInputCondition}. */
+export const ModelInputConditionSchema: z.ZodMiniType<ModelInputCondition, unknown> = z.pipe(
+  z.union([z.string(), responseObject(conditionShape)]),
+  z.transform((condition) => (typeof condition === 'string' ? { message: condition } : condition)),
+);
+
+/** Conditions keyed by the name of the input they depend on. */
+const conditions = optionalField(z.record(z.string(), ModelInputConditionSchema));
 
 const modelInputRequiredShape = {
-  always: z.optional(z.boolean()),
-  ifDefined: z.optional(z.union([z.string(), z.array(z.string())])),
-  ifNotDefined: z.optional(z.union([z.string(), z.array(z.string())])),
-  conditionalValues: z.optional(z.unknown()),
+  always: optionalField(z.boolean()),
+  /** Required when any input named here is given: `{ lastFrameImage: { message: 'A first frame must be provided if a last frame is set.' } }`. */
+  ifDefined: conditions,
+  /** Required when an input named here is not given; two inputs naming each other means "one of the two". */
+  ifNotDefined: conditions,
+  /** Required depending on other inputs' values, keyed by their names; the server checks it. */
+  conditionalValues: optionalField(z.record(z.string(), z.unknown())),
+  /** Required for some kinds of run only, e.g. `{ inferenceType: ['img2img'] }`; the server checks it. */
+  when: optionalField(responseObject({ inferenceType: optionalField(z.array(z.string())) })),
 };
 /**
- * When a model input is required: always, or depending on other inputs.
+ * When a model input is required: always, or depending on other inputs (keyed by their names).
+ * `client.custom` with `validate` refuses a call that misses an input whose requirement applies,
+ * with the model's own message.
  *
  * @interface
  */
@@ -22,19 +50,25 @@ const modelInputShape = {
   name: z.string(),
   /** `boolean | file | file_array | inputs_array | model | model_array | number | number_array | string | string_array`, or newer. */
   type: z.string(),
-  label: z.optional(z.string()),
-  description: z.optional(z.string()),
-  default: z.optional(z.unknown()),
-  min: z.optional(z.number()),
-  max: z.optional(z.number()),
-  step: z.optional(z.number()),
-  allowedValues: z.optional(z.array(z.unknown())),
-  minLength: z.optional(z.number()),
-  maxLength: z.optional(z.number()),
-  maxSize: z.optional(z.number()),
-  kind: z.optional(z.string()),
-  required: z.optional(ModelInputRequiredSchema),
-  group: z.optional(z.string()),
+  label: optionalField(z.string()),
+  description: optionalField(z.string()),
+  /** The value the server uses when the input is left out (`""` and `-1` are real values: "none", "auto"). */
+  default: optionalField(z.unknown()),
+  min: optionalField(z.number()),
+  max: optionalField(z.number()),
+  step: optionalField(z.number()),
+  /** The values a `string` or `number` input takes, or each item of an array input. */
+  allowedValues: optionalField(z.array(z.unknown())),
+  /** Characters of a `string` input; items of an array input (`string_array`, `file_array`, …). */
+  minLength: optionalField(z.number()),
+  /** Characters of a `string` input; items of an array input (`string_array`, `file_array`, …). */
+  maxLength: optionalField(z.number()),
+  /** Bytes of a file input. */
+  maxSize: optionalField(z.number()),
+  /** `image`, `video`, `audio`, `3d`… of a file input, or newer. */
+  kind: optionalField(z.string()),
+  required: optionalField(ModelInputRequiredSchema),
+  group: optionalField(z.string()),
 };
 /**
  * One input of a model's contract, as `GET /models/{id}` lists it in `inputs[]`.
@@ -60,17 +94,17 @@ export type TrainingStage = OpenEnum<(typeof KNOWN_TRAINING_STAGES)[number]>;
 export const TrainingStageSchema: z.ZodMiniType<TrainingStage> = openEnum(KNOWN_TRAINING_STAGES);
 
 const trainingProgressShape = {
-  stage: z.optional(TrainingStageSchema),
+  stage: optionalField(TrainingStageSchema),
   /** 0 to 1. */
-  progress: z.optional(z.number()),
+  progress: optionalField(z.number()),
   /** What the server expects the rest to take, in ms. */
-  remainingTimeMs: z.optional(z.number()),
+  remainingTimeMs: optionalField(z.number()),
   /** Trainings ahead of this one in the queue. */
-  position: z.optional(z.number()),
+  position: optionalField(z.number()),
   /** When the stage began, in ms since the epoch. */
-  startedAt: z.optional(z.number()),
+  startedAt: optionalField(z.number()),
   /** When the server last updated the progress, in ms since the epoch. */
-  updatedAt: z.optional(z.number()),
+  updatedAt: optionalField(z.number()),
 };
 /**
  * Where a training is: its stage and progress, on a model whose status is `training`.
@@ -86,14 +120,14 @@ const trainingImageShape = {
   /** The training image's id: an asset id (`asset_…`). */
   id: z.string(),
   /** The original file name. */
-  name: z.optional(z.string()),
+  name: optionalField(z.string()),
   /** A signed URL of the image. */
-  downloadUrl: z.optional(z.string()),
+  downloadUrl: optionalField(z.string()),
   /** The caption training uses, when one was set (the asset's description). */
-  description: z.nullish(z.string()),
+  description: optionalField(z.string()),
   /** The caption Scenario wrote for the image; training falls back to it when no `description` is set. */
-  automaticCaptioning: z.nullish(z.string()),
-  createdAt: z.optional(z.string()),
+  automaticCaptioning: optionalField(z.string()),
+  createdAt: optionalField(z.string()),
 };
 /**
  * One image a model trains on. Its `id` is an asset id: captions are that asset's description.
@@ -107,11 +141,11 @@ export const TrainingImageSchema: ObjectSchema<typeof trainingImageShape, Traini
 
 const trainingImagePairShape = {
   /** The training image (id) the edit starts from. */
-  sourceId: z.optional(z.string()),
+  sourceId: optionalField(z.string()),
   /** The training image (id) the edit should produce. */
-  targetId: z.optional(z.string()),
+  targetId: optionalField(z.string()),
   /** What turns the source into the target, as a prompt would say it. */
-  instruction: z.optional(z.string()),
+  instruction: optionalField(z.string()),
 };
 /**
  * A before/after pair of training images, for the model types that learn an edit (`flux.1-kontext-lora`).
@@ -125,28 +159,30 @@ export const TrainingImagePairSchema: ObjectSchema<typeof trainingImagePairShape
 
 const modelShape = {
   id: z.string(),
-  name: z.optional(z.string()),
-  type: z.optional(z.string()),
-  status: z.optional(ModelStatusSchema),
-  privacy: z.optional(z.string()),
-  capabilities: z.optional(z.array(z.string())),
-  tags: z.optional(z.array(z.string())),
-  /** Present on models run through `/generate/custom`. */
-  inputs: z.optional(z.array(ModelInputSchema)),
-  ownerId: z.optional(z.string()),
-  createdAt: z.optional(z.string()),
-  updatedAt: z.optional(z.string()),
-  shortDescription: z.nullish(z.string()),
+  name: optionalField(z.string()),
+  /** `custom`, `flux.1-lora`, `flux.2-dev-lora`…: new types come as plain strings. */
+  type: optionalField(z.string()),
+  status: optionalField(ModelStatusSchema),
+  privacy: optionalField(z.string()),
+  /** `txt2img`, `img2img`, `img2video`, `txt23d`…: new capabilities come as plain strings. */
+  capabilities: optionalField(z.array(z.string())),
+  tags: optionalField(z.array(z.string())),
+  /** Present on models run through `/generate/custom`, in `GET /models/{id}` only: listings leave it out. */
+  inputs: optionalField(z.array(ModelInputSchema)),
+  ownerId: optionalField(z.string()),
+  createdAt: optionalField(z.string()),
+  updatedAt: optionalField(z.string()),
+  shortDescription: optionalField(z.string()),
   /** Set while the model trains (`status: 'training'`). */
-  trainingProgress: z.nullish(TrainingProgressSchema),
+  trainingProgress: optionalField(TrainingProgressSchema),
   /** How many images the model trains on. */
-  trainingImagesNumber: z.optional(z.number()),
+  trainingImagesNumber: optionalField(z.number()),
   /** The training images: all of them from `GET /models/{id}`, the first few in listings. */
-  trainingImages: z.nullish(z.array(TrainingImageSchema)),
+  trainingImages: optionalField(z.array(TrainingImageSchema)),
   /** The before/after pairs of a model that learns an edit. */
-  trainingImagePairs: z.nullish(z.array(TrainingImagePairSchema)),
+  trainingImagePairs: optionalField(z.array(TrainingImagePairSchema)),
   /** The training parameters (`maxTrainSteps`, `learningRate`, …) as set on the model. */
-  parameters: z.nullish(z.record(z.string(), z.unknown())),
+  parameters: optionalField(z.record(z.string(), z.unknown())),
 };
 /**
  * A model: built-in, public or trained; `inputs` is its contract for `client.custom`.
@@ -162,7 +198,7 @@ export const ModelEnvelopeSchema = responseObject({ model: ModelSchema });
 
 const modelListResponseShape = {
   models: z.array(ModelSchema),
-  nextPaginationToken: z.nullish(z.string()),
+  nextPaginationToken: optionalField(z.string()),
 };
 /**
  * One page of `GET /models`.

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 import { type OpenEnum, openEnum } from './open-enum.js';
+import { optionalField } from './optional-field.js';
 
 /** Upload statuses; `imported` means `entityId` holds the new asset id. New values accepted. */
 export const KNOWN_UPLOAD_STATUSES = ['pending', 'validating', 'validated', 'complete', 'imported', 'failed'] as const;
@@ -12,7 +13,7 @@ export const UploadStatusSchema: z.ZodMiniType<UploadStatus> = openEnum(KNOWN_UP
 const uploadPartShape = {
   number: z.number(),
   url: z.string(),
-  expires: z.optional(z.union([z.string(), z.number()])),
+  expires: optionalField(z.union([z.string(), z.number()])),
 };
 /**
  * One part of a multipart upload: PUT its bytes to `url` (signed; no API auth).
@@ -26,23 +27,23 @@ export const UploadPartSchema: ObjectSchema<typeof uploadPartShape, UploadPart> 
 const uploadShape = {
   id: z.string(),
   status: UploadStatusSchema,
-  fileName: z.optional(z.string()),
-  kind: z.optional(z.string()),
-  source: z.optional(z.string()),
-  contentType: z.optional(z.string()),
-  fileSize: z.optional(z.number()),
-  partsCount: z.optional(z.number()),
-  parts: z.optional(z.array(UploadPartSchema)),
-  jobId: z.optional(z.string()),
+  fileName: optionalField(z.string()),
+  kind: optionalField(z.string()),
+  source: optionalField(z.string()),
+  contentType: optionalField(z.string()),
+  fileSize: optionalField(z.number()),
+  partsCount: optionalField(z.number()),
+  parts: optionalField(z.array(UploadPartSchema)),
+  jobId: optionalField(z.string()),
   /** The created asset's id, once `status` is `imported`. */
-  entityId: z.nullish(z.string()),
-  errorMessage: z.nullish(z.string()),
+  entityId: optionalField(z.string()),
+  errorMessage: optionalField(z.string()),
   /** Options of the asset the upload creates, as the server echoes them. */
-  assetOptions: z.optional(z.record(z.string(), z.unknown())),
-  authorId: z.optional(z.string()),
-  ownerId: z.optional(z.string()),
-  createdAt: z.optional(z.string()),
-  updatedAt: z.optional(z.string()),
+  assetOptions: optionalField(z.record(z.string(), z.unknown())),
+  authorId: optionalField(z.string()),
+  ownerId: optionalField(z.string()),
+  createdAt: optionalField(z.string()),
+  updatedAt: optionalField(z.string()),
 };
 /**
  * An upload, as `/uploads` returns it.

@@ -23,23 +23,15 @@ export function auth(context: EmulatorContext): MiddlewareHandler<AppEnv> {
 
 /**
  * The project a request acts in. A bearer token acts for a user: `?projectId=` picks any of their
- * projects, the default one without it. An API key belongs to one project, as real keys do: the
- * first one it names with `?projectId=` (the default project until it names one). From then on
- * it acts there with or without `?projectId=`, and naming another project is a 403.
+ * projects, the default one without it. An API key belongs to one project from the start, as real
+ * keys do: the emulator's `projectId`. Naming that project changes nothing; naming another is a 403.
  */
 function projectOf(context: EmulatorContext, caller: Caller, named: string | undefined): string {
-  const fallback = context.options.projectId;
-  if (caller.kind === 'token') return named ?? fallback;
-  const { keyProjects } = context.store;
-  const bound = keyProjects.get(caller.keyId);
-  if (named === undefined) return bound ?? fallback;
-  if (bound === undefined) keyProjects.set(caller.keyId, named);
-  else if (bound !== named) {
-    throw forbidden(
-      `API key ${caller.keyId} belongs to project ${bound} and cannot act in ${named}: API keys are project-scoped, use a key of ${named}`,
-    );
-  }
-  return named;
+  const own = context.options.projectId;
+  if (caller.kind === 'token' || named === undefined || named === own) return named ?? own;
+  throw forbidden(
+    `API key ${caller.keyId} belongs to project ${own} and cannot act in ${named}: API keys are project-scoped, use a key of ${named}`,
+  );
 }
 
 /** The caller, or why the Authorization header is refused. */

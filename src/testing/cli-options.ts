@@ -33,7 +33,7 @@ ${wrap(`(defaults: ${JOB_DURATION_KEYS.map((key) => `${key}=${DEFAULT_JOB_DURATI
   --strict             refuse body fields Scenario's API does not know (400) instead of
                        ignoring them as the real API does
   --parallel-jobs <n>  unfinished jobs per project before 429 (default 5)
-  --project-id <id>    default project (default proj_emulator)
+  --project-id <id>    the project API keys belong to (default proj_emulator)
   --api-key <key>      with --api-secret: the only Basic credentials accepted
   --api-secret <secret>
   --token <jwt>        the only Bearer token accepted

@@ -2,8 +2,8 @@ import type { Hono } from 'hono';
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { untilAborted } from '../core/abort.js';
 import type { Clock } from '../core/clock.js';
-import type { Asset } from '../schemas/asset.js';
-import type { Job } from '../schemas/job.js';
+import { type Asset, AssetSchema } from '../schemas/asset.js';
+import { type Job, JobSchema } from '../schemas/job.js';
 import type { Upload } from '../schemas/upload.js';
 import { createApp } from './app.js';
 import { assetView } from './asset-view.js';
@@ -154,8 +154,9 @@ function createState(context: EmulatorContext): EmulatorState {
         ignoredFields ? [{ method, route, fields: ignoredFields }] : [],
       );
     },
-    jobs: async () => [...(await settled()).jobs.values()].map((job) => jobView(context, job)),
-    assets: async () => [...(await settled()).assets.values()].map((asset) => assetView(context, asset)),
+    jobs: async () => [...(await settled()).jobs.values()].map((job) => JobSchema.parse(jobView(context, job))),
+    assets: async () =>
+      [...(await settled()).assets.values()].map((asset) => AssetSchema.parse(assetView(context, asset))),
     uploads: async () => [...(await settled()).uploads.values()].map((upload) => uploadView(context, upload)),
   };
 }

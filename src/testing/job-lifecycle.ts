@@ -1,4 +1,5 @@
-import type { Job } from '../schemas/job.js';
+import type * as z from 'zod/mini';
+import type { Job, JobSchema } from '../schemas/job.js';
 import { AUTHOR_ID, type EmulatorContext, isoDate } from './context.js';
 import { jobTimeline } from './job-timeline.js';
 import type { JobPlan, JobRecord, JobState } from './store.js';
@@ -121,8 +122,8 @@ async function materialise(context: EmulatorContext, job: JobRecord): Promise<vo
 const outputSeed = (plan: JobPlan, outputIndex: number) =>
   typeof plan.outputMetadata.seed === 'number' ? { seed: plan.outputMetadata.seed + outputIndex } : {};
 
-/** The job as `GET /jobs/{id}` answers. */
-export function jobView(context: EmulatorContext, job: JobRecord): Job {
+/** The job as `GET /jobs/{id}` answers; until it has outputs, `metadata.assetIds` is `null`, as the live API sends it. */
+export function jobView(context: EmulatorContext, job: JobRecord): z.input<typeof JobSchema> {
   const now = context.options.clock.now();
   const state = job.uploadId ? uploadJobState(context, job) : timelineState(job, now);
   const history = state.history.map((entry) => ({ status: entry.status, date: isoDate(entry.at) }));
@@ -132,7 +133,7 @@ export function jobView(context: EmulatorContext, job: JobRecord): Job {
     status: state.status,
     progress: state.progress,
     statusHistory: history,
-    metadata: { input: job.input, ...state.metadata },
+    metadata: { input: job.input, assetIds: null, ...state.metadata },
     createdAt: isoDate(job.createdAt),
     updatedAt: history[history.length - 1]?.date ?? isoDate(job.createdAt),
     authorId: job.authorId,

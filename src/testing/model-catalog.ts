@@ -127,6 +127,9 @@ const side = (name: 'width' | 'height', fallback?: number): ModelInput => ({
   ...(fallback === undefined ? {} : { default: fallback }),
 });
 
+/** The PBR maps a material model predicts: all of them by default, each at most once. */
+const PBR_MAPS = ['basecolor', 'normal', 'roughness', 'metalness', 'height'];
+
 /** The detect modalities, from the swagger (the custom detection model takes the same ones). */
 const DETECT_MODALITIES = operationContract('POST /generate/detect').body.modality?.enum ?? [];
 
@@ -173,6 +176,55 @@ const PUBLIC_CUSTOM_MODELS: EmulatorModel[] = [
       seed,
     ],
   },
+  // Modelled on the live records (test/fixtures/live/): conditional requirements, array limits.
+  {
+    id: 'model_openai-gpt-image-2',
+    name: 'GPT Image 2',
+    inputs: [
+      prompt,
+      {
+        name: 'referenceImages',
+        type: 'file_array',
+        kind: 'image',
+        label: 'Reference Images',
+        maxLength: 10,
+        required: { ifDefined: { mask: { message: 'A reference image is required when a mask is provided.' } } },
+      },
+      image('mask', 'Mask'),
+      { ...numOutputs, max: 10 },
+      { name: 'width', type: 'number', min: 16, max: 3840, step: 16 },
+      { name: 'height', type: 'number', min: 16, max: 3840, step: 16 },
+      { name: 'quality', type: 'string', default: 'auto', allowedValues: ['auto', 'high', 'medium', 'low'] },
+      { name: 'background', type: 'string', default: 'auto', allowedValues: ['auto', 'opaque', 'transparent'] },
+    ],
+  },
+  {
+    id: 'model_patina-material',
+    name: 'PATINA Material',
+    inputs: [
+      prompt,
+      {
+        ...image('image', 'Image'),
+        required: { ifDefined: { mask: { message: 'An image is required when a mask is provided.' } } },
+      },
+      { name: 'imageStrength', type: 'number', default: 0.6, min: 0.01, max: 1 },
+      image('mask', 'Mask'),
+      side('width', 1024),
+      side('height', 1024),
+      {
+        name: 'maps',
+        type: 'string_array',
+        label: 'Maps',
+        allowedValues: PBR_MAPS,
+        default: PBR_MAPS,
+        maxLength: PBR_MAPS.length,
+      },
+      { name: 'upscaleFactor', type: 'number', default: 0, allowedValues: [0, 2, 4] },
+      { name: 'tilingMode', type: 'string', default: 'both', allowedValues: ['both', 'horizontal', 'vertical'] },
+      numOutputs,
+      seed,
+    ],
+  },
   {
     id: 'model_upscale-v3',
     name: 'Scenario Upscale V3',
@@ -187,7 +239,7 @@ const PUBLIC_CUSTOM_MODELS: EmulatorModel[] = [
       },
       { name: 'upscaleFactor', type: 'number', label: 'Scaling factor', default: 2, min: 1, max: 16 },
       { name: 'preset', type: 'string', default: 'precise', allowedValues: ['precise', 'balanced', 'creative'] },
-      { name: 'styleImages', type: 'file_array', kind: 'image', label: 'Style images', maxSize: 10 },
+      { name: 'styleImages', type: 'file_array', kind: 'image', label: 'Style images', maxLength: 10 },
       { name: 'styleStrength', type: 'number', default: 0.5, min: 0, max: 3 },
       { name: 'tileStyle', type: 'boolean', default: false },
       { name: 'prompt', type: 'string' },

@@ -34,7 +34,7 @@ export interface EmulatorOptions {
   apiSecret?: string;
   /** The only Bearer token accepted. Default: any non-empty token, unless `apiKey`/`apiSecret` are set (then Bearer is refused). */
   token?: string;
-  /** Owner (`ownerId`) of what is created without `?projectId=`. Default `proj_emulator`. */
+  /** The project API keys belong to (naming another with `?projectId=` is a 403), and a bearer token's default project. Default `proj_emulator`. */
   projectId?: string;
   /** Seed of ids, image outputs and fault draws. Default `1`. */
   seed?: number | string;

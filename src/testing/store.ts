@@ -189,8 +189,6 @@ export class Store {
   readonly createdModels = new Map<string, ModelRecord>();
   /** Download archives (`POST /assets/download`) by job id. */
   readonly archives = new Map<string, Uint8Array>();
-  /** The project each API key acts in, once it has named one with `?projectId=`. */
-  readonly keyProjects = new Map<string, string>();
   readonly requestLog: RequestLogEntry[] = [];
   readonly counters: EmulatorCounters = {
     requests: {},

@@ -55,11 +55,21 @@ const LISTED_TRAINING_IMAGES = 3;
 const trainingJob = (context: EmulatorContext, record: ModelRecord): JobRecord | undefined =>
   record.trainingJobId === undefined ? undefined : context.store.jobs.get(record.trainingJobId);
 
+/** A training job as `GET /jobs/{id}` shows it: its status, progress and status history. */
+function jobState(context: EmulatorContext, job: JobRecord) {
+  const view = jobView(context, job);
+  return {
+    status: String(view.status),
+    progress: Number(view.progress ?? 0),
+    history: (view.statusHistory ?? []) as { status: string; date: string }[],
+  };
+}
+
 /** A created model's status: `new` until trained, then as its training's job stands. */
 export function modelStatus(context: EmulatorContext, record: ModelRecord): string {
   const job = trainingJob(context, record);
   if (!job) return 'new';
-  return MODEL_STATUS_OF_JOB[jobView(context, job).status] ?? 'training';
+  return MODEL_STATUS_OF_JOB[jobState(context, job).status] ?? 'training';
 }
 
 /**
@@ -161,7 +171,7 @@ function trainingImageView(context: EmulatorContext, image: ModelRecord['trainin
 /** Stage, progress and the time left of a running training, from its job's time line. */
 function progressOf(context: EmulatorContext, job: JobRecord): TrainingProgress {
   const now = context.options.clock.now();
-  const { progress } = jobView(context, job);
+  const { progress } = jobState(context, job);
   const stage = STAGES.findLast((entry) => progress >= entry.from)?.stage ?? 'pending';
   return {
     stage,
@@ -176,7 +186,7 @@ function progressOf(context: EmulatorContext, job: JobRecord): TrainingProgress 
 /** When a training's job ended, if it did. */
 function endOf(context: EmulatorContext, job: JobRecord | undefined): number | undefined {
   if (!job) return undefined;
-  const ended = jobView(context, job).statusHistory.find((entry) => entry.status in MODEL_STATUS_OF_JOB);
+  const ended = jobState(context, job).history.find((entry) => entry.status in MODEL_STATUS_OF_JOB);
   return ended ? Date.parse(ended.date) : undefined;
 }
 

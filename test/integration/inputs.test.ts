@@ -128,7 +128,7 @@ describe.concurrent.each(MODES)('image inputs and outputs end to end ($name)', (
   });
 
   test('a per-call projectId scopes the whole run: submit, polls, asset fetch and download', async () => {
-    const { emulator, client } = await mode.start();
+    const { emulator, client } = await mode.start({ projectId: 'proj_game_art' });
     const options = { projectId: 'proj_game_art' };
     const { job, assets } = await client.removeBackground.run({ image: SKETCH_PATH }, { ...QUICK, ...options });
     expect(job.ownerId).toBe('proj_game_art');
@@ -136,8 +136,8 @@ describe.concurrent.each(MODES)('image inputs and outputs end to end ($name)', (
     expect(await imageInfo(await client.assets.download(assets[0]?.id as string, options))).toMatchObject({
       hasAlpha: true,
     });
-    // An API key belongs to the project it names: without projectId it reads the same project,
-    // and another project is refused.
+    // An API key belongs to its project (the emulator's projectId): without projectId it reads the
+    // same project, and another project is refused.
     expect((await client.assets.list()).items.map((listed) => listed.id)).toContain(assets[0]?.id);
     await expect(client.assets.list({}, { projectId: 'proj_other' })).rejects.toBeInstanceOf(PermissionDeniedError);
     expect((await client.jobs.list({}, options)).items.map((listed) => listed.jobId)).toEqual([job.jobId]);

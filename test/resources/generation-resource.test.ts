@@ -104,11 +104,17 @@ describe('create: what the wait inherits, and what the answer may carry', () => 
     expect((error as ResponseValidationError).jobId).toBe('job_8');
   });
 
-  it('a 2xx submit answer that names no job: a ResponseValidationError without jobId', async () => {
+  it('a 2xx submit answer that names no job: accepted, no job id came back, find it in client.jobs.list()', async () => {
     server.use(http.post(`${API}/generate/img2img`, () => HttpResponse.json({ creativeUnitsCost: 6 })));
     const error = await rejectionOf(testClient().img2img.create(params));
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(Object.hasOwn(error, 'jobId')).toBe(false);
+    expect((error as ResponseValidationError).issues).toEqual([
+      { path: 'job', message: 'the request was accepted, but no job id came back' },
+    ]);
+    expect(error.message).toMatch(/may exist and be billed \(the answer had: creativeUnitsCost; see error\.body\)/);
+    expect(error.message).toContain('Find it with client.jobs.list() (newest first) before submitting again');
+    expect((error as ResponseValidationError).body).toEqual({ creativeUnitsCost: 6 });
   });
 
   it('a submit answer with an unreadable extra (asset, ipDetection) still yields the billed job', async () => {

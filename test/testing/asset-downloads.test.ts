@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { download, runToEnd, setup, testImage, uploadImage } from './helpers.js';
 
@@ -69,5 +70,48 @@ describe('POST /assets/download and GET /assets/download/{jobId}', () => {
       'Input query.inferenceIds is required; Input query.modelIds is required; Input options is required',
     );
     expect((await call('GET', '/assets/download/job_nope')).status).toBe(404);
+  });
+});
+
+describe('POST /assets/{assetId}/download {targetFormat}', () => {
+  test('answers a signed url of the image converted to the target format', async () => {
+    const { call, emulator } = setup();
+    const upload = await uploadImage(call, await testImage(40, 30), 'sketch.png');
+    for (const [targetFormat, format] of [
+      ['png', 'png'],
+      ['jpeg', 'jpeg'],
+      ['jpg', 'jpeg'],
+      ['webp', 'webp'],
+    ]) {
+      const answer = await call('POST', `/assets/${upload.id}/download`, { body: { targetFormat } });
+      expect(answer.status).toBe(200);
+      expect(Object.keys(answer.body)).toEqual(['url']);
+      expect(answer.body.url).toMatch(
+        new RegExp(`/assets/${upload.id}/${targetFormat}\\?expires=\\d+&signature=\\w+$`),
+      );
+      const converted = await sharp(await download(emulator, answer.body.url)).metadata();
+      expect([converted.format, converted.width, converted.height]).toEqual([format, 40, 30]);
+    }
+  });
+
+  test('refuses an unknown format, another project’s asset and a tampered url', async () => {
+    const { call, emulator } = setup();
+    const upload = await uploadImage(call, await testImage(), 'sketch.png');
+    const tiff = await call('POST', `/assets/${upload.id}/download`, { body: { targetFormat: 'tiff' } });
+    expect(tiff).toMatchObject({
+      status: 400,
+      body: { reason: 'Invalid target format "tiff": use one of png, jpeg, jpg, webp' },
+    });
+    const missing = await call('POST', `/assets/${upload.id}/download`, { body: {} });
+    expect(missing.status).toBe(400);
+    const elsewhere = await call('POST', `/assets/${upload.id}/download`, {
+      body: { targetFormat: 'png' },
+      query: { projectId: 'proj_other' },
+      headers: { authorization: 'Bearer user-token' },
+    });
+    expect(elsewhere.status).toBe(404);
+    const { url } = (await call('POST', `/assets/${upload.id}/download`, { body: { targetFormat: 'png' } })).body;
+    const tampered = await emulator.fetch(url.replace('/png?', '/webp?'));
+    expect(tampered.status).toBe(403);
   });
 });

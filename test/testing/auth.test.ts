@@ -54,28 +54,42 @@ describe('auth', () => {
 });
 
 describe('project scoping', () => {
-  test('an API key acts in one project: the one it names, with or without ?projectId= afterwards', async () => {
-    const { call, emulator } = setup();
-    const project = { query: { projectId: 'proj_game' } };
+  test('an API key belongs to one project from the start: naming it changes nothing that was visible', async () => {
+    const { call } = setup({ projectId: 'proj_game' });
     const png = await testImage();
-    const { asset } = (await call('POST', '/assets', { body: { name: 'a.png', image: dataUrl(png) }, ...project }))
-      .body;
+    // Made without naming the project...
+    const { asset } = (await call('POST', '/assets', { body: { name: 'a.png', image: dataUrl(png) } })).body;
     expect(asset.ownerId).toBe('proj_game');
-    // The same key, no projectId: the same project, as a real project-scoped key.
-    expect((await call('GET', `/assets/${asset.id}`)).body.asset.ownerId).toBe('proj_game');
-    expect((await call('GET', '/assets')).body.assets.map((listed: { id: string }) => listed.id)).toEqual([asset.id]);
-    const elsewhere = await call('GET', '/assets', { query: { projectId: 'proj_other' } });
-    expect(elsewhere).toMatchObject({
+    const job = (await call('POST', '/generate/detect', { body: { image: asset.id, modality: 'canny' } })).body.job;
+    // ...and read naming it, then not naming it again: the same asset and job.
+    const project = { query: { projectId: 'proj_game' } };
+    for (const query of [project, {}]) {
+      expect((await call('GET', `/assets/${asset.id}`, query)).body.asset.ownerId).toBe('proj_game');
+      expect((await call('GET', `/jobs/${job.jobId}`, query)).status).toBe(200);
+      expect((await call('GET', '/assets', query)).body.assets.map((listed: { id: string }) => listed.id)).toContain(
+        asset.id,
+      );
+      expect((await call('GET', '/jobs', query)).body.jobs.map((listed: { jobId: string }) => listed.jobId)).toEqual([
+        job.jobId,
+      ]);
+    }
+  });
+
+  test('naming another project is a 403, for every key, before as after naming its own', async () => {
+    const { call } = setup({ projectId: 'proj_game' });
+    const refusal = (key: string) => ({
       status: 403,
       body: {
-        reason:
-          'API key api_key belongs to project proj_game and cannot act in proj_other: API keys are project-scoped, use a key of proj_other',
+        reason: `API key ${key} belongs to project proj_game and cannot act in proj_other: API keys are project-scoped, use a key of proj_other`,
       },
     });
-    // Another key is not bound by it; reset() forgets the bindings.
-    expect((await call('GET', '/assets', { headers: basic('api_second:s') })).body.assets).toEqual([]);
-    emulator.reset();
-    expect((await call('GET', '/assets', { query: { projectId: 'proj_other' } })).status).toBe(200);
+    const elsewhere = { query: { projectId: 'proj_other' } };
+    expect(await call('GET', '/assets', elsewhere)).toMatchObject(refusal('api_key'));
+    expect((await call('GET', '/assets', { query: { projectId: 'proj_game' } })).status).toBe(200);
+    expect(await call('GET', '/assets', elsewhere)).toMatchObject(refusal('api_key'));
+    expect(await call('GET', '/assets', { ...elsewhere, headers: basic('api_second:s') })).toMatchObject(
+      refusal('api_second'),
+    );
   });
 
   test("a bearer token acts for a user: ?projectId= picks any of the user's projects", async () => {

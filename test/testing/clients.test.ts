@@ -33,10 +33,10 @@ afterAll(async () => {
 });
 
 /** A client as third-party code writes one: fetch, Basic auth, JSON. */
-function client(key = 'api_thirdparty') {
+function client(key = 'api_thirdparty', server: RunningEmulator = emulator) {
   const headers = { authorization: `Basic ${btoa(`${key}:secret`)}`, 'content-type': 'application/json' };
   const request = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${emulator.url}${path}`, {
+    const response = await fetch(`${server.url}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -147,7 +147,7 @@ describe('a tool server generated from the swagger (its types, its aliases)', ()
     expect(txt2img.status).toBe(200);
     const sprites = await finished(txt2img.body.job.jobId);
     expect(sprites.assets).toHaveLength(4);
-    expect(sprites.assets.map((sprite) => sprite.metadata.seed)).toEqual([1234, 1235, 1236, 1237]);
+    expect(sprites.assets.map((sprite) => sprite.metadata.seed)).toEqual(['1234', '1235', '1236', '1237']);
 
     for (const [path, body] of [
       ['/generate/img2img', { imageId: asset.id, strength: 0.5 }],
@@ -198,7 +198,9 @@ describe("the docs' quick start", () => {
 
 describe('an asset-pipeline script (project-scoped key, imports by URL, sorted and filtered listings)', () => {
   test('imports by URL into its project, generates, lists with sort and filters, reads without projectId', async () => {
-    const { request, finished } = client('api_pipeline');
+    // The pipeline's key belongs to proj_pipeline: an emulator of that project.
+    const own = await startEmulator({ projectId: 'proj_pipeline', jobDurations: FAST });
+    const { request, finished } = client('api_pipeline', own);
     const imported = await request('POST', '/uploads?projectId=proj_pipeline', {
       url: `${filesUrl}/art/sketch.png`,
       kind: 'image',
@@ -211,7 +213,7 @@ describe('an asset-pipeline script (project-scoped key, imports by URL, sorted a
       await new Promise((resolve) => setTimeout(resolve, 50));
       upload = (await request('GET', `/uploads/${upload.id}?projectId=proj_pipeline`)).body.upload;
     }
-    // The key belongs to the project it named: reading without projectId reads the same project.
+    // The key belongs to its project: reading without projectId reads the same project.
     const source = (await request('GET', `/assets/${upload.entityId}`)).body.asset;
     expect(source).toMatchObject({ ownerId: 'proj_pipeline', properties: { width: 128, height: 96 } });
 
@@ -232,5 +234,6 @@ describe('an asset-pipeline script (project-scoped key, imports by URL, sorted a
     expect(since.body.assets.map((asset: { id: string }) => asset.id)).toEqual([output.id]);
     const wrongProject = await request('GET', '/assets?projectId=proj_elsewhere');
     expect(wrongProject.status).toBe(403);
+    await own.close();
   });
 });

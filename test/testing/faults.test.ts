@@ -99,7 +99,8 @@ describe('faults', () => {
       progress: 0.5,
       metadata: { error: expect.stringMatching(/emulated fault/), hint: expect.any(String) },
     });
-    expect(failed.metadata.assetIds).toBeUndefined();
+    // As the live API: no outputs is `null`, not a missing field.
+    expect(failed.metadata.assetIds).toBeNull();
     expect(failed.statusHistory.at(-1).status).toBe('failure');
     expect(context.emulator.state.counters.faults).toEqual({ jobFailure: 1 });
   });

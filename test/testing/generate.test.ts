@@ -197,11 +197,74 @@ describe('POST /generate/custom/{modelId}', () => {
       /at most 10 items/,
     ],
     ['a built-in model', 'flux.1-dev', () => ({ prompt: 'p' }), /cannot run through \/generate\/custom/],
+    [
+      'a mask without the image it masks (required.ifDefined)',
+      'model_patina-material',
+      (image: string) => ({ prompt: 'copper', mask: image }),
+      /^An image is required when a mask is provided\.$/,
+    ],
+    [
+      'a mask without reference images (required.ifDefined)',
+      'model_openai-gpt-image-2',
+      (image: string) => ({ prompt: 'p', mask: image }),
+      /^A reference image is required when a mask is provided\.$/,
+    ],
+    [
+      'more items than an array input takes (maxLength)',
+      'model_patina-material',
+      () => ({ prompt: 'copper', maps: ['normal', 'normal', 'normal', 'normal', 'normal', 'normal'] }),
+      /maps: at most 5 items, got 6/,
+    ],
   ])('refuses %s with 400', async (_, modelId, body, reason) => {
     const { call, image } = await withImage();
     const answer = await call('POST', `/generate/custom/${modelId}`, { body: body(image) });
     expect(answer.status).toBe(400);
     expect(answer.body.reason).toMatch(reason);
+  });
+
+  test('a conditional requirement that does not apply is not one; array defaults fill their limit', async () => {
+    const { call, image } = await withImage();
+    const material = await call('POST', '/generate/custom/model_patina-material', {
+      body: { prompt: 'copper', image, mask: image, width: 256, height: 256 },
+    });
+    expect(material.status).toBe(200);
+    expect(material.body.job.metadata.input.maps).toEqual(['basecolor', 'normal', 'roughness', 'metalness', 'height']);
+    const textOnly = await call('POST', '/generate/custom/model_openai-gpt-image-2', { body: { prompt: 'p' } });
+    expect(textOnly.status).toBe(200);
+  });
+
+  test('two inputs requiring each other through ifNotDefined ask for one of the two; rules naming undeclared inputs never apply', async () => {
+    const either = { ifNotDefined: { model: { message: 'Provide a reference image or a 3D model.' } } };
+    const { call, image } = await withImage({
+      models: [
+        {
+          id: 'model_motion',
+          inputs: [
+            { name: 'prompt', type: 'string', required: { always: true } },
+            { name: 'image', type: 'file', required: either },
+            {
+              name: 'model',
+              type: 'file',
+              required: { ifNotDefined: { image: { message: 'Provide a reference image or a 3D model.' } } },
+            },
+            { name: 'ghostly', type: 'string', required: { ifNotDefined: { ghost: {} }, ifDefined: { phantom: {} } } },
+          ],
+        },
+      ],
+    });
+    const neither = await call('POST', '/generate/custom/model_motion', { body: { prompt: 'waves' } });
+    expect(neither).toMatchObject({ status: 400, body: { reason: 'Provide a reference image or a 3D model.' } });
+    const one = await call('POST', '/generate/custom/model_motion', { body: { prompt: 'waves', image } });
+    expect(one.status).toBe(200);
+  });
+
+  test('maxSize of a file input is in bytes', async () => {
+    const { call, image } = await withImage({
+      models: [{ id: 'model_tiny', inputs: [{ name: 'image', type: 'file', maxSize: 100 }] }],
+    });
+    const answer = await call('POST', '/generate/custom/model_tiny', { body: { image } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.reason).toMatch(/^Invalid image: files of at most 100 bytes, got \d+$/);
   });
 
   test('an unknown model gets 404', async () => {

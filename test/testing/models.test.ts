@@ -20,10 +20,14 @@ describe('models', () => {
       'stable-diffusion-v1-5',
       'model_bfl-flux-2-dev',
       'model_bfl-flux-1-dev',
+      'model_openai-gpt-image-2',
+      'model_patina-material',
       'model_upscale-v3',
       'model_photoroom-background-removal',
       'model_scenario-detection',
     ]);
+    // As the live API: a listing leaves each model's inputs to GET /models/{id}.
+    expect(publicModels.body.models.some((model: object) => 'inputs' in model)).toBe(false);
   });
 
   test('page sizes follow the swagger: /models defaults to 100 and takes up to 500', async () => {
@@ -42,12 +46,15 @@ describe('models', () => {
     expect(ids(custom.body)).toEqual([
       'model_bfl-flux-2-dev',
       'model_bfl-flux-1-dev',
+      'model_openai-gpt-image-2',
+      'model_patina-material',
       'model_upscale-v3',
       'model_photoroom-background-removal',
       'model_scenario-detection',
     ]);
     const newestFirst = await call('GET', '/models/public', { query: { types: 'custom', pageSize: '2' } });
     expect(ids(newestFirst.body)).toEqual(['model_scenario-detection', 'model_photoroom-background-removal']);
+    expect(custom.body.models.some((model: object) => 'inputs' in model)).toBe(false);
     expect((await call('GET', '/models/public/model_upscale-v3')).body.model.id).toBe('model_upscale-v3');
     const trained = await call('GET', '/models/public/model_emulator-watercolor-style');
     expect(trained).toMatchObject({
@@ -72,11 +79,34 @@ describe('models', () => {
       },
     ],
     ['model_photoroom-background-removal', { image: { type: 'file' }, keepExistingTransparency: { default: 'never' } }],
+    // Modelled on the live records: a requirement keyed by another input's name, an array limit counting items.
+    [
+      'model_openai-gpt-image-2',
+      {
+        referenceImages: {
+          type: 'file_array',
+          maxLength: 10,
+          required: { ifDefined: { mask: { message: 'A reference image is required when a mask is provided.' } } },
+        },
+      },
+    ],
+    [
+      'model_patina-material',
+      {
+        image: { required: { ifDefined: { mask: { message: 'An image is required when a mask is provided.' } } } },
+        maps: {
+          type: 'string_array',
+          maxLength: 5,
+          default: ['basecolor', 'normal', 'roughness', 'metalness', 'height'],
+        },
+      },
+    ],
     ['model_scenario-detection', { modality: { default: 'canny' }, lowThreshold: { default: 100, max: 255 } }],
   ])('GET /models/%s carries its documented inputs[]', async (id, expected) => {
     const { call } = setup();
     const { model } = ModelEnvelopeSchema.parse((await call('GET', `/models/${id}`)).body);
     expect(model).toMatchObject({ id, type: 'custom', status: 'trained', privacy: 'public', ownerId: 'proj_scenario' });
+    expect(model).toMatchObject({ source: 'other', custom: true, exampleAssetIds: [], trainingImagesNumber: 0 });
     const byName = Object.fromEntries((model.inputs ?? []).map((input) => [input.name, input]));
     expect(byName).toMatchObject(expected);
   });

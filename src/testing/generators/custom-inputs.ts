@@ -20,13 +20,16 @@ export async function validateCustomInputs(
   resolver: ImageResolver,
 ): Promise<CustomInputs> {
   const unknown = Object.keys(given).filter((name) => !inputs.some((input) => input.name === name));
+  const declared = new Map(inputs.map((input) => [input.name, input]));
+  const inputValue = (name: string) => given[name] ?? declared.get(name)?.default;
 
   const values: Record<string, unknown> = {};
   const images: Record<string, ResolvedImage[]> = {};
   for (const input of inputs) {
-    const value = given[input.name] ?? input.default;
+    const value = inputValue(input.name);
     if (value === undefined) {
-      if (input.required?.always) throw badRequest(`Input ${input.name} is required`);
+      const missing = requirement(input, declared, (name) => inputValue(name) !== undefined);
+      if (missing) throw badRequest(missing);
       continue;
     }
     checkValue(input, value);
@@ -34,12 +37,39 @@ export async function validateCustomInputs(
     if (input.type === 'file' || input.type === 'file_array') {
       const refs = (Array.isArray(value) ? value : [value]) as string[];
       images[input.name] = await Promise.all(refs.map((ref) => resolver.resolve(ref, input.name)));
+      checkSize(input, images[input.name] ?? []);
       values[input.name] = Array.isArray(value)
         ? images[input.name]?.map((image) => image.assetId)
         : images[input.name]?.[0]?.assetId;
     }
   }
   return { values, images, unknown };
+}
+
+/**
+ * Why a missing input is required, if it is: `always`, `ifDefined` (another input, by name, is
+ * set) or `ifNotDefined` (it is not), with the model's own message. Rules naming an input the
+ * model does not declare never apply; `when` and `conditionalValues` are not modelled.
+ */
+function requirement(
+  input: ModelInput,
+  declared: ReadonlyMap<string, ModelInput>,
+  isSet: (name: string) => boolean,
+): string | undefined {
+  const { always, ifDefined = {}, ifNotDefined = {} } = input.required ?? {};
+  if (always) return `Input ${input.name} is required`;
+  const applying = (rules: Record<string, { message?: string | undefined }>, applies: (other: string) => boolean) =>
+    Object.entries(rules).find(([other]) => declared.has(other) && other !== input.name && applies(other));
+  const [other, { message } = {}] = applying(ifDefined, isSet) ?? applying(ifNotDefined, (name) => !isSet(name)) ?? [];
+  if (other === undefined) return undefined;
+  return message ?? `Input ${input.name} is required when ${other} is ${isSet(other) ? 'set' : 'not set'}`;
+}
+
+/** `maxSize` of a file input: the most bytes each file may have. */
+function checkSize(input: ModelInput, files: readonly ResolvedImage[]): void {
+  const tooBig = files.find((file) => input.maxSize !== undefined && file.bytes.byteLength > input.maxSize);
+  if (tooBig)
+    throw badRequest(`Invalid ${input.name}: files of at most ${input.maxSize} bytes, got ${tooBig.bytes.byteLength}`);
 }
 
 const ELEMENT_TYPES: Record<string, string> = {
@@ -56,8 +86,12 @@ function checkValue(input: ModelInput, value: unknown): void {
   if (elementType === undefined) return; // model/inputs_array inputs: not modelled by the emulator's seeded models.
   if (isArray !== Array.isArray(value)) throw invalid(`expected ${isArray ? 'an array' : `a ${elementType}`}`);
   const elements: unknown[] = isArray ? (value as unknown[]) : [value];
-  if (isArray && input.maxSize !== undefined && elements.length > input.maxSize) {
-    throw invalid(`at most ${input.maxSize} items, got ${elements.length}`);
+  // An array's lengths count its items (Patina's `maps`: at most 5 names); a string's, its characters.
+  if (isArray && input.minLength !== undefined && elements.length < input.minLength) {
+    throw invalid(`at least ${input.minLength} items, got ${elements.length}`);
+  }
+  if (isArray && input.maxLength !== undefined && elements.length > input.maxLength) {
+    throw invalid(`at most ${input.maxLength} items, got ${elements.length}`);
   }
   for (const element of elements) {
     if (typeof element !== elementType || (typeof element === 'number' && !Number.isFinite(element))) {
@@ -76,7 +110,7 @@ function checkValue(input: ModelInput, value: unknown): void {
         throw invalid(input.step === 1 ? 'must be an integer' : `must be a multiple of ${input.step}`);
       }
     }
-    if (typeof element === 'string' && input.type !== 'file') {
+    if (input.type === 'string' && typeof element === 'string') {
       if (input.minLength !== undefined && element.length < input.minLength)
         throw invalid(`at least ${input.minLength} characters`);
       if (input.maxLength !== undefined && element.length > input.maxLength)

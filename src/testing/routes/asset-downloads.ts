@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { signedAssetUrl } from '../asset-view.js';
 import type { AppEnv, EmulatorContext } from '../context.js';
 import { badRequest, findOwned, notFound } from '../errors.js';
+import { isTargetFormat, TARGET_FORMATS } from '../images/convert.js';
 import { createJob, jobStatus } from '../job-lifecycle.js';
-import { readBody } from '../request.js';
+import { readBody, readJson } from '../request.js';
 import type { AssetRecord } from '../store.js';
 import { zip } from '../zip.js';
 
@@ -19,8 +21,10 @@ interface DownloadRequest {
 
 /**
  * `POST /assets/download` (an `assets-download` job that zips the chosen assets: by id, by the
- * job that made them, by model) and `GET /assets/download/{jobId}` (its status, and once it
- * succeeded a signed `downloadUrl` of the ZIP).
+ * job that made them, by model), `GET /assets/download/{jobId}` (its status, and once it
+ * succeeded a signed `downloadUrl` of the ZIP), and `POST /assets/{assetId}/download`
+ * `{ targetFormat }` (a signed `url` of one image converted, which the swagger does not list but
+ * the live API answers and pipeline scripts call).
  */
 export function assetDownloadRoutes(context: EmulatorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -65,6 +69,18 @@ export function assetDownloadRoutes(context: EmulatorContext): Hono<AppEnv> {
     const url =
       status === 'success' ? { downloadUrl: context.signer.sign(context.urls.cdn, `archives/${job.id}`, expires) } : {};
     return c.json({ jobId: job.id, jobStatus: status, ...url });
+  });
+
+  app.post('/assets/:assetId/download', async (c) => {
+    const asset = findOwned(context.store.assets, c.req.param('assetId'), c.get('owner'), 'Asset');
+    const { targetFormat } = (await readJson(c)) as { targetFormat?: unknown };
+    if (!isTargetFormat(targetFormat)) {
+      throw badRequest(
+        `Invalid target format ${JSON.stringify(targetFormat)}: use one of ${Object.keys(TARGET_FORMATS).join(', ')}`,
+      );
+    }
+    if (asset.kind !== 'image') throw badRequest(`Asset ${asset.id} is not an image and cannot be converted`);
+    return c.json({ url: signedAssetUrl(context, asset.id, targetFormat) });
   });
 
   return app;

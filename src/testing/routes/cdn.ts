@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv, EmulatorContext } from '../context.js';
+import { convertImage, isTargetFormat, TARGET_FORMATS } from '../images/convert.js';
 
 /** An S3-style XML error, as the storage behind signed URLs answers (not the API's JSON). */
 function storageError(status: number, code: string, message: string): Response {
@@ -30,6 +31,16 @@ export function cdnRoutes(context: EmulatorContext): Hono<AppEnv> {
     if (denied) return denied;
     const asset = context.store.assets.get(id) ?? context.publicAssets.get(id);
     return asset ? file(asset.bytes, asset.mimeType) : noSuchKey();
+  });
+
+  // An image converted by `POST /assets/{assetId}/download`, at read time.
+  app.get('/assets/:assetId/:format', async (c) => {
+    const { assetId, format } = c.req.param();
+    const denied = refusal(`assets/${assetId}/${format}`, c.req.url);
+    if (denied) return denied;
+    const asset = context.store.assets.get(assetId);
+    if (!asset || !isTargetFormat(format)) return noSuchKey();
+    return file(await convertImage(asset.bytes, format), TARGET_FORMATS[format]);
   });
 
   app.get('/archives/:jobId', (c) => {

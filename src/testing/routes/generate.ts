@@ -10,6 +10,7 @@ import { upscale } from '../generators/upscale.js';
 import { ImageResolver } from '../image-inputs.js';
 import { createJob, expectedEnd, isRunning, jobView } from '../job-lifecycle.js';
 import { ignoreFields, isDryRun, MAX_GENERATE_BODY_BYTES, readBody, readJson } from '../request.js';
+import { type AnswerExtras, inference, inputAsset } from '../submission-answer.js';
 import { countFault, routeOf } from '../traffic.js';
 
 /** HTTP status of a dry-run quote: non-standard, but what the real API sends. */
@@ -25,12 +26,19 @@ const TYPED: Record<string, Generator> = {
   upscale,
 };
 
+/** What each route's answer carries besides the job, as its swagger answer requires. */
+const EXTRAS: Record<string, AnswerExtras> = {
+  ...Object.fromEntries(Object.keys(TYPED_GENERATION_ROUTES).map((route) => [route, inference])),
+  detect: inputAsset,
+  'remove-background': inputAsset,
+};
+
 /** `POST /generate/{type}` and `POST /generate/custom/{modelId}`: validate, quote (dry run) or start a job. */
 export function generateRoutes(context: EmulatorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   for (const [name, generator] of Object.entries(TYPED)) {
     app.post(`/generate/${name}`, async (c) =>
-      submit(context, c, generator, await readBody(context, c, MAX_GENERATE_BODY_BYTES)),
+      submit(context, c, generator, await readBody(context, c, MAX_GENERATE_BODY_BYTES), EXTRAS[name]),
     );
   }
   // A custom model's contract is its `inputs[]`, which the generator checks.
@@ -49,6 +57,7 @@ async function submit(
   c: Context<AppEnv>,
   generator: Generator,
   body: Record<string, unknown>,
+  extras?: AnswerExtras,
 ): Promise<Response> {
   const { store, options } = context;
   const owner = c.get('owner');
@@ -61,7 +70,8 @@ async function submit(
   });
   // The real API reads dryRun from the query only; in the body it is an unknown field and the job runs.
   if (isDryRun(c)) {
-    const costDetails = { jobType: plan.jobType };
+    // Cost items as the live API itemises them (`{ "custom-generation": 9, "quality-gate": 1.75 }`).
+    const costDetails = { [`${plan.jobType}-generation`]: plan.cost };
     return jsonResponse(
       { creativeUnitsCost: plan.cost, creativeUnitsDiscount: 0, costDetails, job: {} },
       DRY_RUN_STATUS,
@@ -72,7 +82,8 @@ async function submit(
   const fails = options.faults.jobFails({ method: c.req.method, route: routeOf(c) }, store.rng.faults);
   if (fails) countFault(store, 'jobFailure');
   const job = createJob(context, plan, owner, fails);
-  return c.json({ job: jobView(context, job), creativeUnitsCost: plan.cost, creativeUnitsDiscount: 0 });
+  const answer = { job: jobView(context, job), creativeUnitsCost: plan.cost, creativeUnitsDiscount: 0 };
+  return c.json({ ...answer, ...extras?.(context, plan) });
 }
 
 /** 429 with `details.actionLimit` and `Retry-After` (until the first running job ends) when the project is at its limit. */

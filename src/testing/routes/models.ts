@@ -1,16 +1,16 @@
 import { type Context, Hono } from 'hono';
-import type { Model } from '../../schemas/model.js';
-import { type AppEnv, type EmulatorContext, isoDate, PUBLIC_OWNER, SEEDED_AT } from '../context.js';
+import { type AppEnv, type EmulatorContext, SEEDED_AT } from '../context.js';
 import { notFound } from '../errors.js';
 import { sortedInRange, typeFilter } from '../listing.js';
 import type { CatalogModel } from '../model-catalog.js';
+import { listedModelView, modelView } from '../model-view.js';
 import { nextToken, paginate } from '../pagination.js';
 import { createdModels, findModel } from '../training.js';
 
 /**
  * `GET /models` (the project's own models by default, as the swagger's `privacy=private` default
  * says; `privacy=public` for the public catalog), `GET /models/{id}`, `GET /models/public`,
- * `GET /models/public/{id}`.
+ * `GET /models/public/{id}`. Listings leave out each model's `inputs`, as the live API does.
  */
 export function modelRoutes(context: EmulatorContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -19,15 +19,9 @@ export function modelRoutes(context: EmulatorContext): Hono<AppEnv> {
   // Private models belong to the emulator's default project.
   const visible = (owner: string) => (model: CatalogModel) =>
     isPublic(model) || owner === (model.wire.ownerId ?? context.options.projectId);
-  const view = (model: CatalogModel): Model => ({
-    ownerId: isPublic(model) ? PUBLIC_OWNER : context.options.projectId,
-    createdAt: isoDate(SEEDED_AT),
-    updatedAt: isoDate(SEEDED_AT),
-    ...model.wire,
-  });
   const list = (c: Context<AppEnv>, all: readonly CatalogModel[], keep: (model: CatalogModel) => boolean) => {
     const page = paginate(c, all, keep);
-    return c.json({ models: page.items.map(view), ...nextToken(page) });
+    return c.json({ models: page.items.map((model) => listedModelView(context, model)), ...nextToken(page) });
   };
 
   app.get('/models', (c) => {
@@ -50,14 +44,14 @@ export function modelRoutes(context: EmulatorContext): Hono<AppEnv> {
     const id = c.req.param('modelId');
     const model = context.models.get(id);
     if (!model || !isPublic(model)) throw notFound(`Public model ${id} not found`);
-    return c.json({ model: view(model) });
+    return c.json({ model: modelView(context, model) });
   });
 
   app.get('/models/:modelId', (c) => {
     const id = c.req.param('modelId');
     const model = findModel(context, id);
     if (!model || !visible(c.get('owner'))(model)) throw notFound(`Model ${id} not found`);
-    return c.json({ model: view(model) });
+    return c.json({ model: modelView(context, model) });
   });
 
   return app;
