@@ -3,6 +3,7 @@ import { ConceptSchema } from './generation.js';
 import { JobSchema } from './job.js';
 import { ModelSchema, TrainingImagePairSchema, TrainingImageSchema } from './model.js';
 import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
+import { optionalField } from './optional-field.js';
 
 /** Every model type the API knows (`type` of `POST /models`); only {@link TRAINABLE_MODEL_TYPES} train on images. */
 export const MODEL_TYPES = [
@@ -224,7 +225,7 @@ export const TrainingActionBodySchema = z.strictObject({ action: z.literal('canc
 export const TrainingImageEnvelopeSchema = responseObject({ trainingImage: TrainingImageSchema });
 
 const trainingImagePairsResponseShape = {
-  count: z.optional(z.number()),
+  count: optionalField(z.number()),
   pairs: z._default(z.array(TrainingImagePairSchema), []),
 };
 /**
@@ -243,8 +244,8 @@ const trainResponseShape = {
   model: ModelSchema,
   /** The training's job (`model-training`), when the server sends it. */
   job: z.catch(z.optional(JobSchema), undefined),
-  creativeUnitsCost: z.optional(z.number()),
-  creativeUnitsDiscount: z.optional(z.number()),
+  creativeUnitsCost: optionalField(z.number()),
+  creativeUnitsDiscount: optionalField(z.number()),
 };
 /**
  * Answer of `PUT /models/{id}/train`: the model, now `training`, its job and what it costs.

@@ -13,6 +13,9 @@ import {
   JobListResponseSchema,
   ModelEnvelopeSchema,
   ModelListResponseSchema,
+  TrainingImageEnvelopeSchema,
+  TrainingImagePairsResponseSchema,
+  TrainResponseSchema,
   UploadEnvelopeSchema,
 } from '../../src/schemas.js';
 import { PNG } from '../helpers/images.js';
@@ -95,6 +98,45 @@ const READS: Read[] = [
   },
   { operation: 'GET /models', status: '200', schema: ModelListResponseSchema, call: (c) => c.models.list() },
   { operation: 'GET /models/{modelId}', status: '200', schema: ModelEnvelopeSchema, call: (c) => c.models.get('m') },
+  // Training: the steps that read an answer alone (startTraining reads the model first: parsed alone).
+  {
+    operation: 'POST /models',
+    status: '200',
+    schema: ModelEnvelopeSchema,
+    call: (c) => c.models.create({ name: 'x' }),
+  },
+  {
+    operation: 'PUT /models/{modelId}',
+    status: '200',
+    schema: ModelEnvelopeSchema,
+    call: (c) => c.models.update('m', { name: 'x' }),
+  },
+  {
+    operation: 'POST /models/{modelId}/training-images',
+    status: '200',
+    schema: TrainingImageEnvelopeSchema,
+    call: (c) => c.models.trainingImages.add('m', { images: [PNG] }),
+  },
+  {
+    operation: 'PUT /models/{modelId}/training-images/{trainingImageId}',
+    status: '200',
+    schema: TrainingImageEnvelopeSchema,
+    call: (c) => c.models.trainingImages.replace('m', 'asset_t', PNG),
+  },
+  {
+    operation: 'PUT /models/{modelId}/training-images/pairs',
+    status: '200',
+    schema: TrainingImagePairsResponseSchema,
+    call: (c) =>
+      c.models.trainingImages.setPairs('m', [{ sourceId: 'asset_a', targetId: 'asset_b', instruction: 'i' }]),
+  },
+  { operation: 'PUT /models/{modelId}/train', status: '200', schema: TrainResponseSchema },
+  {
+    operation: 'POST /models/{modelId}/train/action',
+    status: '200',
+    schema: ModelEnvelopeSchema,
+    call: (c) => c.models.cancelTraining('m'),
+  },
   // The multipart upload flow reads these between part uploads: parsed alone.
   { operation: 'POST /uploads', status: '200', schema: UploadEnvelopeSchema },
   { operation: 'GET /uploads/{uploadId}', status: '200', schema: UploadEnvelopeSchema },

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Scenario } from '../../src/client.js';
+import { TrainingTimeoutError } from '../../src/core/errors.js';
 import { createEmulator } from '../../src/testing/index.js';
 import { operationOf, responseSchema, swaggerIssues } from '../helpers/swagger.js';
 import { testImage } from './helpers.js';
@@ -24,6 +25,16 @@ const SDK_ROUTES = [
   'POST /jobs/{jobId}/action',
   'GET /models',
   'GET /models/{modelId}',
+  'POST /models',
+  'PUT /models/{modelId}',
+  'DELETE /models/{modelId}',
+  'POST /models/{modelId}/training-images',
+  'PUT /models/{modelId}/training-images/pairs',
+  'PUT /models/{modelId}/training-images/{trainingImageId}',
+  'DELETE /models/{modelId}/training-images/{trainingImageId}',
+  'PUT /models/{modelId}/train',
+  'POST /models/{modelId}/train/action',
+  'PUT /assets/{assetId}',
   'POST /uploads',
   'GET /uploads/{uploadId}',
   'POST /uploads/{uploadId}/action',
@@ -50,7 +61,10 @@ beforeAll(async () => {
   // Jobs end in a few real milliseconds, but Stable Diffusion ones (`inference`), which stay to be canceled.
   // An upload validates for longer than its `complete` takes to answer, so the SDK polls GET /uploads/{id}.
   const quick = { flux: 5, custom: 5, detection: 5, 'remove-background': 5, upscale: 5, upload: 1500 };
-  const emulator = createEmulator({ parallelJobs: 50, jobDurations: { ...quick, inference: 600_000 } });
+  const emulator = createEmulator({
+    parallelJobs: 50,
+    jobDurations: { ...quick, inference: 600_000, 'model-training': 600_000 },
+  });
   // Records every API answer the SDK reads, by the swagger operation it lands on.
   const recording: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
@@ -112,6 +126,27 @@ beforeAll(async () => {
     },
   });
   await client.assets.upload(new Uint8Array(await noise.png({ compressionLevel: 0 }).toBuffer()));
+  // Training in one call (images, a caption, the start, a wait given up), canceled; then the steps.
+  const art = await Promise.all(
+    ['#b01818', '#901010', '#d04040', '#c02828', '#a02020'].map((background) => testImage(64, 64, { background })),
+  );
+  const [first = art[0] as Uint8Array, ...rest] = art;
+  const images = [{ image: first, caption: 'a red square' }, ...rest];
+  const waiting = await client.models.train({ name: 'Red art', images }, { ...fast, waitTimeout: 50 }).catch((e) => e);
+  if (!(waiting instanceof TrainingTimeoutError)) throw waiting;
+  await client.models.cancelTraining(waiting.modelId);
+  const edit = await client.models.create({ name: 'Darker', type: 'flux.1-kontext-lora' });
+  await client.models.update(edit.id, { shortDescription: 'makes images darker' });
+  const [a, b, c, d, e] = await client.models.trainingImages.add(edit.id, { images: art });
+  if (!(a && b && c && d && e)) throw new Error('five training images expected');
+  const replaced = await client.models.trainingImages.replace(edit.id, e.id, first);
+  await client.models.trainingImages.delete(edit.id, replaced.id);
+  await client.models.trainingImages.setPairs(edit.id, [
+    { sourceId: a.id, targetId: b.id, instruction: 'darker' },
+    { sourceId: c.id, targetId: d.id, instruction: 'darker' },
+  ]);
+  await client.models.startTraining(edit.id);
+  await client.models.delete(edit.id); // deleting a model in training stops it
   await client.assets.delete(outputs.map((asset) => asset.id));
 }, 60_000);
 
