@@ -69,9 +69,8 @@ export function assetView(context: EmulatorContext, asset: AssetRecord): z.input
     collectionIds: asset.collectionIds,
     editCapabilities: asset.kind === 'image' ? IMAGE_EDIT_CAPABILITIES : [],
     isHidden: asset.hidden,
-    ...(asset.description === undefined ? {} : { description: asset.description }),
     ...(asset.outputIndex === undefined ? {} : { outputIndex: asset.outputIndex }),
-    description: null,
+    description: asset.description ?? null,
     thumbnail: asset.thumbnailId
       ? { assetId: asset.thumbnailId, url: signedAssetUrl(context, asset.thumbnailId) }
       : null,
