@@ -58,7 +58,11 @@ export class GenerativeFill extends GenerationResource<typeof GenerativeFillPara
           check: ([loadedImage, loadedMask]) =>
             loadedImage && loadedMask ? checkMaskSize(loadedImage, loadedMask, { ...context, what: WHAT }) : undefined,
         });
-        const body = { ...rest, image: resolved.images.image, ...imageOrAssetIdField(resolved.images.mask, 'mask', 'maskId') };
+        const body = {
+          ...rest,
+          image: resolved.images.image,
+          ...imageOrAssetIdField(resolved.images.mask, 'mask', 'maskId'),
+        };
         return { path: '/generate/generative-fill', body };
       },
     });

@@ -3,7 +3,7 @@ import { resolveImageFields } from '../lib/generation-images.js';
 import { ImageInputSchema } from '../lib/image-input.js';
 import type { Asset } from '../schemas/asset.js';
 import type { GenerationResult } from '../schemas/generation.js';
-import { type TextureMapName, TextureBodySchema } from '../schemas/texture.js';
+import { TextureBodySchema, type TextureMapName } from '../schemas/texture.js';
 import type { GenerationOutcome } from './generation-outcome.js';
 import { type GenerationClient, GenerationResource } from './generation-resource.js';
 
