@@ -264,6 +264,13 @@ export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> 
     if (minLength >= 1 && field === 'prompt') options.push(fc.constantFrom(' ', '   ', '\n\t '));
   } else if (inner instanceof z.core.$ZodBoolean) {
     options.push(wrong.boolean);
+  } else if (inner instanceof z.core.$ZodLiteral) {
+    // A literal set (pixelGridSize: 16, 32, …): any other number or string, and the right ones as strings.
+    const allowed: unknown[] = [...inner._zod.def.values];
+    options.push(
+      fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 6 })).filter((value) => !allowed.includes(value)),
+      fc.constantFrom(...allowed.map(String)),
+    );
   } else if (inner instanceof z.core.$ZodPipe) {
     options.push(invalidValue(inner._zod.def.out, field));
   } else if (inner instanceof z.core.$ZodCustom) {
