@@ -8,10 +8,14 @@
  * const result = Img2ImgParamsSchema.safeParse(formValues);
  * ```
  *
+ * `parseInput(schema, value, what)` checks a value as the SDK checks a call, with its English
+ * messages, and throws the SDK's `InvalidRequestError`.
+ *
  * @module
  */
 export { IMAGE_MIME_TYPES } from './core/mime-sniff.js';
 export { RunOptionsSchema } from './core/options.js';
+export { parseInput } from './core/validate.js';
 export { ImageInputSchema, MAX_FETCHED_IMAGE_BYTES, MAX_INLINE_IMAGE_BYTES } from './lib/image-input.js';
 export { DEFAULT_WAIT_TIMEOUT_MS } from './lib/wait-for-job.js';
 export { AssetDownloadOptionsSchema, AssetIdsSchema, AssetUploadParamsSchema } from './resources/assets.js';

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { InvalidRequestError } from '../core/errors.js';
+import { InvalidRequestError } from '../index.js';
 
 /**
  * The command was called wrongly: a bad flag or manifest, a missing file, an output that would be

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import type * as z from 'zod/mini';
-import { ImageInputSchema } from '../lib/image-input.js';
+import { ImageInputSchema } from '../schemas.js';
 import { UsageError } from './errors.js';
 
 /**

@@ -1,7 +1,8 @@
 /**
- * The `scenario` command line (bin/scenario.js runs it). A top layer over the SDK: the library
- * never imports it, so its dependencies (commander, cli-progress, yaml, csv-parse) never reach
- * an app that imports `scenario-sdk`.
+ * The `scenario` command line (bin/scenario.js runs it). A user of the SDK: it imports only the
+ * package's public entries, and the library never imports it. Its libraries (commander,
+ * cli-progress, yaml, csv-parse) are bundled into dist/cli at build time, so they are neither
+ * installed with `scenario-sdk` nor loaded by an app that imports it.
  */
 import { CommanderError } from 'commander';
 import { EXIT, errorDetails, isUsageError, oneLine } from './errors.js';

@@ -24,7 +24,11 @@ export async function readManifest(path: string): Promise<ManifestRow[]> {
       return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
     }
     if (format === '.json') return rowsOf(JSON.parse(text), path);
-    if (format === '.yaml' || format === '.yml') return rowsOf((await import('yaml')).parse(text), path);
+    if (format === '.yaml' || format === '.yml') {
+      // yaml is CommonJS: bundled, its dynamic import has only the default export.
+      const { default: yaml } = await import('yaml');
+      return rowsOf(yaml.parse(text), path);
+    }
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot parse manifest ${path}: ${(error as Error).message}`);

@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { IMAGE_MIME_TYPES, type ImageMimeType, imageExtension } from '../core/mime-sniff.js';
+import { fileExtension } from '../index.js';
 
 /** True for an image argument read from the local disk (not an asset id, a data URL or a URL). */
 export function isLocalPath(input: string): boolean {
@@ -33,15 +33,9 @@ export function stemOf(image: unknown, prompt: unknown): string | undefined {
   return (typeof prompt === 'string' && slug(prompt)) || undefined;
 }
 
-/** The file extension of an asset's MIME type: `png`, `jpg`, … */
-export function extensionOf(mimeType: string): string {
-  const known = (IMAGE_MIME_TYPES as readonly string[]).includes(mimeType);
-  return known ? imageExtension(mimeType as ImageMimeType) : 'bin';
-}
-
-/** `<stem>-<n>.<ext>`, n counting from 1 in output order. */
+/** `<stem>-<n>.<ext>`, n counting from 1 in output order, the extension as `assets.downloadTo` would give it. */
 export function outputFileName(stem: string, index: number, mimeType: string): string {
-  return `${stem}-${index + 1}.${extensionOf(mimeType)}`;
+  return `${stem}-${index + 1}.${fileExtension(mimeType)}`;
 }
 
 /** Files in `dir` that outputs of `stem` would replace (`<stem>-<n>.<any ext>`). */

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import type { Scenario } from '../client.js';
-import { InvalidRequestError } from '../core/errors.js';
-import { parseInput } from '../core/validate.js';
-import { CustomInputsSchema, modelInputsSchema } from '../schemas.js';
+import { InvalidRequestError, type Scenario } from '../index.js';
+import { CustomInputsSchema, modelInputsSchema, parseInput } from '../schemas.js';
 import { UsageError } from './errors.js';
 import { commandFlags, type TypedCommand } from './generations.js';
 import { existingOutputs, isLocalPath, stemOf } from './outputs.js';

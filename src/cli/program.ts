@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { VERSION } from '../core/version.js';
+import { VERSION } from '../index.js';
 import { assetsCommand } from './commands/assets.js';
 import { batchCommand } from './commands/batch.js';
 import { generationCommands } from './commands/generate.js';

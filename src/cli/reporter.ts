@@ -1,11 +1,11 @@
 import type * as CliProgress from 'cli-progress';
-import { type JobObservation, progressRate } from '../lib/poll-schedule.js';
-import type { Job } from '../schemas/job.js';
+import type { Job, WaitProgress } from '../index.js';
 
 /** The bar of one item: submitting, then its job's status and progress. */
 export interface JobBar {
   submitted(jobId: string): void;
-  progress(job: Job): void;
+  /** The job as the wait reported it, with the finish it predicts. */
+  progress(job: Job, wait: WaitProgress): void;
   stop(): void;
 }
 
@@ -42,16 +42,25 @@ const MAX_ESTIMATE = 0.99;
 /** How often bars of running jobs move between polls (ms). */
 const TICK_MS = 250;
 
+/** The latest progress a wait reported, and when (clock ms). */
+export interface ProgressReport {
+  at: number;
+  /** 0 to 1. */
+  progress: number;
+  /** The wait's predicted time to the finish, as of `at`; `undefined` while it has none. */
+  remainingMs: number | undefined;
+}
+
 /**
  * The progress to show now: polls are seconds apart (they aim at the predicted finish), so the
- * bar moves on at the rate measured so far, never past 99 % and never backwards.
+ * bar moves on towards the finish the wait predicts, never past 99 % and never backwards.
  */
-export function shownProgress(observations: readonly JobObservation[], shown: number, now: number): number {
-  const last = observations.at(-1);
-  if (!last) return shown;
-  const rate = progressRate(observations);
-  const ahead = rate ? rate.perMs * Math.min(now - last.at, rate.trustedForMs) : 0;
-  return Math.max(shown, Math.min(last.progress + ahead, last.progress >= 1 ? 1 : MAX_ESTIMATE));
+export function shownProgress(report: ProgressReport | undefined, shown: number, now: number): number {
+  if (!report) return shown;
+  const { at, progress, remainingMs } = report;
+  const elapsed = Math.max(0, now - at);
+  const ahead = remainingMs ? (1 - progress) * Math.min(1, elapsed / remainingMs) : 0;
+  return Math.max(shown, Math.min(progress + ahead, progress >= 1 ? 1 : MAX_ESTIMATE));
 }
 
 function kilobytes(bytes: number): string {
@@ -111,11 +120,11 @@ export async function createReporter(options: { json: boolean; animate: boolean 
   return {
     job(label) {
       const bar = bars.create(100, 0, { label: column(label), detail: 'submitting' });
-      const observations: JobObservation[] = [];
+      let report: ProgressReport | undefined;
       let jobId = '';
       let shown = 0;
       const move = () => {
-        shown = shownProgress(observations, shown, Date.now());
+        shown = shownProgress(report, shown, Date.now());
         bar.update(Math.floor(shown * 100));
       };
       moving.add(move);
@@ -124,8 +133,8 @@ export async function createReporter(options: { json: boolean; animate: boolean 
           jobId = id;
           bar.update(0, { detail: id });
         },
-        progress(job) {
-          observations.push({ at: Date.now(), status: job.status, progress: job.progress });
+        progress(job, { remainingMs }) {
+          report = { at: Date.now(), progress: job.progress, remainingMs };
           bar.update({ detail: `${job.status} ${jobId}` });
           move();
         },

@@ -1,24 +1,24 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Scenario } from '../client.js';
-import { sleep } from '../core/abort.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   APIError,
   APIUserAbortError,
+  type Asset,
+  type GenerationJob,
   InternalServerError,
   InvalidRequestError,
   JobCanceledError,
   JobFailedError,
   RateLimitError,
   ResponseValidationError,
-} from '../core/errors.js';
-import type { GenerationJob } from '../resources/generation-resource.js';
-import type { Asset } from '../schemas/asset.js';
+  type Scenario,
+} from '../index.js';
 import { oneLine } from './errors.js';
 import { outputFileName, removePartialDownloads } from './outputs.js';
 import type { Item } from './plan.js';
 import type { Reporter } from './reporter.js';
-import { downloadAsset, estimateGeneration, type Generation, submitGeneration, waitForJob } from './sdk.js';
+import { downloadAsset, type Generation, quoteGeneration, startJob, waitForOutputs } from './sdk.js';
 import type { ItemState, StateFile } from './state.js';
 
 /** How an item ended. `interrupted`: its job runs on and a re-run resumes it; `estimated`: quoted by a dry run. */
@@ -88,7 +88,7 @@ export function estimateItems(
   return eachItem(items, concurrency, context, async (item) => {
     try {
       if (!item.generation) throw new Error(`${item.label} has nothing to quote`);
-      const { creativeUnitsCost } = await estimateGeneration(context.client, item.generation);
+      const { creativeUnitsCost } = await quoteGeneration(context.client, item.generation);
       return { item, status: 'estimated', cost: creativeUnitsCost, files: [] };
     } catch (error) {
       return { item, status: 'failed', files: [], error: oneLine(error) };
@@ -153,8 +153,8 @@ async function runItem(item: Item, context: RunContext): Promise<Outcome> {
     }
     bar.submitted(jobId);
     const { cancelOnAbort } = context;
-    const { assets } = await waitForJob(context.client, jobId, {
-      onProgress: (job) => bar.progress(job),
+    const { assets } = await waitForOutputs(context.client, jobId, {
+      onProgress: (job, wait) => bar.progress(job, wait),
       signal,
       cancelOnAbort,
     });
@@ -182,11 +182,11 @@ async function submitPatiently(
 ): Promise<GenerationJob | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await submitGeneration(client, generation);
+      return await startJob(client, generation);
     } catch (error) {
       if (!(error instanceof RateLimitError) || attempt >= SUBMIT_ATTEMPTS) throw error;
       try {
-        await sleep(error.retryAfterMs ?? RATE_LIMIT_WAIT_MS, signal);
+        await sleep(error.retryAfterMs ?? RATE_LIMIT_WAIT_MS, undefined, { signal });
       } catch {
         return undefined;
       }

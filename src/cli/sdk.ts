@@ -2,14 +2,18 @@
  * Every SDK call a generation makes from the command line: submit, quote, wait, download, and
  * the client itself. Kept in one place so a change of the SDK's call shapes is a change here.
  */
-import { Scenario } from '../client.js';
-import { DEFAULT_BASE_URL, parseBaseUrl } from '../core/base-url.js';
-import { readEnv } from '../core/env.js';
-import type { Logger, LogLevel } from '../core/logger.js';
-import type { GenerationJob, GenerationResource } from '../resources/generation-resource.js';
-import type { Asset } from '../schemas/asset.js';
-import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
-import type { Job } from '../schemas/job.js';
+import {
+  type Asset,
+  type CostEstimate,
+  type GenerationJob,
+  type GenerationResource,
+  type GenerationResult,
+  type Job,
+  type Logger,
+  type LogLevel,
+  Scenario,
+  type WaitProgress,
+} from '../index.js';
 import { UsageError } from './errors.js';
 
 /** The client fields that are typed generation resources: `img2img`, `removeBackground`, … */
@@ -23,7 +27,7 @@ export type Generation =
   | { field: 'custom'; modelId: string; inputs: Record<string, unknown> };
 
 /** Submits a generation; resolves once the job exists (and is billed). */
-export function submitGeneration(client: Scenario, generation: Generation): Promise<GenerationJob> {
+export function startJob(client: Scenario, generation: Generation): Promise<GenerationJob> {
   if (generation.field === 'custom') {
     return client.custom.create(generation.modelId, generation.inputs, { validate: true });
   }
@@ -31,7 +35,7 @@ export function submitGeneration(client: Scenario, generation: Generation): Prom
 }
 
 /** Quotes a generation with a dry run: no job is created. */
-export function estimateGeneration(client: Scenario, generation: Generation): Promise<CostEstimate> {
+export function quoteGeneration(client: Scenario, generation: Generation): Promise<CostEstimate> {
   if (generation.field === 'custom') {
     return client.custom.estimate(generation.modelId, generation.inputs, { validate: true });
   }
@@ -40,13 +44,13 @@ export function estimateGeneration(client: Scenario, generation: Generation): Pr
 
 /** How a wait reports and stops. */
 export interface WaitControl {
-  onProgress: (job: Job) => void;
+  onProgress: (job: Job, wait: WaitProgress) => void;
   signal: AbortSignal;
   cancelOnAbort: boolean;
 }
 
 /** Waits for a job (new or resumed) and fetches its output assets. */
-export function waitForJob(client: Scenario, jobId: string, control: WaitControl): Promise<GenerationResult> {
+export function waitForOutputs(client: Scenario, jobId: string, control: WaitControl): Promise<GenerationResult> {
   return client.jobs.wait(jobId, control);
 }
 
@@ -101,21 +105,13 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     // Its jobs end with this process: a state file written here cannot be resumed by another run.
     return { client, api: `in-process emulator (pid ${process.pid})` };
   }
-  const hasCredentials =
-    (readEnv('SCENARIO_API_KEY') && readEnv('SCENARIO_API_SECRET')) || readEnv('SCENARIO_API_TOKEN');
-  if (!hasCredentials) {
+  const client = new Scenario({ baseUrl: options.baseUrl, projectId, logger, logLevel });
+  if (client.auth === undefined) {
     throw new UsageError(
       'no credentials: set SCENARIO_API_KEY and SCENARIO_API_SECRET (or SCENARIO_API_TOKEN), or try it offline with --emulator',
     );
   }
-  const client = new Scenario({
-    baseUrl: options.baseUrl,
-    projectId,
-    logger,
-    logLevel,
-  });
-  const api = parseBaseUrl(options.baseUrl ?? readEnv('SCENARIO_BASE_URL') ?? DEFAULT_BASE_URL).href;
-  return { client, api };
+  return { client, api: client.baseUrl };
 }
 
 async function loadEmulator(): Promise<typeof import('scenario-sdk/testing')> {

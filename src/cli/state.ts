@@ -1,6 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { safeParse } from '../core/validate.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -69,7 +68,7 @@ export class StateFile {
     } catch {
       throw unusable('is not valid JSON');
     }
-    const parsed = safeParse(StateDataSchema, json);
+    const parsed = z.safeParse(StateDataSchema, json);
     if (!parsed.success) throw unusable('is not a scenario state file');
     const data = parsed.data;
     const where = (state: StateIdentity) => `${state.api}${state.projectId ? ` (project ${state.projectId})` : ''}`;

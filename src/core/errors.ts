@@ -100,10 +100,9 @@ export class APIError extends ScenarioError {
    * `APIError`. `retryAfterMs` is what a 429 said about when to retry.
    */
   static generate(init: APIErrorInit, retryAfterMs?: number): APIError {
-    if (init.status === 429) return new RateLimitError(init, retryAfterMs);
-    if (init.status >= 500) return new InternalServerError(init);
-    const ErrorClass = classByStatus[init.status] ?? APIError;
-    return new ErrorClass(init);
+    // Written outside the class: a class that names itself in its own body is renamed by the
+    // build (`_APIError`), and `error.name` comes from the class name.
+    return errorForStatus(init, retryAfterMs);
   }
 }
 
@@ -168,6 +167,14 @@ const classByStatus: Record<number, typeof APIError> = {
   404: NotFoundError,
   409: ConflictError,
 };
+
+/** {@link APIError.generate}. */
+function errorForStatus(init: APIErrorInit, retryAfterMs: number | undefined): APIError {
+  if (init.status === 429) return new RateLimitError(init, retryAfterMs);
+  if (init.status >= 500) return new InternalServerError(init);
+  const ErrorClass = classByStatus[init.status] ?? APIError;
+  return new ErrorClass(init);
+}
 
 // ---------------------------------------------------------------------------------------------
 // No answer: the connection, the timeout, the caller's abort.

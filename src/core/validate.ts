@@ -34,7 +34,26 @@ function formatPath(segments: readonly PropertyKey[]): string {
   );
 }
 
-/** Validates caller input before any request; `what` names it in the error ("img2img params"). */
+/**
+ * Checks `input` against a schema the way the SDK checks a call before any request, and returns
+ * the parsed value. On bad input it throws the SDK's `InvalidRequestError`: `issues` lists every
+ * problem as `{ path, message }` in English (a schema's `safeParse` under `zod/mini` loads no
+ * locale, so its messages read "Invalid input"), and `what` names the input in the message
+ * ("img2img params" → `Invalid img2img params: influence: Too big: …`). For a form, a command
+ * line or a manifest that should fail as the SDK would.
+ *
+ * @example
+ * ```ts
+ * import { InvalidRequestError } from 'scenario-sdk';
+ * import { Img2ImgParamsSchema, parseInput } from 'scenario-sdk/schemas';
+ *
+ * try {
+ *   parseInput(Img2ImgParamsSchema, { modelId: 'flux.1-dev', image: 'asset_abc', influence: 150 }, 'img2img params');
+ * } catch (error) {
+ *   if (error instanceof InvalidRequestError) for (const { path, message } of error.issues) console.log(path, message);
+ * }
+ * ```
+ */
 export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown, what: string): z.core.output<S> {
   const result = safeParse(schema, input);
   if (!result.success) throw new InvalidRequestError(what, toInputIssues(result.error.issues));

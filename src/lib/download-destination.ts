@@ -1,8 +1,9 @@
 import { InvalidRequestError } from '../core/errors.js';
 import {
-  IMAGE_MIME_TYPES,
+  fileExtension,
   type ImageMimeType,
   imageExtension,
+  imageMimeTypeOf,
   imageMimeTypeOfExtension,
   SNIFF_BYTES,
   sniffImageMimeType,
@@ -26,16 +27,6 @@ export interface DownloadTarget extends AtomicFile {
 /** Longest file name most file systems take, in bytes. */
 const MAX_FILE_NAME_BYTES = 255;
 
-/** Extensions of asset types other than images, where the type's own name is not the usual extension. */
-const otherExtensions: Record<string, string> = {
-  'audio/mpeg': 'mp3',
-  'model/gltf-binary': 'glb',
-  'model/gltf+json': 'gltf',
-  'text/plain': 'txt',
-  'image/vnd.radiance': 'hdr',
-  'image/x-exr': 'exr',
-};
-
 /**
  * Works out and opens the file `downloadTo(asset, destination)` writes, before anything is
  * downloaded:
@@ -52,7 +43,7 @@ export async function openDownloadTarget(destination: string, asset: DownloadedA
   if (new TextEncoder().encode(fileNameOf(destination) ?? '').length > MAX_FILE_NAME_BYTES) {
     throw invalid(`the file name is over ${MAX_FILE_NAME_BYTES} bytes, more than most file systems take`);
   }
-  const declared = imageTypeOf(asset.mimeType);
+  const declared = imageMimeTypeOf(asset.mimeType);
   const path = await fileErrorsAsInvalid(() => resolveFilePath(destination, () => fileNameIn(asset)));
   const name = fileNameOf(path) ?? '';
   const named = imageMimeTypeOfExtension(/\.([^.]+)$/.exec(name)?.[1] ?? '');
@@ -78,25 +69,7 @@ function fileNameIn(asset: DownloadedAsset): string {
   }
   // The id comes from the server: it must not reach another directory.
   const base = asset.id.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\./, '_');
-  return `${base}.${extensionOf(asset.mimeType)}`;
-}
-
-function extensionOf(mimeType: string | undefined): string {
-  const type = normalised(mimeType);
-  const image = imageTypeOf(type);
-  if (image) return imageExtension(image);
-  const subtype = type.split('/')[1] ?? '';
-  return otherExtensions[type] ?? (/^[a-z0-9]{1,8}$/.test(subtype) ? subtype : 'bin');
-}
-
-function imageTypeOf(mimeType: string | undefined): ImageMimeType | undefined {
-  const type = normalised(mimeType);
-  return IMAGE_MIME_TYPES.find((known) => known === type);
-}
-
-/** `Image/PNG; charset=…` → `image/png`. */
-function normalised(mimeType: string | undefined): string {
-  return (mimeType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return `${base}.${fileExtension(asset.mimeType)}`;
 }
 
 function mismatch(name: string, actual: ImageMimeType): InvalidRequestError {

@@ -171,7 +171,7 @@ export interface GenerationEndpoint<S extends z.core.$ZodType, R = GenerationRes
 
 /**
  * The three methods every typed generation resource has. Each resource supplies its
- * {@link GenerationEndpoint}; validation, submission, waiting and quoting are written once here.
+ * `GenerationEndpoint`; validation, submission, waiting and quoting are written once here.
  * `R` is what `run()` resolves to: {@link GenerationResult} unless the resource reads its own.
  */
 export class GenerationResource<S extends z.core.$ZodType, R = GenerationResult> {

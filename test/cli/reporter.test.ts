@@ -2,22 +2,25 @@ import { describe, expect, it, vi } from 'vitest';
 import { createReporter, shownProgress } from '../../src/cli/reporter.js';
 
 describe('job bars', () => {
-  const seen = [
-    { at: 0, status: 'queued', progress: 0 },
-    { at: 1000, status: 'in-progress', progress: 0.1 },
-  ];
+  // At 1 s the job was at 10 %, and the wait predicted the rest to take 9 s.
+  const report = { at: 1000, progress: 0.1, remainingMs: 9000 };
 
-  it('move on between polls at the measured rate, as far as the rate is trusted', () => {
-    expect(shownProgress(seen, 0, 1000)).toBeCloseTo(0.1);
-    expect(shownProgress(seen, 0, 1500)).toBeCloseTo(0.2);
-    expect(shownProgress(seen, 0, 9000)).toBeCloseTo(0.3);
+  it('move on between polls towards the finish the wait predicts', () => {
+    expect(shownProgress(report, 0, 1000)).toBeCloseTo(0.1);
+    expect(shownProgress(report, 0, 5500)).toBeCloseTo(0.55);
+    expect(shownProgress(report, 0, 9100)).toBeCloseTo(0.91);
+  });
+
+  it('stay at the reported progress while the wait predicts no finish', () => {
+    expect(shownProgress(undefined, 0.2, 5000)).toBe(0.2);
+    expect(shownProgress({ at: 1000, progress: 0.3, remainingMs: undefined }, 0, 60_000)).toBe(0.3);
+    expect(shownProgress({ at: 1000, progress: 0, remainingMs: 0 }, 0, 60_000)).toBe(0);
   });
 
   it('never go backwards, nor reach 100 % before the job does', () => {
-    expect(shownProgress(seen, 0.5, 1000)).toBe(0.5);
-    const fast = [...seen, { at: 2000, status: 'in-progress', progress: 0.9 }];
-    expect(shownProgress(fast, 0, 60_000)).toBe(0.99);
-    expect(shownProgress([...fast, { at: 2100, status: 'success', progress: 1 }], 0.99, 2100)).toBe(1);
+    expect(shownProgress(report, 0.5, 1000)).toBe(0.5);
+    expect(shownProgress(report, 0, 60_000)).toBe(0.99);
+    expect(shownProgress({ at: 2100, progress: 1, remainingMs: 0 }, 0.99, 2100)).toBe(1);
   });
 });
 
@@ -28,7 +31,7 @@ describe('output off a terminal', () => {
     const people = await createReporter({ json: false, animate: false });
     const tools = await createReporter({ json: true, animate: false });
     for (const reporter of [people, tools]) {
-      reporter.job('row 1').progress({ progress: 0.5 } as never);
+      reporter.job('row 1').progress({ progress: 0.5 } as never, { elapsedMs: 10, remainingMs: 10 });
       reporter.result({ jobId: 'job_a' }, 'done row 1');
       reporter.text('a table');
       reporter.summary('total 1');

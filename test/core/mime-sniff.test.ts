@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBytes, imageExtension, sniffImageMimeType } from '../../src/core/mime-sniff.js';
+import { describeBytes, fileExtension, imageExtension, sniffImageMimeType } from '../../src/core/mime-sniff.js';
 import { ftyp, PDF, realImage } from '../helpers/images.js';
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -105,5 +105,22 @@ describe('imageExtension', () => {
     expect(imageExtension('image/jpeg')).toBe('jpg');
     expect(imageExtension('image/svg+xml')).toBe('svg');
     expect(imageExtension('image/png')).toBe('png');
+  });
+});
+
+describe('fileExtension', () => {
+  it('gives an image type its usual extension, whatever its case and parameters', () => {
+    expect(fileExtension('image/jpeg')).toBe('jpg');
+    expect(fileExtension('Image/PNG; charset=binary')).toBe('png');
+    expect(fileExtension('image/svg+xml')).toBe('svg');
+  });
+
+  it('gives other asset types theirs, else their subtype when it reads as an extension, else bin', () => {
+    expect(fileExtension('model/gltf-binary')).toBe('glb');
+    expect(fileExtension('audio/mpeg')).toBe('mp3');
+    expect(fileExtension('video/mp4')).toBe('mp4');
+    expect(fileExtension('application/vnd.ms-excel')).toBe('bin');
+    expect(fileExtension('')).toBe('bin');
+    expect(fileExtension(undefined)).toBe('bin');
   });
 });

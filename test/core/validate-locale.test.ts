@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { parseInput } from '../../src/core/validate.js';
-import { Scenario } from '../../src/index.js';
-import { AssetUploadBodySchema } from '../../src/schemas.js';
+import { InvalidRequestError, Scenario } from '../../src/index.js';
+import { AssetUploadBodySchema, Img2ImgParamsSchema, parseInput as publicParseInput } from '../../src/schemas.js';
 
 // Apart from validate.test.ts on purpose: nothing here may load classic `zod`, which sets English
 // messages for every zod schema when it loads and would hide a parse made without them.
@@ -24,5 +24,35 @@ describe('zod messages (zod/mini, no locale loaded)', () => {
     new Scenario({ apiKey: 'k', apiSecret: 's' });
     expect(z.config().localeError).toBeUndefined();
     expect(AssetUploadBodySchema.safeParse({}).error?.issues[0]?.message).toBe('Invalid input');
+  });
+});
+
+describe('parseInput on scenario-sdk/schemas', () => {
+  test('checks a value as the SDK checks the call: every problem, in English, as the InvalidRequestError of the root entry', async () => {
+    const form = { modelId: 'flux.1-dev', image: 'asset_abc', influence: 150, numSamples: 0 };
+    const error = (() => {
+      try {
+        publicParseInput(Img2ImgParamsSchema, form, 'img2img params');
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect((error as InvalidRequestError).issues.map((issue) => issue.path)).toEqual([
+      'prompt',
+      'numSamples',
+      'influence',
+    ]);
+    expect((error as InvalidRequestError).issues.every((issue) => issue.message !== 'Invalid input')).toBe(true);
+    const client = new Scenario({ apiKey: 'k', apiSecret: 's', fetch: () => Promise.reject(new Error('no request')) });
+    await expect(client.img2img.estimate(form as never)).rejects.toThrow((error as Error).message);
+  });
+
+  test('returns the parsed value', () => {
+    expect(publicParseInput(Img2ImgParamsSchema, { modelId: 'm', image: 'asset_a', prompt: 'p' }, 'params')).toEqual({
+      modelId: 'm',
+      image: 'asset_a',
+      prompt: 'p',
+    });
   });
 });

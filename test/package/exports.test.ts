@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // These run against dist/: `npm test` builds before running vitest.
@@ -17,6 +19,18 @@ describe('built package', () => {
     );
     // The class name matters: a CJS transform once renamed error classes to `_class3`.
     expect(out).toBe(`function NotFoundError ${pkgVersion()}`);
+  });
+
+  it('every error class is named as it is exported, in ESM and CJS (a build once renamed APIError to _APIError)', () => {
+    const names =
+      "Object.entries(sdk).filter(([, value]) => typeof value === 'function' && value.prototype instanceof Error).map(([name, value]) => name + '=' + value.name).join(' ')";
+    const esm = run(`const sdk = await import('scenario-sdk'); console.log(${names})`, 'module').split(' ');
+    const cjs = run(`const sdk = require('scenario-sdk'); console.log(${names})`, 'commonjs').split(' ');
+    expect(esm.length).toBeGreaterThanOrEqual(20);
+    for (const entry of [...esm, ...cjs]) {
+      const [exported, named] = entry.split('=');
+      expect(named).toBe(exported);
+    }
   });
 
   it('loads with import (ESM)', () => {
@@ -73,10 +87,58 @@ describe('built package', () => {
     const staticImports = imports.flatMap((found) => found.staticImports);
     expect(staticImports.filter((name) => /^(hono|@hono\/|msw|sharp)|testing/.test(name))).toEqual([]);
     expect(imports.flatMap((found) => found.dynamicImports)).toContain('scenario-sdk/testing');
-    expect(staticImports).toContain('commander');
     expect(existsSync('dist/cli/index.cjs')).toBe(false);
     const { bin } = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(readFileSync(bin.scenario, 'utf8')).toContain("from '../dist/cli/index.js'");
+  });
+
+  it('the library depends on ky, zod and p-retry only; the CLI bundles its own libraries', () => {
+    const { dependencies, devDependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(Object.keys(dependencies).sort()).toEqual(['ky', 'p-retry', 'zod']);
+    expect(Object.keys(devDependencies)).toEqual(
+      expect.arrayContaining(['commander', 'cli-progress', 'yaml', 'csv-parse']),
+    );
+    const files = reachableFiles('dist/cli/index.js');
+    expect(files.filter((file) => !file.startsWith('dist/cli/'))).toEqual([]);
+    // Besides Node's built-ins, the CLI imports only what every install has: this package, by its
+    // own name (the SDK through its public entries, the emulator through scenario-sdk/testing),
+    // and the package's dependencies.
+    const bare = files.flatMap((file) => {
+      const { staticImports, dynamicImports } = importsOf(file);
+      return [...staticImports, ...dynamicImports].filter((name) => !name.startsWith('.'));
+    });
+    const installed = (name: string) =>
+      isBuiltin(name) ||
+      ['scenario-sdk', 'scenario-sdk/schemas', 'scenario-sdk/testing'].includes(name) ||
+      Object.keys(dependencies).some((dependency) => name === dependency || name.startsWith(`${dependency}/`));
+    expect(bare.filter((name) => !installed(name))).toEqual([]);
+    expect(bare).toEqual(expect.arrayContaining(['scenario-sdk', 'scenario-sdk/schemas']));
+    expect(bare.filter((name) => CLI_DEPENDENCIES.test(name))).toEqual([]);
+    const licenses = readFileSync('dist/cli/LICENSES.md', 'utf8');
+    for (const library of ['commander', 'cli-progress', 'string-width', 'yaml', 'csv-parse']) {
+      expect(licenses).toMatch(new RegExp(`^## ${library} \\d+\\.\\d+\\.\\d+ \\((MIT|ISC)\\)\\n\\n\\S`, 'm'));
+    }
+  });
+
+  it('every name the CLI reads from a chunk it loads on demand is there (bundled CommonJS exports only `default`)', async () => {
+    const code = readFileSync('dist/cli/index.js', 'utf8');
+    const wanted = [
+      ...[...code.matchAll(/const \{([^}]*)\} = await import\("(\.\/[^"]+)"\)/g)].flatMap(
+        ([, names = '', chunk = '']) =>
+          names.split(',').map((name) => [chunk, name.split(':')[0]?.trim() ?? ''] as const),
+      ),
+      ...[...code.matchAll(/\(await import\("(\.\/[^"]+)"\)\)\.(\w+)/g)].map(
+        ([, chunk = '', name = '']) => [chunk, name] as const,
+      ),
+    ];
+    // The bars (cli-progress), the YAML and the CSV parser.
+    expect(new Set(wanted.map(([chunk]) => chunk)).size).toBe(3);
+    const missing: string[] = [];
+    for (const [chunk, name] of wanted) {
+      const loaded: Record<string, unknown> = await import(pathToFileURL(join('dist/cli', chunk)).href);
+      if (loaded[name] === undefined) missing.push(`${chunk}: ${name}`);
+    }
+    expect(missing).toEqual([]);
   });
 });
 
@@ -91,7 +153,12 @@ function importsOf(file: string): { staticImports: string[]; dynamicImports: str
   const code = readFileSync(file, 'utf8');
   const specifiers = (pattern: RegExp) => [...code.matchAll(pattern)].map((match) => match[1] ?? '');
   return {
-    staticImports: specifiers(/(?:from\s*|require\(\s*)["']([^"']+)["']/g),
+    // Statements only: the CLI's bundle holds libraries whose messages quote code ("from '.command()'").
+    staticImports: [
+      ...specifiers(/^\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']/gm),
+      ...specifiers(/^\s*import\s*["']([^"']+)["']/gm),
+      ...specifiers(/require\(\s*["']([^"']+)["']\s*\)/g),
+    ],
     dynamicImports: specifiers(/import\(\s*["']([^"']+)["']/g),
   };
 }

@@ -3,11 +3,12 @@
  * them (tracked and new, so never dist/ or node_modules/) are copied to a temporary directory,
  * where `npm pack` has to build dist/ itself (the `prepack` script). The tarball is extracted,
  * given the repository's node_modules for its dependencies, and every `bin` entry is run the
- * way npm links it: as an executable file, through its shebang.
+ * way npm links it: as an executable file, through its shebang. Then it is installed as a user
+ * would, `npm install <tarball>` in an empty folder, which gets its dependencies and nothing else.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, posix, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..', '..');
 const PACK_TIMEOUT = 180_000;
 const BIN_TIMEOUT = 30_000;
+const INSTALL_TIMEOUT = 120_000;
 
 interface Manifest {
   name: string;
@@ -31,6 +33,7 @@ const bins = binEntries(repoManifest);
 
 let work: string;
 let clone: string;
+let tarball: string;
 let packageDir: string;
 let shipped: string[];
 let manifest: Manifest;
@@ -55,7 +58,8 @@ beforeAll(async () => {
 
   const extracted = join(work, 'installed');
   await mkdir(extracted);
-  const untar = await run('tar', ['-xzf', join(out, tarballs[0] as string), '-C', extracted], { cwd: work });
+  tarball = join(out, tarballs[0] as string);
+  const untar = await run('tar', ['-xzf', tarball, '-C', extracted], { cwd: work });
   if (untar.code !== 0) throw new Error(`tar failed: ${untar.stderr}`);
   packageDir = join(extracted, 'package');
   await symlink(sharedModules, join(extracted, 'node_modules'), 'dir');
@@ -137,6 +141,46 @@ describe('npm pack from a fresh clone', () => {
   );
 });
 
+describe('npm install of the tarball in an empty folder, without the optional peers', () => {
+  let app: string;
+
+  beforeAll(async () => {
+    app = join(work, 'app');
+    await mkdir(app);
+    await writeFile(join(app, 'package.json'), '{ "private": true }\n');
+    const install = await run(
+      'npm',
+      ['install', tarball, '--omit=peer', '--no-audit', '--no-fund', '--prefer-offline'],
+      { cwd: app, timeout: INSTALL_TIMEOUT },
+    );
+    if (install.code !== 0) throw new Error(`npm install failed (${install.code}): ${install.stderr.slice(-2000)}`);
+  }, INSTALL_TIMEOUT);
+
+  it("installs the SDK with ky, zod and p-retry: none of the command line's libraries, none of the peers", async () => {
+    const installed = (await readdir(join(app, 'node_modules'))).filter((name) => !name.startsWith('.'));
+    expect(installed).toEqual(expect.arrayContaining(['scenario-sdk', 'ky', 'zod', 'p-retry']));
+    const unwanted = /^(commander|cli-progress|yaml|csv-parse|string-width|hono|@hono|msw|sharp)$/;
+    expect(installed.filter((name) => unwanted.test(name))).toEqual([]);
+  });
+
+  it('`scenario --help` prints the usage', async () => {
+    const help = await run(join(app, 'node_modules', '.bin', 'scenario'), ['--help'], { cwd: app });
+    expect({ code: help.code, stderr: help.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: scenario \[options\] \[command\]\n/);
+    expect(help.stdout).toContain('batch [options] <manifest>');
+  });
+
+  it('a generation builds its client from the installed SDK and stops at the missing credentials (exit 2)', async () => {
+    const bin = join(app, 'node_modules', '.bin', 'scenario');
+    const quote = await run(bin, ['estimate', 'txt2img', '--model', 'flux.1-dev', '--prompt', 'a knight'], {
+      cwd: app,
+      env: { SCENARIO_API_KEY: '', SCENARIO_API_SECRET: '', SCENARIO_API_TOKEN: '' },
+    });
+    expect(quote.code, quote.stderr).toBe(2);
+    expect(quote.stderr).toMatch(/^scenario: no credentials: set SCENARIO_API_KEY and SCENARIO_API_SECRET/);
+  });
+});
+
 /** Tracked and untracked-but-not-ignored files, as a fresh clone of this working tree would have them. */
 async function repositoryFiles(): Promise<string[]> {
   const listed = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT });
@@ -180,10 +224,11 @@ function binEnv(): NodeJS.ProcessEnv {
 function run(
   command: string,
   args: string[],
-  { cwd, timeout = 60_000 }: { cwd: string; timeout?: number },
+  { cwd, timeout = 60_000, env = {} }: { cwd: string; timeout?: number; env?: NodeJS.ProcessEnv },
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd, env: binEnv(), timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const options = { cwd, env: { ...binEnv(), ...env }, timeout, maxBuffer: 64 * 1024 * 1024 };
+    execFile(command, args, options, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolve({ code, stdout, stderr });
     });

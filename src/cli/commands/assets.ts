@@ -1,12 +1,10 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
-import type { Progress } from '../../index.js';
-import type { Asset } from '../../schemas/asset.js';
+import { type Asset, fileExtension, type Progress } from '../../index.js';
 import { AssetListQuerySchema, AssetUploadParamsSchema } from '../../schemas.js';
 import { EXIT, oneLine, UsageError } from '../errors.js';
 import { addFlags, flagsOf, paramsFromOptions } from '../flags.js';
-import { extensionOf } from '../outputs.js';
 import { usageAt } from '../plan.js';
 import { downloadAsset } from '../sdk.js';
 import { type Runtime, type Session, withSession } from '../session.js';
@@ -99,7 +97,7 @@ async function downloadOne(
   const { client, reporter } = session;
   try {
     const asset = await client.assets.get(id);
-    const path = join(out, `${id}.${extensionOf(asset.mimeType)}`);
+    const path = join(out, `${id}.${fileExtension(asset.mimeType)}`);
     if (!force && existsSync(path))
       throw new UsageError(`${path} exists; pass --force to overwrite it, or another --out`);
     mkdirSync(out, { recursive: true });

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { readEnv } from '../../core/env.js';
 import { UsageError } from '../errors.js';
 import { addFlags, paramsFromOptions, valueFromText } from '../flags.js';
 import { commandFlags, TYPED_COMMANDS, type TypedCommand } from '../generations.js';
@@ -13,8 +12,8 @@ import { StateFile } from '../state.js';
 /** `run` submits and writes files; `estimate` only quotes (dry runs). */
 export type Mode = 'run' | 'estimate';
 
-/** The options of a command that runs generations. */
-interface RunOptions {
+/** The options of a command that runs generations, as commander parsed them. */
+interface GenerationOptions {
   out?: string;
   name?: string;
   force?: boolean;
@@ -58,7 +57,7 @@ function typedGenerationCommand(spec: TypedCommand, mode: Mode, runtime: Runtime
   addGenerationOptions(command, mode);
   return command.action(async (...args: unknown[]) => {
     const self = args.at(-1) as Command;
-    const options = self.opts<RunOptions>();
+    const options = self.opts<GenerationOptions>();
     const params = paramsFromOptions(flags, self.opts());
     const inputs = spec.positional ? (args[0] as string[]) : [undefined];
     const items = inputs.map((input, index) => {
@@ -91,7 +90,7 @@ function customCommand(mode: Mode, runtime: Runtime): Command {
     );
   addGenerationOptions(command, mode);
   return command.action(async (modelId: string, _options: unknown, self: Command) => {
-    const options = self.opts<RunOptions & { input?: string[] }>();
+    const options = self.opts<GenerationOptions & { input?: string[] }>();
     const inputs = Object.fromEntries((options.input ?? []).map(inputEntry));
     const item = customItem(modelId, inputs, placement(0, modelId, options, 1));
     await runGenerations(self, [item], runtime, { mode, noun: 'inputs' });
@@ -111,7 +110,7 @@ function inputEntry(text: string): [string, unknown] {
   return [text.slice(0, split), valueFromText(text.slice(split + 1))];
 }
 
-function placement(index: number, label: string, options: RunOptions, count: number): Placement {
+function placement(index: number, label: string, options: GenerationOptions, count: number): Placement {
   if (options.name !== undefined && count > 1) {
     throw new UsageError('--name names the outputs of one input; with several, each is named after its input');
   }
@@ -140,9 +139,9 @@ export async function runGenerations(
   const { client, reporter } = session;
   const stopping = () => reporter.note('Stopping: no new job starts; Ctrl-C again to quit at once.');
   runtime.signal.addEventListener('abort', stopping);
-  const options = session.options as RunOptions & typeof session.options;
+  const options = session.options as GenerationOptions & typeof session.options;
   try {
-    const identity = { api: session.api, projectId: options.projectId ?? readEnv('SCENARIO_PROJECT_ID') };
+    const identity = { api: session.api, projectId: client.projectId };
     // An estimate writes nothing, so it neither needs nor touches a state file.
     const state =
       options.state === undefined || mode === 'estimate' ? undefined : StateFile.open(options.state, identity);
@@ -180,7 +179,7 @@ export async function runGenerations(
 
 /** How to pick an interrupted run up again: the same command with its state file, else a `jobs wait` per job. */
 function resumeCommands(running: readonly Outcome[], session: Session, runtime: Runtime): string[] {
-  const options = session.options as RunOptions;
+  const options = session.options as GenerationOptions;
   if (options.emulator) return [];
   if (options.state !== undefined) return [commandLine(runtime.argv)];
   const connection = [

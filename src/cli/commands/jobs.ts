@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { Job } from '../../schemas/job.js';
+import type { Job } from '../../index.js';
 import { JobListQuerySchema } from '../../schemas.js';
 import { EXIT, oneLine, UsageError } from '../errors.js';
 import type { Item } from '../plan.js';

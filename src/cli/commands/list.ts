@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import type * as z from 'zod/mini';
-import type { Scenario } from '../../client.js';
-import type { PagePromise } from '../../core/pagination.js';
+import type { PagePromise, Scenario } from '../../index.js';
 import { addFlags, flagsOf, paramsFromOptions } from '../flags.js';
 import { positiveInteger, withSession } from '../session.js';
 import { table } from '../table.js';

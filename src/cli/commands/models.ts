@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { Model, ModelInput } from '../../schemas/model.js';
+import type { Model, ModelInput } from '../../index.js';
 import { ModelListQuerySchema } from '../../schemas.js';
 import { withSession } from '../session.js';
 import { table } from '../table.js';
