@@ -151,77 +151,81 @@ export const prompt: Generator = async (body, { images }) => {
   );
 };
 
-/** Words of a few languages and their English, enough to detect the language and translate game prompts word by word. */
-const DICTIONARIES: Record<string, Record<string, string>> = {
-  fr: {
-    un: 'a',
-    une: 'a',
-    le: 'the',
-    la: 'the',
-    les: 'the',
-    de: 'of',
-    du: 'of the',
-    et: 'and',
-    avec: 'with',
-    chevalier: 'knight',
-    armure: 'armour',
-    dorée: 'golden',
-    doré: 'golden',
-    épée: 'sword',
-    château: 'castle',
-    forêt: 'forest',
-    rouge: 'red',
-    bleu: 'blue',
-    vert: 'green',
-    nuit: 'night',
-    en: 'in',
-  },
-  de: {
-    ein: 'a',
-    eine: 'a',
-    der: 'the',
-    die: 'the',
-    das: 'the',
-    und: 'and',
-    mit: 'with',
-    aus: 'of',
-    im: 'in the',
-    ritter: 'knight',
-    rüstung: 'armour',
-    goldene: 'golden',
-    schwert: 'sword',
-    drache: 'dragon',
-    burg: 'castle',
-    wald: 'forest',
-    rot: 'red',
-    blau: 'blue',
-    grün: 'green',
-    nacht: 'night',
-    eis: 'ice',
-  },
-  es: {
-    un: 'a',
-    una: 'a',
-    el: 'the',
-    la: 'the',
-    los: 'the',
-    y: 'and',
-    con: 'with',
-    de: 'of',
-    en: 'in',
-    caballero: 'knight',
-    armadura: 'armour',
-    dorada: 'golden',
-    espada: 'sword',
-    dragón: 'dragon',
-    castillo: 'castle',
-    bosque: 'forest',
-    rojo: 'red',
-    azul: 'blue',
-    verde: 'green',
-    noche: 'night',
-    hielo: 'ice',
-  },
+/**
+ * Words of a few languages and their English, enough to detect the language and translate game
+ * prompts word by word. (Pairs of strings, not object keys: a bundler escapes `ê` in a key, and
+ * some CommonJS transforms then misread `for\u00EAt` as the keyword `for`.)
+ */
+const DICTIONARIES: Record<string, Map<string, string>> = {
+  fr: new Map([
+    ['un', 'a'],
+    ['une', 'a'],
+    ['le', 'the'],
+    ['la', 'the'],
+    ['les', 'the'],
+    ['de', 'of'],
+    ['du', 'of the'],
+    ['et', 'and'],
+    ['avec', 'with'],
+    ['chevalier', 'knight'],
+    ['armure', 'armour'],
+    ['dorée', 'golden'],
+    ['doré', 'golden'],
+    ['épée', 'sword'],
+    ['château', 'castle'],
+    ['forêt', 'forest'],
+    ['rouge', 'red'],
+    ['bleu', 'blue'],
+    ['vert', 'green'],
+    ['nuit', 'night'],
+    ['en', 'in'],
+  ]),
+  de: new Map([
+    ['ein', 'a'],
+    ['eine', 'a'],
+    ['der', 'the'],
+    ['die', 'the'],
+    ['das', 'the'],
+    ['und', 'and'],
+    ['mit', 'with'],
+    ['aus', 'of'],
+    ['im', 'in the'],
+    ['ritter', 'knight'],
+    ['rüstung', 'armour'],
+    ['goldene', 'golden'],
+    ['schwert', 'sword'],
+    ['drache', 'dragon'],
+    ['burg', 'castle'],
+    ['wald', 'forest'],
+    ['rot', 'red'],
+    ['blau', 'blue'],
+    ['grün', 'green'],
+    ['nacht', 'night'],
+    ['eis', 'ice'],
+  ]),
+  es: new Map([
+    ['un', 'a'],
+    ['una', 'a'],
+    ['el', 'the'],
+    ['la', 'the'],
+    ['los', 'the'],
+    ['y', 'and'],
+    ['con', 'with'],
+    ['de', 'of'],
+    ['en', 'in'],
+    ['caballero', 'knight'],
+    ['armadura', 'armour'],
+    ['dorada', 'golden'],
+    ['espada', 'sword'],
+    ['dragón', 'dragon'],
+    ['castillo', 'castle'],
+    ['bosque', 'forest'],
+    ['rojo', 'red'],
+    ['azul', 'blue'],
+    ['verde', 'green'],
+    ['noche', 'night'],
+    ['hielo', 'ice'],
+  ]),
 };
 
 /** `POST /generate/translate`: the language with the most dictionary words (else English), translated word by word. */
@@ -230,10 +234,10 @@ export const translate: Generator = async (body, { images }) => {
   const text = body.prompt as string;
   const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
   const [language, hits] = Object.entries(DICTIONARIES)
-    .map(([code, dictionary]) => [code, words.filter((word) => word in dictionary).length] as const)
+    .map(([code, dictionary]) => [code, words.filter((word) => dictionary.has(word)).length] as const)
     .sort((a, b) => b[1] - a[1])[0] ?? ['en', 0];
-  const dictionary = hits > 0 ? (DICTIONARIES[language] ?? {}) : {};
-  const translation = text.replace(/[\p{L}']+/gu, (word) => dictionary[word.toLowerCase()] ?? word);
+  const dictionary = hits > 0 ? DICTIONARIES[language] : undefined;
+  const translation = text.replace(/[\p{L}']+/gu, (word) => dictionary?.get(word.toLowerCase()) ?? word);
   return answered('translate', echo({ ...body, type: 'translate' }, { images: body.images ? seen.ids : undefined }), {
     translation,
     detectedLanguage: hits > 0 ? language : 'en',
