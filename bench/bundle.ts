@@ -2,7 +2,7 @@
  * Bundle: min+gzip size of a browser ESM bundle (esbuild, as size-limit's esbuild plugin builds
  * it) of `import { Scenario } from 'scenario-sdk'`, of the whole entry, and of a form that only
  * validates with `Img2ImgParamsSchema` from `scenario-sdk/schemas` (which must leave the client,
- * ky and p-retry out). Built from `src/` so no `npm run build` is needed; `npm run size`
+ * ky and p-retry out), and openai-node's `import OpenAI` beside them. Built from `src/` so no `npm run build` is needed; `npm run size`
  * (`.size-limit.json`) checks the built `dist/` the same way. Goals: `{ Scenario }` ≤ 30 KB, the
  * form ≤ 15 KB.
  */
@@ -66,6 +66,7 @@ export async function run(): Promise<BenchRow[]> {
   const scenario = await bundle(scenarioCode);
   const whole = await bundle("import * as sdk from 'scenario-sdk'; globalThis.sdk = sdk;");
   const form = await bundle(FORM_CODE);
+  const openai = await bundle("import OpenAI from 'openai'; globalThis.sdk = OpenAI;");
   // What each dependency adds, min+gzip: the SDK's own code alone, then the dependencies put back one by one.
   const dependencies = ['zod', 'ky', 'p-retry'];
   const steps = await Promise.all(
@@ -90,6 +91,12 @@ export async function run(): Promise<BenchRow[]> {
       note: `Min+gzip, the SDK's own code is ${kb(sizes[0] as number)}; then ${added.join(', ')}. Minified bytes by origin: ${shares}`,
     },
     { bench, measure: 'whole entry (import *), min+gzip', value: kb(whole.gzipped), goal: '' },
+    {
+      bench,
+      measure: "openai-node's import OpenAI, browser ESM, min+gzip (for comparison)",
+      value: kb(openai.gzipped),
+      goal: '',
+    },
     {
       bench,
       measure: "import { Img2ImgParamsSchema } from 'scenario-sdk/schemas', min+gzip",

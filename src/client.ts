@@ -1,8 +1,10 @@
-import { DEFAULT_BASE_URL, parseBaseUrl } from './core/base-url.js';
-import { authorizationHeader, basicToken } from './core/credentials.js';
+import * as z from 'zod/mini';
+import { DEFAULT_BASE_URL, parseBaseUrl, parseProxyUrl } from './core/base-url.js';
+import { authorizationHeader, basicToken, type Credentials, warnOfSecretInPage } from './core/credentials.js';
 import { readEnv, runtimeUserAgent } from './core/env.js';
+import { InvalidRequestError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
-import { type ClientOptions, ClientOptionsSchema } from './core/options.js';
+import { type ClientOptions, ClientOptionsSchema, checkRequestOptions, type RequestOptions } from './core/options.js';
 import { createRedactor } from './core/redact.js';
 import { Transport } from './core/transport.js';
 import { parseInput } from './core/validate.js';
@@ -51,8 +53,9 @@ export class Scenario {
   readonly projectId: string | undefined;
   /**
    * Which credentials the client sends: `'basic'` (an API key and secret), `'bearer'` (a token),
-   * or `undefined` when it has none (every API call then fails with an `AuthenticationError`
-   * naming the variables to set). The credentials themselves are never readable.
+   * or `undefined` when it has none: behind a `proxyUrl` the proxy adds them; otherwise every
+   * API call fails with an `InvalidRequestError` naming the variables to set. The credentials
+   * themselves are never readable.
    */
   readonly auth: 'basic' | 'bearer' | undefined;
   /** Upload, read, list, delete and download assets (images and other files). */
@@ -112,24 +115,16 @@ export class Scenario {
 
   constructor(clientOptions: ClientOptions = {}) {
     const options = parseInput(ClientOptionsSchema, clientOptions, 'client options');
-    // Credentials passed in replace the env ones as a whole: a token given here must not lose to a key pair from the env.
-    const given = options.apiKey !== undefined || options.apiSecret !== undefined || options.token !== undefined;
-    const fromEnv = (name: string) => (given ? undefined : readEnv(name));
-    const apiKey = options.apiKey ?? fromEnv('SCENARIO_API_KEY');
-    const apiSecret = options.apiSecret ?? fromEnv('SCENARIO_API_SECRET');
-    const token = options.token ?? fromEnv('SCENARIO_API_TOKEN');
+    const { apiKey, apiSecret, token, baseUrl, projectId } =
+      options.proxyUrl === undefined ? direct(options) : throughProxy(options.proxyUrl, options);
     const redact = createRedactor([
       apiKey,
       apiSecret,
       token,
       apiKey && apiSecret ? basicToken(apiKey, apiSecret) : undefined,
     ]);
-    const envBaseUrl = options.baseUrl === undefined ? readEnv('SCENARIO_BASE_URL') : undefined;
-    const baseUrl = parseBaseUrl(options.baseUrl ?? envBaseUrl ?? DEFAULT_BASE_URL, {
-      allowInsecureHttp: options.allowInsecureHttp,
-      source: envBaseUrl === undefined ? 'baseUrl' : 'SCENARIO_BASE_URL',
-    });
-    const projectId = options.projectId ?? readEnv('SCENARIO_PROJECT_ID');
+    const logger = createLogger(options.logger ?? console, options.logLevel ?? 'warn', redact);
+    warnOfSecretInPage(apiSecret, logger);
     this.baseUrl = baseUrl.href.replace(/\/$/, '');
     this.projectId = projectId;
     this.auth = apiKey && apiSecret ? 'basic' : token ? 'bearer' : undefined;
@@ -139,9 +134,10 @@ export class Scenario {
       timeout: options.timeout ?? 60_000,
       maxRetries: options.maxRetries ?? 2,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      logger: createLogger(options.logger ?? console, options.logLevel ?? 'warn', redact),
+      logger,
       defaultHeaders: options.defaultHeaders ?? {},
-      authorization: () => authorizationHeader({ apiKey, apiSecret, token }),
+      authorization:
+        options.proxyUrl === undefined ? () => authorizationHeader({ apiKey, apiSecret, token }) : () => undefined,
       redact,
       userAgent: runtimeUserAgent(VERSION),
       imageSources: { filePaths: options.imageSources?.filePaths ?? true, urls: options.imageSources?.urls ?? true },
@@ -178,6 +174,91 @@ export class Scenario {
     this.embed = new Embed(generation);
     this.custom = new Custom({ ...generation, models });
   }
+  /**
+   * Sends one API call as given, for an endpoint the SDK does not type yet or a server that
+   * forwards its users' calls (`scenario-sdk/server` does). The same transport as every method:
+   * credentials, retries where the retry policy allows (GET and DELETE; other methods only when
+   * the server certainly did nothing), timeouts, typed errors (`APIError` with the server's
+   * `status` and `reason`) and redaction. Resolves with the 2xx body parsed as JSON, unchecked.
+   *
+   * @example
+   * ```ts
+   * const { job } = (await client.request({ method: 'GET', path: '/jobs/job_abc' })) as { job: Job };
+   * ```
+   */
+  async request(call: APICall, options?: RequestOptions): Promise<unknown> {
+    const checked = checkRequestOptions(options);
+    const { method, path, query, body } = parseInput(APICallSchema, call, 'API call');
+    return transportOf(this).request({
+      method,
+      path,
+      query: query as APICall['query'],
+      body,
+      schema: z.unknown(),
+      options: checked,
+    });
+  }
+}
+
+/** One call to the API as `client.request` sends it. */
+export interface APICall {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Below the base URL, from `/`, ids already percent-encoded: `/jobs/job_abc`. */
+  path: string;
+  /** Query parameters; `undefined` drops one, an array repeats it. */
+  query?: Record<string, string | number | boolean | undefined | readonly string[]> | undefined;
+  /** The JSON body. */
+  body?: unknown;
+}
+
+/** An API path: from `/`, no query, fragment or dot segment, so it cannot leave the base URL. */
+const APICallSchema = z.strictObject({
+  method: z.enum(['GET', 'POST', 'PUT', 'DELETE']),
+  path: z.string().check(
+    z.regex(/^(\/[^/?#]+)+$/, 'expected a path below the base URL such as /jobs/job_abc'),
+    z.refine((path) => !/\/\.\.?(\/|$)/.test(path), 'must not contain . or .. segments'),
+  ),
+  query: z.optional(z.record(z.string(), z.unknown())),
+  body: z.optional(z.unknown()),
+});
+
+/** Where a client sends its calls, and with which credentials. */
+interface Connection extends Credentials {
+  baseUrl: URL;
+  projectId?: string | undefined;
+}
+
+/** Straight to the API: the options, the env filling the gaps. */
+function direct(options: ClientOptions): Connection {
+  // Credentials passed in replace the env ones as a whole: a token given here must not lose to a key pair from the env.
+  const given = options.apiKey !== undefined || options.apiSecret !== undefined || options.token !== undefined;
+  const fromEnv = (name: string) => (given ? undefined : readEnv(name));
+  const envBaseUrl = options.baseUrl === undefined ? readEnv('SCENARIO_BASE_URL') : undefined;
+  return {
+    apiKey: options.apiKey ?? fromEnv('SCENARIO_API_KEY'),
+    apiSecret: options.apiSecret ?? fromEnv('SCENARIO_API_SECRET'),
+    token: options.token ?? fromEnv('SCENARIO_API_TOKEN'),
+    baseUrl: parseBaseUrl(options.baseUrl ?? envBaseUrl ?? DEFAULT_BASE_URL, {
+      allowInsecureHttp: options.allowInsecureHttp,
+      source: envBaseUrl === undefined ? 'baseUrl' : 'SCENARIO_BASE_URL',
+    }),
+    projectId: options.projectId ?? readEnv('SCENARIO_PROJECT_ID'),
+  };
+}
+
+/** Through a `scenario-sdk/server` proxy, which adds the credentials and picks the project: the client holds neither, even where the env has them. */
+function throughProxy(proxyUrl: string | URL, options: ClientOptions): Connection {
+  const refused = (['apiKey', 'apiSecret', 'token', 'baseUrl', 'projectId'] as const).filter(
+    (name) => options[name] !== undefined,
+  );
+  if (refused.length > 0) {
+    const message = 'not with proxyUrl: the proxy adds the credentials and picks the project on the server';
+    throw new InvalidRequestError(
+      'client options',
+      refused.map((name) => ({ path: name, message })),
+    );
+  }
+  return { baseUrl: parseProxyUrl(proxyUrl, { allowInsecureHttp: options.allowInsecureHttp }) };
 }
 
 /** Each client's transport, kept off the public class. */

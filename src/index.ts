@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { Scenario } from './client.js';
+export { type APICall, Scenario } from './client.js';
 export {
   APIConnectionError,
   APIError,

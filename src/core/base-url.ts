@@ -9,8 +9,8 @@ const loopbackHosts = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 export interface BaseUrlOptions {
   /** Allow `http:` to a host that is not loopback (the client option of the same name). */
   allowInsecureHttp?: boolean | undefined;
-  /** `baseUrl` (the option, the default) or `SCENARIO_BASE_URL` (the env variable). */
-  source?: 'baseUrl' | 'SCENARIO_BASE_URL' | undefined;
+  /** `baseUrl` (the option, the default), `SCENARIO_BASE_URL` (the env variable) or `proxyUrl`. */
+  source?: 'baseUrl' | 'SCENARIO_BASE_URL' | 'proxyUrl' | undefined;
 }
 
 /**
@@ -39,4 +39,26 @@ export function parseBaseUrl(value: string | URL, options: BaseUrlOptions = {}):
   url.search = '';
   url.hash = '';
   return url;
+}
+
+/**
+ * Parses the client option `proxyUrl`. A relative one (`/api/scenario`) resolves against the
+ * page, and then shares its origin, so `http:` is as safe as the page itself; an absolute one
+ * follows the base URL's rules.
+ */
+export function parseProxyUrl(value: string | URL, options: BaseUrlOptions = {}): URL {
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  if (typeof value === 'string' && !URL.canParse(value)) {
+    const resolved = page === undefined ? null : URL.parse(value, page);
+    if (!resolved) {
+      throw new InvalidRequestError('client options', [
+        {
+          path: 'proxyUrl',
+          message: 'a relative proxyUrl resolves against the page; outside a browser pass an absolute URL',
+        },
+      ]);
+    }
+    return parseBaseUrl(resolved, { ...options, allowInsecureHttp: true, source: 'proxyUrl' });
+  }
+  return parseBaseUrl(value, { ...options, source: 'proxyUrl' });
 }

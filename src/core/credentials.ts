@@ -1,6 +1,7 @@
 import { encodeBase64 } from './base64.js';
 import { type InputIssue, InvalidRequestError } from './errors.js';
 import { INVALID_HEADER_VALUE, isHeaderValue } from './http-header.js';
+import type { Logger } from './logger.js';
 
 /** Credentials as given to the client; any may be missing until a call needs them. */
 export interface Credentials {
@@ -31,4 +32,19 @@ export function authorizationHeader({ apiKey, apiSecret, token }: Credentials): 
 /** The Basic-auth encoding of a key pair, also used to redact it. */
 export function basicToken(apiKey: string, apiSecret: string): string {
   return encodeBase64(new TextEncoder().encode(`${apiKey}:${apiSecret}`));
+}
+
+let warnedOfSecretInPage = false;
+
+/**
+ * Warns once per page when a client is built with `apiSecret` in a browser, where anyone who
+ * opens the page can read the key pair and spend its credits. Servers and workers stay quiet.
+ */
+export function warnOfSecretInPage(apiSecret: string | undefined, logger: Logger): void {
+  if (apiSecret === undefined || warnedOfSecretInPage || !('document' in globalThis)) return;
+  warnedOfSecretInPage = true;
+  logger.warn(
+    'apiSecret is in a browser page: anyone who opens it can read the key and spend its credits. ' +
+      "Keep the key on a server: mount createProxy from 'scenario-sdk/server' there and build this client with { proxyUrl: '/api/scenario' }",
+  );
 }

@@ -18,6 +18,13 @@ export interface ClientOptions {
    */
   baseUrl?: string | URL | undefined;
   /**
+   * Where a `scenario-sdk/server` proxy is mounted, for browser apps: `'/api/scenario'`, resolved
+   * against the page. The client then holds and sends no credentials (the proxy adds them on the
+   * server) and reads none from the env; `apiKey`, `apiSecret`, `token`, `baseUrl` and
+   * `projectId` are refused beside it. Default: none.
+   */
+  proxyUrl?: string | URL | undefined;
+  /**
    * Allow an `http:` base URL on a host that is not loopback, such as an emulator in docker
    * compose (`http://emulator:4010/v1`). The credentials then cross that network in clear.
    * Default `false`.
@@ -149,6 +156,7 @@ export const ClientOptionsSchema = z.strictObject({
   apiSecret: z.optional(z.string()),
   token: z.optional(z.string()),
   baseUrl: z.optional(z.union([z.string(), z.instanceof(URL)])),
+  proxyUrl: z.optional(z.union([z.string(), z.instanceof(URL)])),
   allowInsecureHttp: z.optional(z.boolean()),
   imageSources: z.optional(z.strictObject({ filePaths: z.optional(z.boolean()), urls: z.optional(z.boolean()) })),
   projectId: z.optional(z.string().check(z.minLength(1))),

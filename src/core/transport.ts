@@ -44,8 +44,11 @@ export interface TransportConfig {
   fetch: typeof fetch;
   logger: Logger;
   defaultHeaders: Record<string, string>;
-  /** Throws a readable error when no credentials are configured. Called by the first request (again until it succeeds), so a client without credentials can still be built. */
-  authorization: () => string;
+  /**
+   * Throws a readable error when no credentials are configured. Called by the first request (again until it succeeds), so a client without credentials can still be built.
+   * `undefined` sends none: a proxy adds them.
+   */
+  authorization: () => string | undefined;
   /** Removes secrets from any text that may reach an error or a log. */
   redact: (text: string) => string;
   userAgent: string | undefined;
@@ -132,7 +135,8 @@ export class Transport {
         beforeRequest: [
           ({ request }) => {
             // An Authorization header given in the options replaces the client's credentials.
-            if (!request.headers.has('authorization')) request.headers.set('authorization', this.#authorize());
+            const authorization = request.headers.has('authorization') ? undefined : this.#authorize();
+            if (authorization !== undefined) request.headers.set('authorization', authorization);
           },
           logAttempt,
         ],
@@ -267,7 +271,7 @@ export class Transport {
   }
 
   /** The `Authorization` value, encoded once: the credentials are fixed when the client is built. */
-  #authorize(): string {
+  #authorize(): string | undefined {
     this.#authorization ??= this.#config.authorization();
     return this.#authorization;
   }

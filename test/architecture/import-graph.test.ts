@@ -7,9 +7,10 @@ import { describe, expect, test } from 'vitest';
  * one. The emulator (`testing/`) sits beside the SDK, on schemas and core only, so it can never
  * agree with the SDK's resources by importing them. The command line (`cli/`) is a user of the
  * package: it imports only its public entries (`index.ts`, `schemas.ts`), and loads the emulator
- * by the package's name (`scenario-sdk/testing`), never by path.
+ * by the package's name (`scenario-sdk/testing`), never by path. The server proxy (`server/`)
+ * is a user of the package too, on the same rule.
  */
-const LAYERS = ['schemas', 'core', 'lib', 'resources', 'client', 'index', 'cli'] as const;
+const LAYERS = ['schemas', 'core', 'lib', 'resources', 'client', 'index', 'cli', 'server'] as const;
 type Layer = (typeof LAYERS)[number] | 'testing';
 
 const SRC = resolve(import.meta.dirname, '../../src');
@@ -19,7 +20,7 @@ function layerOf(file: string): Layer {
   if (top === 'client.ts') return 'client';
   // The public entries: the root and the `scenario-sdk/schemas` subpath.
   if (top === 'index.ts' || top === 'schemas.ts') return 'index';
-  if (['testing', 'schemas', 'core', 'lib', 'resources', 'cli'].includes(top)) return top as Layer;
+  if (['testing', 'schemas', 'core', 'lib', 'resources', 'cli', 'server'].includes(top)) return top as Layer;
   throw new Error(`${relative(SRC, file)} is in no layer: add its folder to the import-order test`);
 }
 
@@ -27,7 +28,8 @@ function layerOf(file: string): Layer {
 function mayImport(from: Layer, to: Layer): boolean {
   if (from === 'testing') return to === 'testing' || to === 'schemas' || to === 'core';
   if (to === 'testing') return false;
-  if (from === 'cli') return to === 'cli' || to === 'index';
+  // The command line and the server proxy are users of the package: its public entries only.
+  if (from === 'cli' || from === 'server') return to === from || to === 'index';
   return LAYERS.indexOf(to) <= LAYERS.indexOf(from);
 }
 
@@ -112,5 +114,12 @@ describe('src/ import graph', () => {
     expect(mayImport('cli', 'resources')).toBe(false);
     expect(mayImport('cli', 'schemas')).toBe(false);
     expect(mayImport('cli', 'client')).toBe(false);
+    expect(mayImport('server', 'index')).toBe(true);
+    expect(mayImport('server', 'server')).toBe(true);
+    expect(mayImport('server', 'client')).toBe(false);
+    expect(mayImport('server', 'core')).toBe(false);
+    expect(mayImport('server', 'cli')).toBe(false);
+    expect(mayImport('cli', 'server')).toBe(false);
+    expect(mayImport('index', 'server')).toBe(false);
   });
 });

@@ -80,6 +80,29 @@ describe('built package', () => {
     }
   });
 
+  it('scenario-sdk/server loads with require() and import, with no static node: import (Workers, Deno) and no emulator or CLI dependency', () => {
+    const cjs = run(
+      "const { createProxy } = require('scenario-sdk/server'); const proxy = createProxy({ authorize: () => null, apiKey: 'k', apiSecret: 's' });" +
+        "proxy.fetch(new Request('http://app/api/scenario/jobs')).then((answer) => console.log(answer.status));",
+      'commonjs',
+    );
+    const esm = run(
+      "const server = await import('scenario-sdk/server'); console.log(Object.keys(server).sort().join(','))",
+      'module',
+    );
+    expect([cjs, esm]).toEqual(['401', 'PROXY_ROUTES,createMemoryStore,createProxy,createRedisStore,toNodeHandler']);
+    for (const entry of ['dist/server/index.js', 'dist/server/index.cjs']) {
+      for (const file of reachableFiles(entry)) {
+        const { staticImports, dynamicImports } = importsOf(file);
+        expect(staticImports.filter((name) => name.startsWith('node:'))).toEqual([]);
+        expect(
+          [...staticImports, ...dynamicImports].filter((name) => /^(hono|@hono\/|msw|sharp|redis)/.test(name)),
+        ).toEqual([]);
+        expect([...staticImports, ...dynamicImports].filter((name) => CLI_DEPENDENCIES.test(name))).toEqual([]);
+      }
+    }
+  });
+
   it('the CLI loads the emulator (and its peers) only through import("scenario-sdk/testing"), and only as ESM', () => {
     const files = reachableFiles('dist/cli/index.js', { dynamic: false });
     expect(files.length).toBeGreaterThan(1);
