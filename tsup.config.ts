@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /** The library's entries: published as ESM and CJS, with types. */
 const LIBRARY = { index: 'src/index.ts', schemas: 'src/schemas.ts', 'testing/index': 'src/testing/index.ts' };
@@ -62,8 +62,21 @@ const bundledLicenses: Plugin = {
   },
 };
 
-// No build cleans dist/: the three run at once and would delete each other's files; `npm run
-// build` empties dist/ before tsup starts.
+/**
+ * What `import` and `require` of `scenario-sdk/testing` load (see src/testing/load.ts): the
+ * emulator built above (`./index.js`, `./index.cjs`, kept external so that it and the chunks it
+ * shares load once), or one line naming a missing optional peer. One build per format, as
+ * CommonJS has no top-level await. The types are the emulator's own (`dist/testing/index.d.ts`).
+ */
+const testingEntry = (format: 'esm' | 'cjs', source: string): Options => ({
+  entry: { 'testing/load': source },
+  format: [format],
+  external: ['./index.js', './index.cjs'],
+  target: 'es2022',
+});
+
+// No build cleans dist/: they run at once and would delete each other's files; `npm run build`
+// empties dist/ before tsup starts.
 export default defineConfig([
   {
     entry: LIBRARY,
@@ -112,4 +125,6 @@ export default defineConfig([
     minify: true,
     splitting: false,
   },
+  testingEntry('esm', 'src/testing/load.ts'),
+  testingEntry('cjs', 'src/testing/load.cts'),
 ]);

@@ -1,10 +1,28 @@
 #!/usr/bin/env node
 // The `scenario-emulator` bin: a local Scenario API over HTTP (see `--help`). Runs the built package.
-import { EMULATOR_USAGE, parseEmulatorArgs, startEmulator } from '../dist/testing/index.js';
 
-/** Exit codes: 1 when the server cannot start, 2 for a usage mistake (as the `scenario` CLI). */
+/** Exit codes: 1 when the server cannot start, 2 for a usage mistake or a missing peer (as the `scenario` CLI). */
 const CANNOT_START = 1;
 const USAGE = 2;
+
+// The server needs all the package's optional peer dependencies: say which are missing in one
+// line, before the emulator's own imports would fail with a stack.
+const PEERS = ['hono', 'msw', 'sharp', '@hono/node-server'];
+const missing = PEERS.filter((name) => {
+  try {
+    return !import.meta.resolve(name);
+  } catch {
+    return true;
+  }
+});
+if (missing.length > 0) {
+  console.error(
+    `scenario-emulator: cannot find ${missing.join(', ')} (optional peer dependencies of scenario-sdk): npm install ${PEERS.join(' ')}`,
+  );
+  process.exit(USAGE);
+}
+const { EMULATOR_USAGE, parseEmulatorArgs, startEmulator } = await import('../dist/testing/load.js');
+
 /** How often (ms) the bin checks that the process that started it is still there. */
 const PARENT_CHECK_MS = 500;
 

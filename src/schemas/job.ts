@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 import { type OpenEnum, openEnum } from './open-enum.js';
+import { commaList } from './query.js';
 
 /** Known job statuses. */
 export const KNOWN_JOB_STATUSES = [
@@ -94,7 +95,7 @@ export type JobListResponse = KnownFields<typeof jobListResponseShape>;
 export const JobListResponseSchema: ObjectSchema<typeof jobListResponseShape, JobListResponse> =
   responseObject(jobListResponseShape);
 
-/** Query of `client.jobs.list()` (`GET /jobs`); the page token is handled by the page. */
+/** Query of `client.jobs.list()` (`GET /jobs`); the project comes from the client's or the call's `projectId`. */
 export const JobListQuerySchema = z.strictObject({
   /** Jobs per page, 1–200. Server default 10. */
   pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(200))),
@@ -104,12 +105,12 @@ export const JobListQuerySchema = z.strictObject({
   status: z.optional(z.string().check(z.minLength(1))),
   /** Only jobs of this type (`inference`, `upscale`, …). */
   type: z.optional(z.string().check(z.minLength(1))),
-  /** Only jobs of these types; wins over `type`. */
-  types: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /** Only jobs of these types (sent comma-separated); wins over `type`. */
+  types: z.optional(commaList),
+  /** Only jobs submitted by this user. */
   authorId: z.optional(z.string().check(z.minLength(1))),
   /** `false` leaves out jobs submitted with `hideResults`. */
   hideResults: z.optional(z.boolean()),
-  workflowId: z.optional(z.string().check(z.minLength(1))),
 });
 /** What the caller passes, as {@link JobListQuerySchema}. */
 export type JobListQuery = z.input<typeof JobListQuerySchema>;

@@ -84,18 +84,24 @@ export type ModelListResponse = KnownFields<typeof modelListResponseShape>;
 export const ModelListResponseSchema: ObjectSchema<typeof modelListResponseShape, ModelListResponse> =
   responseObject(modelListResponseShape);
 
-/** Query of `client.models.list()` (`GET /models`); the page token is handled by the page. */
+/** Query of `client.models.list()` (`GET /models`); the project comes from the client's or the call's `projectId`. */
 export const ModelListQuerySchema = z.strictObject({
-  /** Models per page. */
-  pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  /** Models per page, 1–500. Server default 100. */
+  pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))),
   /** Resume a listing where a page's `nextPaginationToken` points. */
   paginationToken: z.optional(z.string().check(z.minLength(1))),
-  /** `private` (your project's), `public` (Scenario's catalogue) or `unlisted`. */
-  privacy: z.optional(z.enum(['private', 'public', 'unlisted'])),
+  /** `private` (your project's, the default) or `public` (Scenario's catalogue). */
+  privacy: z.optional(z.enum(['private', 'public'])),
   /** Only models with this status, e.g. `trained`. */
   status: z.optional(z.string().check(z.minLength(1))),
-  /** Only models of this type, e.g. `flux.1-lora`. */
-  type: z.optional(z.string().check(z.minLength(1))),
+  /** Only the models in this collection. */
+  collectionId: z.optional(z.string().check(z.minLength(1))),
+  /** `true` lists the models blacklisted for the team (team admins only). */
+  blacklisted: z.optional(z.boolean()),
+  /** `true` lists only the models loaded on a GPU now. */
+  loadedOnly: z.optional(z.boolean()),
+  /** `true` returns the original assets, without transformation. */
+  originalAssets: z.optional(z.boolean()),
 });
 /** What the caller passes, as {@link ModelListQuerySchema}. */
 export type ModelListQuery = z.input<typeof ModelListQuerySchema>;

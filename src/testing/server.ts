@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { buildEmulator, type Emulator } from './emulator.js';
+import { explainMissingPeer } from './missing-peer.js';
 import type { EmulatorOptions } from './options.js';
 import { CONNECTION_RESET_HEADER } from './traffic.js';
 
@@ -23,7 +24,9 @@ export interface RunningEmulator extends Emulator {
  * `curl` can call it. `@hono/node-server` (an optional peer) is loaded only here.
  */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const { serve } = await import('@hono/node-server');
+  const { serve } = await import('@hono/node-server').catch((error: unknown) => {
+    throw explainMissingPeer(error, 'startEmulator', ['@hono/node-server']);
+  });
   const { port = 0, hostname = '127.0.0.1', ...emulatorOptions } = options;
   let server: ReturnType<typeof serve> | undefined;
   const close = () =>

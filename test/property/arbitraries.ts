@@ -271,6 +271,9 @@ export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> 
       fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 6 })).filter((value) => !allowed.includes(value)),
       fc.constantFrom(...allowed.map(String)),
     );
+  } else if (inner instanceof z.core.$ZodCodec) {
+    // A codec takes its input side from the caller (a list, sent as one comma-separated value).
+    options.push(invalidValue(inner._zod.def.in, field));
   } else if (inner instanceof z.core.$ZodPipe) {
     options.push(invalidValue(inner._zod.def.out, field));
   } else if (inner instanceof z.core.$ZodCustom) {

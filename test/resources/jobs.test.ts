@@ -66,7 +66,7 @@ describe('jobs.list', () => {
     expect(ids).toEqual(['job_1', 'job_2', 'job_3']);
     expect(queries.map((q) => q.get('paginationToken'))).toEqual([null, 't2', 't3']);
     expect(queries.every((q) => q.get('pageSize') === '2' && q.get('status') === 'success')).toBe(true);
-    expect(queries[0]?.getAll('types')).toEqual(['upscale', 'detection']);
+    expect(queries[0]?.getAll('types')).toEqual(['upscale,detection']);
   });
 
   it('awaited, gives the first page', async () => {
