@@ -20,6 +20,8 @@ const manifest: { peerDependencies: Record<string, string> } = JSON.parse(
   readFileSync(join(ROOT, 'package.json'), 'utf8'),
 );
 /** The one line, for a library user who imports the entry. */
+/** The optional peers the emulator needs (the package has others: the proxy's Redis client). */
+const EMULATOR_PEERS = ['@hono/node-server', 'hono', 'msw', 'sharp'];
 const ENTRY_ERROR =
   /^Cannot find package '(hono|msw)', an optional peer dependency of scenario-sdk\/testing: npm install hono msw sharp$/;
 
@@ -79,7 +81,7 @@ describe('from the packed tarball, without the optional peers', () => {
     expect(existsSync(join(app, 'node_modules', 'scenario-sdk', 'dist', 'testing', 'load.js'))).toBe(true);
     const peers = Object.keys(manifest.peerDependencies);
     expect(peers.filter((name) => existsSync(join(app, 'node_modules', name)))).toEqual([]);
-    expect(peers.length).toBe(4);
+    expect(peers).toEqual(expect.arrayContaining(EMULATOR_PEERS));
   });
 
   test('the main entry loads: it needs none of them', async () => {
@@ -143,7 +145,7 @@ describe('from the packed tarball, without the optional peers', () => {
       /^scenario-emulator: cannot find (.+) \(optional peer dependencies of scenario-sdk\): npm install (.+)$/.exec(
         lines[0] as string,
       ) ?? [];
-    expect(missing?.split(', ').sort()).toEqual(Object.keys(manifest.peerDependencies).sort());
+    expect(missing?.split(', ').sort()).toEqual([...EMULATOR_PEERS].sort());
     expect(install).toBe('hono msw sharp @hono/node-server');
   });
 });
