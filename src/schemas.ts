@@ -19,15 +19,31 @@ export { parseInput } from './core/validate.js';
 export { ImageInputSchema, MAX_FETCHED_IMAGE_BYTES, MAX_INLINE_IMAGE_BYTES } from './lib/image-input.js';
 export { DEFAULT_WAIT_TIMEOUT_MS } from './lib/wait-for-job.js';
 export { AssetDownloadOptionsSchema, AssetIdsSchema, AssetUploadParamsSchema } from './resources/assets.js';
+export { CaptionParamsSchema } from './resources/caption.js';
 export { ControlNetParamsSchema } from './resources/controlnet.js';
 export { CustomInputsSchema } from './resources/custom.js';
+export { DescribeStyleParamsSchema } from './resources/describe-style.js';
 export { DetectParamsSchema } from './resources/detect.js';
+export { EmbedParamsSchema } from './resources/embed.js';
+export { GenerativeFillParamsSchema } from './resources/generative-fill.js';
 export { Img2ImgParamsSchema } from './resources/img2img.js';
 export { InpaintParamsSchema } from './resources/inpaint.js';
 export { modelInputsSchema } from './resources/model-inputs.js';
+export { PatchParamsSchema } from './resources/patch.js';
+export { PixelateParamsSchema } from './resources/pixelate.js';
+export { PromptParamsSchema } from './resources/prompt.js';
+export { PromptEditingParamsSchema } from './resources/prompt-editing.js';
+export { ReframeParamsSchema } from './resources/reframe.js';
 export { RemoveBackgroundParamsSchema } from './resources/remove-background.js';
+export { RestyleParamsSchema } from './resources/restyle.js';
+export { SegmentParamsSchema } from './resources/segment.js';
+export { SkyboxParamsSchema } from './resources/skybox.js';
+export { SkyboxUpscaleParamsSchema } from './resources/skybox-upscale.js';
+export { TextureParamsSchema } from './resources/texture.js';
+export { TranslateParamsSchema } from './resources/translate.js';
 export { Txt2ImgParamsSchema } from './resources/txt2img.js';
 export { UpscaleParamsSchema } from './resources/upscale.js';
+export { VectorizeParamsSchema } from './resources/vectorize.js';
 export {
   AssetEnvelopeSchema,
   AssetIdsBodySchema,
@@ -42,6 +58,7 @@ export {
   AssetUploadBodySchema,
   KNOWN_ASSET_KINDS,
 } from './schemas/asset.js';
+export { type CaptionBody, CaptionBodySchema, CaptionOutputSchema } from './schemas/caption.js';
 export {
   CONTROLNET_MODALITIES,
   CONTROLNET_PRESETS,
@@ -50,8 +67,16 @@ export {
   type ControlNetIpAdapterBody,
   ControlNetIpAdapterBodySchema,
   ControlNetModalitySchema,
+  type ControlNetTextureBody,
+  ControlNetTextureBodySchema,
 } from './schemas/controlnet.js';
+export {
+  type DescribeStyleBody,
+  DescribeStyleBodySchema,
+  DescribeStyleOutputSchema,
+} from './schemas/describe-style.js';
 export { type DetectBody, DetectBodySchema, DetectModalitySchema } from './schemas/detect.js';
+export { type EmbedBody, EmbedBodySchema, EmbedOutputSchema } from './schemas/embed.js';
 export {
   AssetIdRefSchema,
   ConceptSchema,
@@ -60,22 +85,29 @@ export {
   DimensionSchema,
   type DryRunResponse,
   DryRunResponseSchema,
+  FractionSchema,
   type GenerationBaseBody,
   GenerationBaseBodySchema,
   GenerationResultSchema,
   GenerationSubmitResponseSchema,
   ImageRefSchema,
+  InferenceStepsSchema,
   InfluenceSchema,
   IpDetectionSchema,
+  PercentSchema,
+  PromptSchema,
   SchedulerSchema,
   SeedSchema,
   StrengthSchema,
 } from './schemas/generation.js';
+export { type GenerativeFillBody, GenerativeFillBodySchema } from './schemas/generative-fill.js';
 export {
   type Img2ImgBody,
   Img2ImgBodySchema,
   type Img2ImgIpAdapterBody,
   Img2ImgIpAdapterBodySchema,
+  type Img2ImgTextureBody,
+  Img2ImgTextureBodySchema,
 } from './schemas/img2img.js';
 export {
   type ControlNetInpaintBody,
@@ -113,11 +145,41 @@ export {
 } from './schemas/model.js';
 export type { ObjectSchema } from './schemas/object-schema.js';
 export { type OptionalField, optionalField } from './schemas/optional-field.js';
+export { type PatchBody, PatchBodySchema } from './schemas/patch.js';
+export {
+  PaletteColorSchema,
+  PIXEL_GRID_SIZES,
+  type PixelateBody,
+  PixelateBodySchema,
+  PixelGridSizeSchema,
+} from './schemas/pixelate.js';
+export { PROMPT_MODES, type PromptBody, PromptBodySchema, PromptOutputSchema } from './schemas/prompt.js';
+export {
+  PROMPT_EDITING_ASPECT_RATIOS,
+  PROMPT_EDITING_MODELS,
+  type PromptEditingBody,
+  PromptEditingBodySchema,
+} from './schemas/prompt-editing.js';
+export { REFRAME_LOCATIONS, type ReframeBody, ReframeBodySchema, ReframeSideSchema } from './schemas/reframe.js';
 export {
   BackgroundColorSchema,
   type RemoveBackgroundBody,
   RemoveBackgroundBodySchema,
 } from './schemas/remove-background.js';
+export { type RestyleBody, RestyleBodySchema } from './schemas/restyle.js';
+export { type SegmentBody, SegmentBodySchema } from './schemas/segment.js';
+export {
+  SKYBOX_STYLES,
+  type SkyboxBody,
+  SkyboxBodySchema,
+  SkyboxStyleSchema,
+  type SkyboxUpscaleBody,
+  SkyboxUpscaleBodySchema,
+  SkyboxWidthSchema,
+} from './schemas/skybox.js';
+export { TextImagesSchema, TextSamplingFields, UnwantedSequencesSchema } from './schemas/text-sampling.js';
+export { TEXTURE_MAPS, type TextureBody, TextureBodySchema } from './schemas/texture.js';
+export { type TranslateBody, TranslateBodySchema, TranslateOutputSchema } from './schemas/translate.js';
 export {
   ASPECT_RATIOS,
   AspectRatioSchema,
@@ -125,6 +187,8 @@ export {
   Txt2ImgBodySchema,
   type Txt2ImgIpAdapterBody,
   Txt2ImgIpAdapterBodySchema,
+  type Txt2ImgTextureBody,
+  Txt2ImgTextureBodySchema,
 } from './schemas/txt2img.js';
 export {
   KNOWN_UPLOAD_STATUSES,
@@ -144,3 +208,4 @@ export {
   UploadStatusSchema,
 } from './schemas/upload.js';
 export { type UpscaleBody, UpscaleBodySchema } from './schemas/upscale.js';
+export { type VectorizeBody, VectorizeBodySchema } from './schemas/vectorize.js';

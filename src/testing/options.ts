@@ -4,7 +4,11 @@ import { FaultInjector, type FaultOptions } from './faults.js';
 import type { EmulatorModel } from './model-catalog.js';
 import { systemClock } from './system-clock.js';
 
-/** Job durations (ms) used unless `jobDurations` overrides them: a few seconds, like quick real jobs. */
+/**
+ * Job durations (ms) used unless `jobDurations` overrides them: a few seconds, like quick real
+ * jobs. `repaint` is generative fill's job type. The language routes (caption, describe-style,
+ * prompt, translate, embed) answer at once: their jobs take no time.
+ */
 export const DEFAULT_JOB_DURATIONS = {
   inference: 8000,
   flux: 10_000,
@@ -12,11 +16,22 @@ export const DEFAULT_JOB_DURATIONS = {
   detection: 3000,
   'remove-background': 3000,
   upscale: 6000,
+  texture: 6000,
+  'skybox-base-360': 12_000,
+  'skybox-upscale-360': 8000,
+  pixelate: 3000,
+  vectorize: 3000,
+  reframe: 8000,
+  restyle: 8000,
+  segment: 3000,
+  repaint: 6000,
+  'image-prompt-editing': 8000,
+  'patch-image': 1000,
   upload: 1000,
   'assets-download': 2000,
 } as const satisfies Record<string, number>;
 
-/** A `jobType` whose duration the emulator lets you set: SD (`inference`) and Flux generations, custom models, tools, uploads, archives. */
+/** A `jobType` whose duration the emulator lets you set: SD (`inference`) and Flux generations (the `-texture` routes too), custom models, tools, uploads, archives. */
 export type JobDurationKey = keyof typeof DEFAULT_JOB_DURATIONS;
 /** The job types {@link JobDurationKey} lists, for checks at run time. */
 export const JOB_DURATION_KEYS = Object.keys(DEFAULT_JOB_DURATIONS) as JobDurationKey[];

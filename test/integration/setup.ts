@@ -23,6 +23,17 @@ export const FAST_JOBS = {
   detection: 400,
   'remove-background': 400,
   upscale: 400,
+  texture: 400,
+  'skybox-base-360': 400,
+  'skybox-upscale-360': 400,
+  pixelate: 300,
+  vectorize: 300,
+  reframe: 400,
+  restyle: 400,
+  segment: 300,
+  repaint: 400,
+  'image-prompt-editing': 400,
+  'patch-image': 200,
   upload: 200,
 };
 
