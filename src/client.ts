@@ -1,5 +1,5 @@
 import { DEFAULT_BASE_URL, parseBaseUrl } from './core/base-url.js';
-import { authorizationHeader, basicToken } from './core/credentials.js';
+import { authorizationHeader, secretForms, sentCredentials } from './core/credentials.js';
 import { readEnv, runtimeUserAgent } from './core/env.js';
 import { createLogger } from './core/logger.js';
 import { type ClientOptions, ClientOptionsSchema } from './core/options.js';
@@ -67,15 +67,13 @@ export class Scenario {
     // Credentials passed in replace the env ones as a whole: a token given here must not lose to a key pair from the env.
     const given = options.apiKey !== undefined || options.apiSecret !== undefined || options.token !== undefined;
     const fromEnv = (name: string) => (given ? undefined : readEnv(name));
-    const apiKey = options.apiKey ?? fromEnv('SCENARIO_API_KEY');
-    const apiSecret = options.apiSecret ?? fromEnv('SCENARIO_API_SECRET');
-    const token = options.token ?? fromEnv('SCENARIO_API_TOKEN');
-    const redact = createRedactor([
-      apiKey,
-      apiSecret,
-      token,
-      apiKey && apiSecret ? basicToken(apiKey, apiSecret) : undefined,
-    ]);
+    const credentials = sentCredentials({
+      apiKey: options.apiKey ?? fromEnv('SCENARIO_API_KEY'),
+      apiSecret: options.apiSecret ?? fromEnv('SCENARIO_API_SECRET'),
+      token: options.token ?? fromEnv('SCENARIO_API_TOKEN'),
+    });
+    const { apiKey, apiSecret, token } = credentials;
+    const redact = createRedactor(secretForms(credentials));
     const envBaseUrl = options.baseUrl === undefined ? readEnv('SCENARIO_BASE_URL') : undefined;
     const baseUrl = parseBaseUrl(options.baseUrl ?? envBaseUrl ?? DEFAULT_BASE_URL, {
       allowInsecureHttp: options.allowInsecureHttp,
@@ -93,7 +91,7 @@ export class Scenario {
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       logger: createLogger(options.logger ?? console, options.logLevel ?? 'warn', redact),
       defaultHeaders: options.defaultHeaders ?? {},
-      authorization: () => authorizationHeader({ apiKey, apiSecret, token }),
+      authorization: () => authorizationHeader(credentials),
       redact,
       userAgent: runtimeUserAgent(VERSION),
       imageSources: { filePaths: options.imageSources?.filePaths ?? true, urls: options.imageSources?.urls ?? true },

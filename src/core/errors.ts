@@ -1,10 +1,15 @@
 /*
  * Every error the SDK throws, in one place: the hierarchy, and beside it the factory that picks
  * the class for an HTTP status. Messages say what happened and what to do next; none carries a
- * credential (bodies and headers are redacted before they get here).
+ * credential (bodies and headers are redacted before they get here), nor the signature of a
+ * signed URL (removed here, from every message and from every body, header and job kept).
  */
 import type { Job } from '../schemas/job.js';
 import type { Upload } from '../schemas/upload.js';
+import { redactValue, withoutSignatures } from './redact.js';
+
+/** A value an error keeps, with the signatures of any signed URL in it removed. */
+const unsigned = <T>(value: T): T => redactValue(value, withoutSignatures);
 
 const brand = Symbol.for('scenario-sdk.error');
 
@@ -17,7 +22,7 @@ export class ScenarioError extends Error {
   declare readonly [brand]: true;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(withoutSignatures(message), options);
     // Set here, not as a field initialiser: the CJS build wraps classes with initialised fields
     // in anonymous class expressions, and `new.target.name` then read `_class`.
     (this as { [brand]: true })[brand] = true;
@@ -86,11 +91,11 @@ export class APIError extends ScenarioError {
       `${init.method} ${init.path} failed with ${init.status}: ${init.reason}${trace}${advice ? `. ${advice}` : ''}`,
     );
     this.status = init.status;
-    this.reason = init.reason;
+    this.reason = withoutSignatures(init.reason);
     this.traceId = init.traceId;
-    this.details = init.details;
-    this.body = init.body;
-    this.headers = init.headers;
+    this.details = unsigned(init.details);
+    this.body = unsigned(init.body);
+    this.headers = unsigned(init.headers);
   }
 
   /**
@@ -246,8 +251,8 @@ export class ResponseValidationError extends ScenarioError {
       `Unexpected response from ${endpoint}: ${list}.${job} Please report this with the SDK version.${next}`,
       options,
     );
-    this.issues = issues;
-    this.body = body;
+    this.issues = unsigned(issues);
+    this.body = unsigned(body);
     // Only set when known, so other validation errors have no `jobId` key at all.
     if (options?.jobId !== undefined) (this as { jobId?: string }).jobId = options.jobId;
   }
@@ -281,7 +286,8 @@ export class JobFailedError extends JobError {
   /** The server's suggested fix (`metadata.hint`), if any. */
   readonly hint: string | undefined;
 
-  constructor(job: Job) {
+  constructor(failed: Job) {
+    const job = unsigned(failed);
     const reason = job.metadata?.error ?? 'no reason given';
     const hint = job.metadata?.hint ?? undefined;
     super(job.jobId, `Job ${job.jobId} failed: ${reason}${hint ? `. Hint: ${hint}` : ''}`);
@@ -298,7 +304,7 @@ export class JobCanceledError extends JobError {
 
   constructor(job: Job) {
     super(job.jobId, `Job ${job.jobId} was canceled.`);
-    this.job = job;
+    this.job = unsigned(job);
   }
 }
 
@@ -315,7 +321,7 @@ export class JobTimeoutError extends JobError {
       jobId,
       `Job ${jobId} still running after ${formatDuration(timeoutMs)}${status}; resume with client.jobs.wait('${jobId}').`,
     );
-    this.lastJob = lastJob;
+    this.lastJob = unsigned(lastJob);
   }
 }
 
@@ -332,7 +338,8 @@ export class UploadFailedError extends ScenarioError {
   readonly upload: Upload;
   readonly reason: string;
 
-  constructor(upload: Upload) {
+  constructor(failed: Upload) {
+    const upload = unsigned(failed);
     const reason = upload.errorMessage || 'no reason given';
     const file = upload.fileName ? ` of ${upload.fileName}` : '';
     super(`Upload ${upload.id}${file} failed: ${reason}. Check that the file is a valid image and upload it again.`);
@@ -354,6 +361,6 @@ export class UploadTimeoutError extends ScenarioError {
         'its asset may still appear in client.assets.list() once the server finishes importing it.',
     );
     this.uploadId = uploadId;
-    this.lastUpload = lastUpload;
+    this.lastUpload = unsigned(lastUpload);
   }
 }

@@ -44,6 +44,22 @@ export function redactingUrl(redact: (text: string) => string, url: string): (te
   };
 }
 
+/**
+ * The query parameters that sign a URL: CloudFront's (`Signature`, `Key-Pair-Id`, `Policy`),
+ * S3's and GCS's presigned ones, Azure's `sig`, and the emulator's `signature`. Whoever holds
+ * them can read or write what the URL points at until it expires.
+ */
+const signingParameter =
+  /\b(signature|sig|key-pair-id|policy|x-amz-credential|x-amz-security-token|x-goog-credential)(=|%3D)(?:(?!%26)[^&#\s"'<>\\])*/gi;
+
+/**
+ * Removes the values of signing query parameters from a text (in URLs, percent-encoded ones
+ * included), so an error that quotes a signed URL names it without granting access to it.
+ */
+export function withoutSignatures(text: string): string {
+  return text.replace(signingParameter, `$1$2${placeholder}`);
+}
+
 /** Redacts every string inside a JSON-like value, keys included. */
 export function redactValue<T>(value: T, redact: (text: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;

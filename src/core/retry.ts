@@ -32,8 +32,18 @@ export function wasNeverSent(error: unknown): boolean {
   return error instanceof APIConnectionError && unsent.has(error);
 }
 
+/** Errors that no retry would mend, although their class usually is retried (an answer over the size limit). */
+const permanent = new WeakSet<Error>();
+
+/** Marks an error as one the same request would meet again: it is not retried. */
+export function markPermanent<E extends Error>(error: E): E {
+  permanent.add(error);
+  return error;
+}
+
 /** Whether the retry policy allows another attempt after `error`. */
 export function isRetryable(error: unknown, mode: RetryMode): boolean {
+  if (error instanceof Error && permanent.has(error)) return false;
   if (error instanceof APIConnectionError && unsent.get(error) === 'refused') return false;
   if (mode === 'billed') {
     return error instanceof RateLimitError || wasNeverSent(error);

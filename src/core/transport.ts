@@ -8,8 +8,9 @@ import ky, {
 import pRetry from 'p-retry';
 import type * as z from 'zod/mini';
 import { abortError, sleep, untilAborted } from './abort.js';
+import { readApiAnswer } from './api-answer.js';
 import { connectionError, errorFromHTTPError, type FailedResponseContext, refusedError } from './error-mapping.js';
-import { InvalidRequestError, isScenarioError, ResponseValidationError } from './errors.js';
+import { InvalidRequestError, isScenarioError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { CallOptions, ImageSources, Progress } from './options.js';
 import { redactingUrl, shownUrl } from './redact.js';
@@ -168,7 +169,7 @@ export class Transport {
     const body = await this.#withRetries(call, async (signal, attempt) => {
       const context = { endpoint, attempt } satisfies AttemptContext;
       const response = await started(endpoint, redact, () => this.#api(path, { ...kyOptions, signal, context }));
-      return parseJson(await response.text(), endpoint, redact, advice);
+      return readApiAnswer(response, { endpoint, redact, advice });
     });
     return parseResponse(request.schema, body, endpoint, redact, advice);
   }
@@ -282,18 +283,6 @@ function started(endpoint: string, redact: (text: string) => string, send: () =>
     return send();
   } catch (error) {
     throw refusedError(endpoint, error, redact);
-  }
-}
-
-/** A 2xx body as JSON (`undefined` when empty); anything else is the server's fault. */
-function parseJson(text: string, endpoint: string, redact: (text: string) => string, advice?: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    const safeText = redact(text);
-    const issue = { path: '', message: `body is not JSON: ${JSON.stringify(safeText.slice(0, 80))}` };
-    throw new ResponseValidationError(endpoint, [issue], safeText, { advice });
   }
 }
 
