@@ -308,22 +308,37 @@ export class JobCanceledError extends JobError {
   }
 }
 
-/** `wait()` gave up; the job itself keeps running on the server and can be resumed. */
+/** Polls that failed in a row up to a deadline, the wait riding them out: how many, and the latest error. */
+export interface FailedPolls {
+  count: number;
+  lastError: unknown;
+}
+
+/**
+ * `wait()` gave up; the job itself keeps running on the server and can be resumed. When the
+ * polls before the deadline failed (the API unreachable, answering 503), the message says so and
+ * `cause` is the latest poll's error.
+ */
 export class JobTimeoutError extends JobError {
   /** The job as last polled, if any poll answered. */
   readonly lastJob: Job | undefined;
 
-  constructor(jobId: string, timeoutMs: number, lastJob: Job | undefined) {
+  constructor(jobId: string, timeoutMs: number, lastJob: Job | undefined, failedPolls?: FailedPolls) {
     const status = lastJob
       ? ` (last status ${lastJob.status}, progress ${Math.round((lastJob.progress ?? 0) * 100)}%)`
       : '';
-    super(
-      jobId,
-      `Job ${jobId} still running after ${formatDuration(timeoutMs)}${status}; resume with client.jobs.wait('${jobId}').`,
-    );
+    const after = formatDuration(timeoutMs);
+    const what = failedPolls
+      ? `Job ${jobId} not seen to finish within ${after}${status}: the last ${plural(failedPolls.count, 'poll')} failed, the latest with: ${messageOf(failedPolls.lastError)}`
+      : `Job ${jobId} still running after ${after}${status}`;
+    const cause = failedPolls && { cause: failedPolls.lastError };
+    super(jobId, `${what}; resume with client.jobs.wait('${jobId}').`, cause);
     this.lastJob = unsigned(lastJob);
   }
 }
+
+const plural = (count: number, noun: string) => (count === 1 ? noun : `${count} ${noun}s`);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function formatDuration(ms: number): string {
   return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 100) / 10} s`;

@@ -53,6 +53,23 @@ export function isRetryable(error: unknown, mode: RetryMode): boolean {
   return error instanceof APIConnectionError || error instanceof ResponseValidationError;
 }
 
+/**
+ * How long a job wait pauses after its `failures`-th failed poll in a row (from 1) before polling
+ * again, or `undefined` when the failure is not one to ride out. Polls are free and idempotent,
+ * so a wait rides out what may pass — a lost connection, a timeout, 408, 429, any 5xx — up to
+ * its own deadline, honouring `Retry-After` however long (the deadline bounds it), else with
+ * backoff. Anything else stops it at once: a 404, 401 or 403 says the job, or access to it, is
+ * gone; a 2xx the SDK cannot read, or a request the runtime refuses to send, comes back the same.
+ */
+export function pollRetryDelayMs(error: unknown, failures: number): number | undefined {
+  if (error instanceof Error && permanent.has(error)) return undefined;
+  const transient =
+    error instanceof APIError
+      ? error.status === 408 || error.status === 429 || error.status >= 500
+      : error instanceof APIConnectionError && unsent.get(error) !== 'refused';
+  return transient ? retryDelayMs(error, failures) : undefined;
+}
+
 /** Exponential backoff with full jitter: uniform in [0, min(8 s, 0.5 s × 2^(retry-1))]. */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
   return random() * Math.min(8_000, 500 * 2 ** (retry - 1));
