@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { httpAccess, isAllowedOrigin } from './access.js';
 import { auth } from './auth.js';
 import type { AppEnv, EmulatorContext } from './context.js';
 import { EmulatorHttpError, errorResponse } from './errors.js';
@@ -29,7 +30,15 @@ export function createApp(context: EmulatorContext): Hono<AppEnv> {
     api.route('/', routes(context));
 
   const app = new Hono<AppEnv>();
-  app.use('*', cors({ exposeHeaders: ['Retry-After', 'Content-Length', 'ETag', IGNORED_FIELDS_HEADER], maxAge: 600 }));
+  app.use('*', httpAccess(context));
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (isAllowedOrigin(origin, context.options.allowOrigins) ? origin : null),
+      exposeHeaders: ['Retry-After', 'Content-Length', 'ETag', IGNORED_FIELDS_HEADER],
+      maxAge: 600,
+    }),
+  );
   app.use('*', traffic(context));
   app.route('/v1', api);
   app.route('/cdn', cdnRoutes(context));

@@ -4,7 +4,7 @@
  * outputs; `@hono/node-server` for `startEmulator`. The main `scenario-sdk` entry imports none
  * of them.
  */
-export { EMULATOR_USAGE, parseEmulatorArgs } from './cli-options.js';
+export { EMULATOR_USAGE, type EmulatorArgs, parseEmulatorArgs } from './cli-options.js';
 export { createEmulator, type Emulator, type EmulatorState, type IgnoredFields } from './emulator.js';
 export { FAULT_KINDS, type FaultKind, type FaultOptions, type FaultRule } from './faults.js';
 export type { CustomRunner, EmulatorModel, ModelFamily } from './model-catalog.js';

@@ -17,7 +17,8 @@ let files: Server;
 let filesUrl: string;
 let sketch: Uint8Array;
 beforeAll(async () => {
-  emulator = await startEmulator({ jobDurations: FAST, parallelJobs: 20 });
+  // The pipeline imports from a file host on loopback, which only `uploadUrls: 'any'` allows.
+  emulator = await startEmulator({ jobDurations: FAST, parallelJobs: 20, uploadUrls: 'any' });
   sketch = await testImage(128, 96);
   // A static file host the pipeline imports from, on loopback.
   files = createServer((request, response) => {

@@ -63,11 +63,11 @@ describe('startEmulator (real HTTP on 127.0.0.1)', () => {
       },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
     const limited = await fetch(`${server.url}/jobs`, { headers: { ...AUTH, origin: 'http://localhost:5173' } });
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('access-control-allow-origin')).toBe('*');
+    expect(limited.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(limited.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
   });
 
