@@ -4,6 +4,7 @@
  * outputs; `@hono/node-server` for `startEmulator`. The main `scenario-sdk` entry imports none
  * of them.
  */
+export type { AllowList } from './access.js';
 export { EMULATOR_USAGE, type EmulatorArgs, parseEmulatorArgs } from './cli-options.js';
 export { createEmulator, type Emulator } from './emulator.js';
 export { FAULT_KINDS, type FaultKind, type FaultOptions, type FaultRule } from './faults.js';
@@ -13,4 +14,5 @@ export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from '
 export type { EmulatorState, IgnoredFields } from './state.js';
 export type { EmulatorCounters, RequestLogEntry } from './store.js';
 export { IGNORED_FIELDS_HEADER } from './traffic.js';
+export type { UploadUrlPolicy } from './url-fetch.js';
 export { VirtualClock, type VirtualClockOptions } from './virtual-clock.js';

@@ -65,7 +65,9 @@ describe('the admin endpoints over HTTP', () => {
   });
 
   test('faults never hit them', async () => {
-    const { call } = await start({ faults: { unavailable: 0.5, rateLimit: 0.5, connectionReset: 1, slow: 1, slowMs: 60_000 } });
+    const { call } = await start({
+      faults: { unavailable: 0.5, rateLimit: 0.5, connectionReset: 1, slow: 1, slowMs: 60_000 },
+    });
     const answer = await call('GET', '/_emulator/counters');
     expect(answer.status).toBe(200);
     expect(answer.body.counters.faults).toEqual({});
