@@ -32,11 +32,25 @@ export {
 } from './core/errors.js';
 export type { Logger, LogLevel } from './core/logger.js';
 export type { ImageMimeType } from './core/mime-sniff.js';
-export type { ClientOptions, ImageSources, Progress, RequestOptions, RunOptions } from './core/options.js';
+export type {
+  ClientOptions,
+  ImageSources,
+  Progress,
+  RequestOptions,
+  RunOptions,
+  WaitProgress,
+} from './core/options.js';
 export type { Page, PagePromise } from './core/pagination.js';
 export { VERSION } from './core/version.js';
 export type { ImageInput } from './lib/image-input.js';
-export type { AssetDownloadOptions, AssetLike, AssetPage, Assets, AssetUploadParams } from './resources/assets.js';
+export type {
+  AssetDownloadOptions,
+  AssetLike,
+  AssetPage,
+  Assets,
+  AssetUploadParams,
+  ImageInspection,
+} from './resources/assets.js';
 export type { ControlNet, ControlNetParams } from './resources/controlnet.js';
 export type { Custom, CustomInputs, CustomRequestOptions, CustomRunOptions } from './resources/custom.js';
 export type { Detect, DetectParams } from './resources/detect.js';

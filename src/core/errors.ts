@@ -308,12 +308,6 @@ export class JobCanceledError extends JobError {
   }
 }
 
-/** Polls that failed in a row up to a deadline, the wait riding them out: how many, and the latest error. */
-export interface FailedPolls {
-  count: number;
-  lastError: unknown;
-}
-
 /**
  * `wait()` gave up; the job itself keeps running on the server and can be resumed. When the
  * polls before the deadline failed (the API unreachable, answering 503), the message says so and
@@ -323,7 +317,13 @@ export class JobTimeoutError extends JobError {
   /** The job as last polled, if any poll answered. */
   readonly lastJob: Job | undefined;
 
-  constructor(jobId: string, timeoutMs: number, lastJob: Job | undefined, failedPolls?: FailedPolls) {
+  constructor(
+    jobId: string,
+    timeoutMs: number,
+    lastJob: Job | undefined,
+    /** The polls that failed in a row up to the deadline, the wait riding them out: how many, and the latest error. */
+    failedPolls?: { count: number; lastError: unknown },
+  ) {
     const status = lastJob
       ? ` (last status ${lastJob.status}, progress ${Math.round((lastJob.progress ?? 0) * 100)}%)`
       : '';

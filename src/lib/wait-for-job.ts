@@ -4,7 +4,6 @@ import { realClock } from '../core/clock.js';
 import {
   APIError,
   APIUserAbortError,
-  type FailedPolls,
   JobCanceledError,
   JobError,
   JobFailedError,
@@ -133,7 +132,7 @@ class PollFailures {
   ) {}
 
   /** The failures so far, while the latest poll failed. */
-  get failing(): FailedPolls | undefined {
+  get failing(): { count: number; lastError: unknown } | undefined {
     return this.#count > 0 ? { count: this.#count, lastError: this.#lastError } : undefined;
   }
 

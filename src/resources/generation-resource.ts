@@ -162,7 +162,7 @@ export interface GenerationEndpoint<S extends z.core.$ZodType> {
 
 /**
  * The three methods every typed generation resource has. Each resource supplies its
- * {@link GenerationEndpoint}; validation, submission, waiting and quoting are written once here.
+ * `GenerationEndpoint`; validation, submission, waiting and quoting are written once here.
  */
 export class GenerationResource<S extends z.core.$ZodType> {
   readonly #client: GenerationClient;

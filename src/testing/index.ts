@@ -4,6 +4,7 @@
  * outputs; `@hono/node-server` for `startEmulator`. The main `scenario-sdk` entry imports none
  * of them.
  */
+export type { Clock } from '../core/clock.js';
 export type { AllowList } from './access.js';
 export { EMULATOR_USAGE, type EmulatorArgs, parseEmulatorArgs } from './cli-options.js';
 export { createEmulator, type Emulator } from './emulator.js';
