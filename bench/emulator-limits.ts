@@ -13,6 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { type BenchRow, mib, publish } from './_harness.js';
 
@@ -42,25 +43,8 @@ async function emulatorProcess() {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, BENCH_RESULTS_FILE: '' },
   });
-  const lines: string[] = [];
-  const waiters: ((line: string) => void)[] = [];
-  let buffered = '';
-  child.stdout.on('data', (chunk) => {
-    buffered += chunk;
-    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
-      const line = buffered.slice(0, end);
-      buffered = buffered.slice(end + 1);
-      const waiter = waiters.shift();
-      if (waiter) waiter(line);
-      else lines.push(line);
-    }
-  });
-  const nextLine = () =>
-    new Promise<string>((resolve) => {
-      const line = lines.shift();
-      if (line !== undefined) resolve(line);
-      else waiters.push(resolve);
-    });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async () => (await lines.next()).value as string;
   const ask = async (command: string) => {
     child.stdin.write(`${command}\n`);
     return nextLine();
@@ -86,25 +70,19 @@ async function serverMain(): Promise<void> {
   setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 2).unref();
-  console.log(emulator.url);
-  let pending = '';
-  process.stdin.on('data', (chunk) => {
-    pending += chunk;
-    for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
-      const command = pending.slice(0, end);
-      pending = pending.slice(end + 1);
-      if (command === 'baseline') {
-        globalThis.gc?.();
-        baseline = process.memoryUsage.rss();
-        peak = baseline;
-        console.log('ok');
-      } else if (command === 'peak') {
-        peak = Math.max(peak, process.memoryUsage.rss());
-        console.log(String(peak - baseline));
-      }
-    }
-  });
   process.on('SIGTERM', () => void emulator.close().then(() => process.exit(0)));
+  console.log(emulator.url);
+  for await (const command of createInterface({ input: process.stdin })) {
+    if (command === 'baseline') {
+      globalThis.gc?.();
+      baseline = process.memoryUsage.rss();
+      peak = baseline;
+      console.log('ok');
+    } else if (command === 'peak') {
+      peak = Math.max(peak, process.memoryUsage.rss());
+      console.log(String(peak - baseline));
+    }
+  }
 }
 
 export async function run(): Promise<BenchRow[]> {

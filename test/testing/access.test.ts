@@ -4,21 +4,12 @@
  * docker compose service or a LAN demo. Server-to-server calls (a proxy on localhost) pass.
  */
 import { request as httpRequest } from 'node:http';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { isAllowedHost, isAllowedOrigin, isLoopbackHost } from '../../src/testing/access.js';
-import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from '../../src/testing/index.js';
-import { AUTH } from './helpers.js';
+import type { RunningEmulator } from '../../src/testing/index.js';
+import { AUTH, httpEmulators } from './helpers.js';
 
-let running: RunningEmulator | undefined;
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-async function start(options: StartEmulatorOptions = {}) {
-  running = await startEmulator(options);
-  return running;
-}
+const start = httpEmulators();
 
 /** A raw request to the server with any `Host` (fetch picks it from the URL), as a rebound browser sends. */
 function raw(server: RunningEmulator, path: string, headers: Record<string, string>) {
@@ -37,7 +28,7 @@ function raw(server: RunningEmulator, path: string, headers: Record<string, stri
 
 describe('by default: loopback origins and hosts only', () => {
   test('a page on another origin gets a 403 for its preflight and its request, and no CORS header', async () => {
-    const server = await start();
+    const { server } = await start();
     const preflight = await fetch(`${server.url}/jobs`, {
       method: 'OPTIONS',
       headers: {
@@ -56,7 +47,7 @@ describe('by default: loopback origins and hosts only', () => {
   });
 
   test('a rebound host name (evil.example resolving to 127.0.0.1) gets a 403 before any route runs', async () => {
-    const server = await start();
+    const { server } = await start();
     const answer = await raw(server, '/v1/jobs', { ...AUTH, host: `evil.example:${server.port}` });
     expect(answer.status).toBe(403);
     expect(JSON.parse(answer.body).reason).toMatch(/Host "evil.example:\d+" is not served.*--allow-host/);
@@ -70,14 +61,14 @@ describe('by default: loopback origins and hosts only', () => {
     ['[::1]', 'http://[::1]:5173'],
     ['app.localhost', 'http://app.localhost:5173'],
   ])('Host %s and a page on %s are answered, with CORS', async (host, origin) => {
-    const server = await start();
+    const { server } = await start();
     const answer = await raw(server, '/v1/jobs', { ...AUTH, host: `${host}:${server.port}`, origin });
     expect(answer.status).toBe(200);
     expect(answer.headers['access-control-allow-origin']).toBe(origin);
   });
 
   test('a server-to-server call (a proxy on localhost: no Origin) is answered, without CORS headers', async () => {
-    const server = await start();
+    const { server } = await start();
     const answer = await fetch(`${server.url}/jobs`, { headers: AUTH });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
@@ -86,7 +77,7 @@ describe('by default: loopback origins and hosts only', () => {
 
 describe('opened by options (the bin: --allow-origin, --allow-host, --open)', () => {
   test('allowOrigins lets that origin in, and no other', async () => {
-    const server = await start({ allowOrigins: ['http://192.168.1.20:5173'] });
+    const { server } = await start({ allowOrigins: ['http://192.168.1.20:5173'] });
     const lan = await fetch(`${server.url}/jobs`, { headers: { ...AUTH, origin: 'http://192.168.1.20:5173' } });
     expect([lan.status, lan.headers.get('access-control-allow-origin')]).toEqual([200, 'http://192.168.1.20:5173']);
     const other = await fetch(`${server.url}/jobs`, { headers: { ...AUTH, origin: 'http://192.168.1.20:8080' } });
@@ -94,14 +85,14 @@ describe('opened by options (the bin: --allow-origin, --allow-host, --open)', ()
   });
 
   test("allowHosts lets a compose service's name in, on any port or on one", async () => {
-    const server = await start({ allowHosts: ['emulator', 'demo.lan:4010'] });
+    const { server } = await start({ allowHosts: ['emulator', 'demo.lan:4010'] });
     expect((await raw(server, '/v1/jobs', { ...AUTH, host: 'emulator:4010' })).status).toBe(200);
     expect((await raw(server, '/v1/jobs', { ...AUTH, host: 'demo.lan:4010' })).status).toBe(200);
     expect((await raw(server, '/v1/jobs', { ...AUTH, host: 'demo.lan:4011' })).status).toBe(403);
   });
 
   test("'*' opens both", async () => {
-    const server = await start({ allowHosts: '*', allowOrigins: '*' });
+    const { server } = await start({ allowHosts: '*', allowOrigins: '*' });
     const answer = await raw(server, '/v1/jobs', { ...AUTH, host: 'anything.example', origin: 'https://a.example' });
     expect([answer.status, answer.headers['access-control-allow-origin']]).toEqual([200, 'https://a.example']);
   });

@@ -3,20 +3,10 @@
  * test of an app that talks to `npx scenario-emulator` in another process: behind the API's
  * credentials, and not part of the traffic they report.
  */
-import { afterEach, describe, expect, test } from 'vitest';
-import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from '../../src/testing/index.js';
-import { AUTH, caller, dataUrl, setup, testImage } from './helpers.js';
+import { describe, expect, test } from 'vitest';
+import { AUTH, dataUrl, httpEmulators, setup, testImage } from './helpers.js';
 
-let running: RunningEmulator | undefined;
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-async function start(options: StartEmulatorOptions = {}) {
-  running = await startEmulator(options);
-  return { server: running, call: caller({ url: running.url, fetch: globalThis.fetch }) };
-}
+const start = httpEmulators();
 
 describe('the admin endpoints over HTTP', () => {
   test('GET /_emulator/counters and /_emulator/requests report the traffic, not themselves', async () => {
