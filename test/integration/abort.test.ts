@@ -61,7 +61,13 @@ describe.concurrent.each(MODES)('abort ($name)', (mode) => {
       .run(
         { modelId: 'flux.1-dev', image: sketch.id, prompt, influence: 20 },
         // The first state is the submission's answer: from then on the wait sleeps until its first poll.
-        { signal: controller.signal, cancelOnAbort: true, onProgress: () => void (waiting = true) },
+        {
+          signal: controller.signal,
+          cancelOnAbort: true,
+          onProgress: () => {
+            waiting = true;
+          },
+        },
       )
       .catch((e: unknown) => e);
     await eventually(() => waiting);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APIUserAbortError, InvalidRequestError } from '../../src/index.js';
 import { modelInputsSchema } from '../../src/schemas.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
-import { onFakeTime, rejectionOf } from '../helpers/timers.js';
+import { onFakeTime } from '../helpers/timers.js';
 import { expectInvalid, FAST, fakeGenerationApi, jobWire, PNG } from './fake-generation.js';
 
 const server = useMockServer();
