@@ -1,9 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, EmulatorContext } from './context.js';
 import { forbidden } from './errors.js';
-
-/** Extra names to allow beside the loopback ones, or `'*'` for any. */
-export type AllowList = '*' | readonly string[];
+import type { AllowList } from './options.js';
 
 /**
  * Whether a host name is this machine's own: `localhost` (and `*.localhost`, which browsers

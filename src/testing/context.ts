@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../core/base64.js';
-import type { AllowList } from './access.js';
 import { type CatalogModel, catalogModel, SEEDED_MODELS } from './model-catalog.js';
+import type { AllowList } from './options.js';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { hashSeed } from './rng.js';
 import { UrlSigner } from './signing.js';

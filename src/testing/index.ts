@@ -5,12 +5,11 @@
  * of them.
  */
 export type { Clock } from '../core/clock.js';
-export type { AllowList } from './access.js';
 export { EMULATOR_USAGE, type EmulatorArgs, parseEmulatorArgs } from './cli-options.js';
 export { createEmulator, type Emulator } from './emulator.js';
 export { FAULT_KINDS, type FaultKind, type FaultOptions, type FaultRule } from './faults.js';
 export type { CustomRunner, EmulatorModel, ModelFamily } from './model-catalog.js';
-export { DEFAULT_JOB_DURATIONS, type EmulatorOptions, type JobDurationKey } from './options.js';
+export { type AllowList, DEFAULT_JOB_DURATIONS, type EmulatorOptions, type JobDurationKey } from './options.js';
 export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from './server.js';
 export type { EmulatorState, IgnoredFields } from './state.js';
 export type { EmulatorCounters, RequestLogEntry } from './store.js';

@@ -1,6 +1,5 @@
 import { DEFAULT_BASE_URL } from '../core/base-url.js';
 import type { Clock } from '../core/clock.js';
-import type { AllowList } from './access.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
 import type { EmulatorModel } from './model-catalog.js';
 import { systemClock } from './system-clock.js';
@@ -22,6 +21,9 @@ export const DEFAULT_JOB_DURATIONS = {
 export type JobDurationKey = keyof typeof DEFAULT_JOB_DURATIONS;
 /** The job types {@link JobDurationKey} lists, for checks at run time. */
 export const JOB_DURATION_KEYS = Object.keys(DEFAULT_JOB_DURATIONS) as JobDurationKey[];
+
+/** Origins or host names to allow beside the loopback ones, or `'*'` for any. */
+export type AllowList = '*' | readonly string[];
 
 /** Options of `createEmulator` (and `startEmulator`, the bin). Every field is optional. */
 export interface EmulatorOptions {

@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Http2Bindings, HttpBindings } from '@hono/node-server';
-import type { AllowList } from './access.js';
 import { buildEmulator, type Emulator } from './emulator.js';
-import type { EmulatorOptions } from './options.js';
+import type { AllowList, EmulatorOptions } from './options.js';
 import { CONNECTION_RESET_HEADER } from './traffic.js';
 
 /** Options of {@link startEmulator}: the emulator's, minus the URLs (the server's own are used). */

@@ -37,7 +37,8 @@ export async function fetchImportUrl(url: string, how: ImportFetch): Promise<Uin
       if (!(await allowed(target, how.policy))) return undefined;
       const response = await how.fetch(target.href, { redirect: 'manual', signal });
       const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      if (location === null) return response.status === 200 ? await readCapped(response, how.maxBytes) : undefined;
+      if (location === null)
+        return response.status === 200 ? await readCapped(response, how.maxBytes, signal) : undefined;
       await response.body?.cancel();
       target = URL.parse(location, target);
     }
@@ -63,11 +64,11 @@ async function resolve(host: string): Promise<string[]> {
   return found.map(({ address }) => address);
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+async function readCapped(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await response.body?.cancel();
     throw new RangeError(`${declared} bytes declared, more than ${maxBytes}`);
   }
-  return response.body ? readAllBytes(response.body, { maxBytes }) : new Uint8Array(0);
+  return response.body ? readAllBytes(response.body, { maxBytes, signal }) : new Uint8Array(0);
 }
