@@ -3,7 +3,7 @@ import { authorizationHeader, secretForms, sentCredentials } from './core/creden
 import { readEnv, runtimeUserAgent } from './core/env.js';
 import { createLogger } from './core/logger.js';
 import { type ClientOptions, ClientOptionsSchema } from './core/options.js';
-import { createRedactor } from './core/redact.js';
+import { createRedactor, MIN_ANSWER_SECRET_LENGTH } from './core/redact.js';
 import { Transport } from './core/transport.js';
 import { parseInput } from './core/validate.js';
 import { VERSION } from './core/version.js';
@@ -74,6 +74,7 @@ export class Scenario {
     });
     const { apiKey, apiSecret, token } = credentials;
     const redact = createRedactor(secretForms(credentials));
+    const redactAnswer = createRedactor(secretForms(credentials), MIN_ANSWER_SECRET_LENGTH);
     const envBaseUrl = options.baseUrl === undefined ? readEnv('SCENARIO_BASE_URL') : undefined;
     const baseUrl = parseBaseUrl(options.baseUrl ?? envBaseUrl ?? DEFAULT_BASE_URL, {
       allowInsecureHttp: options.allowInsecureHttp,
@@ -93,6 +94,7 @@ export class Scenario {
       defaultHeaders: options.defaultHeaders ?? {},
       authorization: () => authorizationHeader(credentials),
       redact,
+      redactAnswer,
       userAgent: runtimeUserAgent(VERSION),
       imageSources: { filePaths: options.imageSources?.filePaths ?? true, urls: options.imageSources?.urls ?? true },
     });

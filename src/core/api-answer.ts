@@ -15,14 +15,19 @@ export const MAX_API_ANSWER_BYTES = 32 * 1024 * 1024;
 export interface AnswerContext {
   /** `GET /jobs/{id}`. */
   endpoint: string;
+  /** Redacts what an error quotes of the answer. */
   redact: (text: string) => string;
+  /** Redacts the answer itself. */
+  redactAnswer: (text: string) => string;
   /** Added to the error's message: a billed call's work may exist. */
   advice?: string | undefined;
 }
 
 /**
  * A 2xx body as JSON (`undefined` when empty), secrets redacted: a server may echo them in a
- * successful answer too (a failed job's `metadata.error`). A body over
+ * successful answer too (a failed job's `metadata.error`). An answer is data, so only secrets
+ * long enough to be real are replaced in it (`redactAnswer`); an error made from it (a
+ * `JobFailedError`) is redacted of them all. A body over
  * {@link MAX_API_ANSWER_BYTES}, declared or streamed, is refused before it is buffered past the
  * limit, and the refusal is not retried (the same answer would come again).
  */
@@ -38,7 +43,7 @@ export async function readApiAnswer(response: Response, context: AnswerContext):
         tooLarge: (size) => tooLarge(size, context),
       })
     : new Uint8Array(0);
-  return redactValue(parseJson(new TextDecoder().decode(bytes), context), context.redact);
+  return redactValue(parseJson(new TextDecoder().decode(bytes), context), context.redactAnswer);
 }
 
 function tooLarge(size: number, { endpoint, advice }: AnswerContext): ResponseValidationError {

@@ -15,13 +15,21 @@ export function shownUrlText(text: string): string {
 }
 
 /**
- * Builds a function that replaces every secret (and its Basic-auth encodings) in a text.
- * Applied to log lines and to error bodies, which a server may echo credentials into. The
- * longest secret goes first, so one that contains another leaves no fragment behind.
+ * The shortest secret redacted from successful answers, which are data: real keys, secrets and
+ * tokens are longer, while a test value such as `secret` or `emulator` would turn names, prompts
+ * and URLs into `[redacted]`. Errors and logs are redacted of secrets from 4 characters on.
  */
-export function createRedactor(secrets: Array<string | undefined>): (text: string) => string {
+export const MIN_ANSWER_SECRET_LENGTH = 16;
+
+/**
+ * Builds a function that replaces every secret (and its Basic-auth encodings) of at least
+ * `minLength` characters in a text. Applied to log lines, to errors and to answers, which a
+ * server may echo credentials into. The longest secret goes first, so one that contains another
+ * leaves no fragment behind.
+ */
+export function createRedactor(secrets: Array<string | undefined>, minLength = 4): (text: string) => string {
   const needles = secrets
-    .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4)
+    .filter((secret): secret is string => typeof secret === 'string' && secret.length >= minLength)
     .sort((a, b) => b.length - a.length);
   if (needles.length === 0) return (text) => text;
   return (text) => needles.reduce((result, needle) => result.split(needle).join(placeholder), text);

@@ -49,6 +49,8 @@ export interface TransportConfig {
   authorization: () => string;
   /** Removes secrets from any text that may reach an error or a log. */
   redact: (text: string) => string;
+  /** Removes the secrets long enough to be real from successful answers (see `MIN_ANSWER_SECRET_LENGTH`). */
+  redactAnswer: (text: string) => string;
   userAgent: string | undefined;
   /** Which strings image inputs may read (the client option, defaults filled in). */
   imageSources: Readonly<Record<keyof ImageSources, boolean>>;
@@ -146,6 +148,11 @@ export class Transport {
     return this.#config.logger;
   }
 
+  /** Removes secrets from a text, for errors built above the transport from what it returned (a failed job). */
+  get redact(): (text: string) => string {
+    return this.#config.redact;
+  }
+
   /** The client's per-attempt timeout in ms; reading a stream input may stall no longer than this either. */
   get timeout(): number {
     return this.#config.timeout;
@@ -169,7 +176,7 @@ export class Transport {
     const body = await this.#withRetries(call, async (signal, attempt) => {
       const context = { endpoint, attempt } satisfies AttemptContext;
       const response = await started(endpoint, redact, () => this.#api(path, { ...kyOptions, signal, context }));
-      return readApiAnswer(response, { endpoint, redact, advice });
+      return readApiAnswer(response, { endpoint, redact, redactAnswer: this.#config.redactAnswer, advice });
     });
     return parseResponse(request.schema, body, endpoint, redact, advice);
   }

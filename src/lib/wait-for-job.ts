@@ -13,6 +13,7 @@ import {
 } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { WaitOptions, WaitProgress } from '../core/options.js';
+import { redactValue } from '../core/redact.js';
 import { pollRetryDelayMs } from '../core/retry.js';
 import type { Job } from '../schemas/job.js';
 import { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from '../schemas/job.js';
@@ -30,6 +31,8 @@ export interface WaitForJobDeps {
   /** Default: the real clock. */
   clock?: Clock | undefined;
   logger?: Logger | undefined;
+  /** Removes secrets from the jobs that errors carry. Default: none. */
+  redact?: ((text: string) => string) | undefined;
 }
 
 /**
@@ -67,6 +70,8 @@ export async function waitForJob(job: string | Job, deps: WaitForJobDeps, option
   const jobId = typeof job === 'string' ? job : job.jobId;
   const { signal, pollInterval, cancelOnAbort = false, waitTimeout = DEFAULT_WAIT_TIMEOUT_MS } = options;
   const clock = deps.clock ?? realClock;
+  // Answers are redacted of real-length secrets only; an error shows a job redacted of them all.
+  const redacted = <T>(value: T): T => (deps.redact ? redactValue(value, deps.redact) : value);
   const startedAt = clock.now();
   const deadline = startedAt + waitTimeout;
   // The one abort source of the wait: the caller's signal, the deadline, or the wait settling.
@@ -110,12 +115,14 @@ export async function waitForJob(job: string | Job, deps: WaitForJobDeps, option
     }
   } catch (error) {
     if (!stop.signal.aborted) throw error;
-    if (stop.signal.reason === DEADLINE) throw new JobTimeoutError(jobId, waitTimeout, progress.last, failures.failing);
+    if (stop.signal.reason === DEADLINE) {
+      throw new JobTimeoutError(jobId, waitTimeout, redacted(progress.last), failures.failing);
+    }
     throw await abortError(jobId, stop.signal.reason, cancelOnAbort ? deps : undefined);
   } finally {
     stop.abort();
   }
-  return outcome(progress.current);
+  return outcome(progress.current, redacted);
 }
 
 /**
@@ -280,9 +287,10 @@ async function cancelAfterAbort(jobId: string, deps: WaitForJobDeps): Promise<st
   return `It was not canceled (${why}): it keeps running and is billed; resume with client.jobs.wait('${jobId}') or check it with client.jobs.get('${jobId}').`;
 }
 
-function outcome(job: Job): Job {
-  if (job.status === 'failure') throw new JobFailedError(job);
-  if (job.status === 'canceled') throw new JobCanceledError(job);
+/** The job, or the error of a job that ended otherwise than with success, showing it `redacted`. */
+function outcome(job: Job, redacted: <T>(job: T) => T): Job {
+  if (job.status === 'failure') throw new JobFailedError(redacted(job));
+  if (job.status === 'canceled') throw new JobCanceledError(redacted(job));
   return job;
 }
 

@@ -250,3 +250,20 @@ describe('signed URLs in errors: named, never usable', () => {
     expectUnsigned(await rejectionOf(client.assets.get('asset_1')));
   });
 });
+
+describe('a short test secret (apiSecret: "secret") and the data it could match', () => {
+  it('leaves answers intact (names, URLs), and is still redacted from errors made of them', async () => {
+    api.addAsset('asset_s', {
+      url: `${CDN}/secret/assets/asset_s?Signature=abc`,
+      metadata: { kind: 'image', type: 'uploaded', name: 'secret-level.png' },
+    });
+    api.jobScripts.set('job_s', [jobWire('job_s', 'failure', 0.5, { error: 'refused key:secret' })]);
+    const client = new Scenario({ apiKey: 'key', apiSecret: 'secret' });
+    const asset = await client.assets.get('asset_s');
+    expect(asset.url).toBe(`${CDN}/secret/assets/asset_s?Signature=abc`);
+    expect(asset.metadata).toMatchObject({ name: 'secret-level.png' });
+    const error = await rejectionOf(client.jobs.wait('job_s', { pollInterval: 10 }));
+    expect(error.message).toBe('Job job_s failed: refused key:[redacted]');
+    expect(error.job.metadata.error).toBe('refused key:[redacted]');
+  });
+});
