@@ -107,8 +107,7 @@ export class APIError extends ScenarioError {
   static generate(init: APIErrorInit, retryAfterMs?: number): APIError {
     if (init.status === 429) return new RateLimitError(init, retryAfterMs);
     if (init.status >= 500) return new InternalServerError(init);
-    const ErrorClass = classByStatus[init.status] ?? APIError;
-    return new ErrorClass(init);
+    return new (classOf(init.status))(init);
   }
 }
 
@@ -173,6 +172,15 @@ const classByStatus: Record<number, typeof APIError> = {
   404: NotFoundError,
   409: ConflictError,
 };
+
+/**
+ * The class of a status other than 429 and 5xx. Outside the class body on purpose: a class that
+ * names itself inside its body is bundled as `var APIError = class _APIError`, and its errors
+ * were then named `_APIError`.
+ */
+function classOf(status: number): typeof APIError {
+  return classByStatus[status] ?? APIError;
+}
 
 // ---------------------------------------------------------------------------------------------
 // No answer: the connection, the timeout, the caller's abort.
