@@ -1,11 +1,17 @@
 import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL, parseBaseUrl, parseProxyUrl } from './core/base-url.js';
-import { authorizationHeader, basicToken, type Credentials, warnOfSecretInPage } from './core/credentials.js';
+import {
+  authorizationHeader,
+  type Credentials,
+  secretForms,
+  sentCredentials,
+  warnOfSecretInPage,
+} from './core/credentials.js';
 import { readEnv, runtimeUserAgent } from './core/env.js';
 import { InvalidRequestError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
 import { type ClientOptions, ClientOptionsSchema, checkRequestOptions, type RequestOptions } from './core/options.js';
-import { createRedactor } from './core/redact.js';
+import { createRedactor, MIN_ANSWER_SECRET_LENGTH } from './core/redact.js';
 import { Transport } from './core/transport.js';
 import { parseInput } from './core/validate.js';
 import { VERSION } from './core/version.js';
@@ -115,14 +121,12 @@ export class Scenario {
 
   constructor(clientOptions: ClientOptions = {}) {
     const options = parseInput(ClientOptionsSchema, clientOptions, 'client options');
-    const { apiKey, apiSecret, token, baseUrl, projectId } =
-      options.proxyUrl === undefined ? direct(options) : throughProxy(options.proxyUrl, options);
-    const redact = createRedactor([
-      apiKey,
-      apiSecret,
-      token,
-      apiKey && apiSecret ? basicToken(apiKey, apiSecret) : undefined,
-    ]);
+    const connection = options.proxyUrl === undefined ? direct(options) : throughProxy(options.proxyUrl, options);
+    const { baseUrl, projectId } = connection;
+    const credentials = sentCredentials(connection);
+    const { apiKey, apiSecret, token } = credentials;
+    const redact = createRedactor(secretForms(credentials));
+    const redactAnswer = createRedactor(secretForms(credentials), MIN_ANSWER_SECRET_LENGTH);
     const logger = createLogger(options.logger ?? console, options.logLevel ?? 'warn', redact);
     warnOfSecretInPage(apiSecret, logger);
     this.baseUrl = baseUrl.href.replace(/\/$/, '');
@@ -136,9 +140,9 @@ export class Scenario {
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       logger,
       defaultHeaders: options.defaultHeaders ?? {},
-      authorization:
-        options.proxyUrl === undefined ? () => authorizationHeader({ apiKey, apiSecret, token }) : () => undefined,
+      authorization: options.proxyUrl === undefined ? () => authorizationHeader(credentials) : () => undefined,
       redact,
+      redactAnswer,
       userAgent: runtimeUserAgent(VERSION),
       imageSources: { filePaths: options.imageSources?.filePaths ?? true, urls: options.imageSources?.urls ?? true },
     });

@@ -1,10 +1,15 @@
 /*
  * Every error the SDK throws, in one place: the hierarchy, and beside it the factory that picks
  * the class for an HTTP status. Messages say what happened and what to do next; none carries a
- * credential (bodies and headers are redacted before they get here).
+ * credential (bodies and headers are redacted before they get here), nor the signature of a
+ * signed URL (removed here, from every message and from every body, header and job kept).
  */
 import type { Job } from '../schemas/job.js';
 import type { Upload } from '../schemas/upload.js';
+import { redactValue, withoutSignatures } from './redact.js';
+
+/** A value an error keeps, with the signatures of any signed URL in it removed. */
+const unsigned = <T>(value: T): T => redactValue(value, withoutSignatures);
 
 const brand = Symbol.for('scenario-sdk.error');
 
@@ -17,7 +22,7 @@ export class ScenarioError extends Error {
   declare readonly [brand]: true;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(withoutSignatures(message), options);
     // Set here, not as a field initialiser: the CJS build wraps classes with initialised fields
     // in anonymous class expressions, and `new.target.name` then read `_class`.
     (this as { [brand]: true })[brand] = true;
@@ -86,11 +91,11 @@ export class APIError extends ScenarioError {
       `${init.method} ${init.path} failed with ${init.status}: ${init.reason}${trace}${advice ? `. ${advice}` : ''}`,
     );
     this.status = init.status;
-    this.reason = init.reason;
+    this.reason = withoutSignatures(init.reason);
     this.traceId = init.traceId;
-    this.details = init.details;
-    this.body = init.body;
-    this.headers = init.headers;
+    this.details = unsigned(init.details);
+    this.body = unsigned(init.body);
+    this.headers = unsigned(init.headers);
   }
 
   /**
@@ -253,8 +258,8 @@ export class ResponseValidationError extends ScenarioError {
       `Unexpected response from ${endpoint}: ${list}.${job} Please report this with the SDK version.${next}`,
       options,
     );
-    this.issues = issues;
-    this.body = body;
+    this.issues = unsigned(issues);
+    this.body = unsigned(body);
     // Only set when known, so other validation errors have no `jobId` key at all.
     if (options?.jobId !== undefined) (this as { jobId?: string }).jobId = options.jobId;
   }
@@ -288,7 +293,8 @@ export class JobFailedError extends JobError {
   /** The server's suggested fix (`metadata.hint`), if any. */
   readonly hint: string | undefined;
 
-  constructor(job: Job) {
+  constructor(failed: Job) {
+    const job = unsigned(failed);
     const reason = job.metadata?.error ?? 'no reason given';
     const hint = job.metadata?.hint ?? undefined;
     super(job.jobId, `Job ${job.jobId} failed: ${reason}${hint ? `. Hint: ${hint}` : ''}`);
@@ -305,26 +311,41 @@ export class JobCanceledError extends JobError {
 
   constructor(job: Job) {
     super(job.jobId, `Job ${job.jobId} was canceled.`);
-    this.job = job;
+    this.job = unsigned(job);
   }
 }
 
-/** `wait()` gave up; the job itself keeps running on the server and can be resumed. */
+/**
+ * `wait()` gave up; the job itself keeps running on the server and can be resumed. When the
+ * polls before the deadline failed (the API unreachable, answering 503), the message says so and
+ * `cause` is the latest poll's error.
+ */
 export class JobTimeoutError extends JobError {
   /** The job as last polled, if any poll answered. */
   readonly lastJob: Job | undefined;
 
-  constructor(jobId: string, timeoutMs: number, lastJob: Job | undefined) {
+  constructor(
+    jobId: string,
+    timeoutMs: number,
+    lastJob: Job | undefined,
+    /** The polls that failed in a row up to the deadline, the wait riding them out: how many, and the latest error. */
+    failedPolls?: { count: number; lastError: unknown },
+  ) {
     const status = lastJob
       ? ` (last status ${lastJob.status}, progress ${Math.round((lastJob.progress ?? 0) * 100)}%)`
       : '';
-    super(
-      jobId,
-      `Job ${jobId} still running after ${formatDuration(timeoutMs)}${status}; resume with client.jobs.wait('${jobId}').`,
-    );
-    this.lastJob = lastJob;
+    const after = formatDuration(timeoutMs);
+    const what = failedPolls
+      ? `Job ${jobId} not seen to finish within ${after}${status}: the last ${plural(failedPolls.count, 'poll')} failed, the latest with: ${messageOf(failedPolls.lastError)}`
+      : `Job ${jobId} still running after ${after}${status}`;
+    const cause = failedPolls && { cause: failedPolls.lastError };
+    super(jobId, `${what}; resume with client.jobs.wait('${jobId}').`, cause);
+    this.lastJob = unsigned(lastJob);
   }
 }
+
+const plural = (count: number, noun: string) => (count === 1 ? noun : `${count} ${noun}s`);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function formatDuration(ms: number): string {
   return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 100) / 10} s`;
@@ -339,7 +360,8 @@ export class UploadFailedError extends ScenarioError {
   readonly upload: Upload;
   readonly reason: string;
 
-  constructor(upload: Upload) {
+  constructor(failed: Upload) {
+    const upload = unsigned(failed);
     const reason = upload.errorMessage || 'no reason given';
     const file = upload.fileName ? ` of ${upload.fileName}` : '';
     super(`Upload ${upload.id}${file} failed: ${reason}. Check that the file is a valid image and upload it again.`);
@@ -361,6 +383,6 @@ export class UploadTimeoutError extends ScenarioError {
         'its asset may still appear in client.assets.list() once the server finishes importing it.',
     );
     this.uploadId = uploadId;
-    this.lastUpload = lastUpload;
+    this.lastUpload = unsigned(lastUpload);
   }
 }

@@ -13,6 +13,8 @@ import {
 } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { WaitOptions, WaitProgress } from '../core/options.js';
+import { redactValue } from '../core/redact.js';
+import { pollRetryDelayMs } from '../core/retry.js';
 import type { Job } from '../schemas/job.js';
 import { KNOWN_JOB_STATUSES, TERMINAL_JOB_STATUSES } from '../schemas/job.js';
 import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay, progressRate } from './poll-schedule.js';
@@ -29,6 +31,8 @@ export interface WaitForJobDeps {
   /** Default: the real clock. */
   clock?: Clock | undefined;
   logger?: Logger | undefined;
+  /** Removes secrets from the jobs that errors carry. Default: none. */
+  redact?: ((text: string) => string) | undefined;
 }
 
 /**
@@ -53,16 +57,21 @@ const knownStatuses: ReadonlySet<string> = new Set(KNOWN_JOB_STATUSES);
  * Polls a job until it ends and resolves with it once it succeeded.
  *
  * `job` is an id, or a job already seen (such as the create response), which saves the first
- * poll. Rejects with `JobFailedError` (`failure`), `JobCanceledError` (`canceled`),
- * `JobTimeoutError` (deadline), `APIUserAbortError` (abort), `NotFoundError` (an id the first poll
- * does not find), or a `JobError` when polling failed after the transport's retries (its `cause`
- * is the transport error) or `onProgress` threw (its `cause` is what it threw). Every error but
- * the `NotFoundError` carries `jobId`. Leaves no timer or request running once settled.
+ * poll. A poll that fails after the transport's retries with what may pass (a lost connection,
+ * 408, 429, 5xx) is ridden out: the wait polls again after a backoff (or the server's
+ * `Retry-After`) until its deadline. Rejects with `JobFailedError` (`failure`), `JobCanceledError`
+ * (`canceled`), `JobTimeoutError` (deadline; its `cause` is the last poll's error when polls were
+ * failing), `APIUserAbortError` (abort), `NotFoundError` (an id the first poll does not find), or
+ * a `JobError` when a poll failed for good (a 404 of a job seen before, 401, 403…; its `cause` is
+ * the transport error) or `onProgress` threw (its `cause` is what it threw). Every error but the
+ * `NotFoundError` carries `jobId`. Leaves no timer or request running once settled.
  */
 export async function waitForJob(job: string | Job, deps: WaitForJobDeps, options: WaitOptions = {}): Promise<Job> {
   const jobId = typeof job === 'string' ? job : job.jobId;
   const { signal, pollInterval, cancelOnAbort = false, waitTimeout = DEFAULT_WAIT_TIMEOUT_MS } = options;
   const clock = deps.clock ?? realClock;
+  // Answers are redacted of real-length secrets only; an error shows a job redacted of them all.
+  const redacted = <T>(value: T): T => (deps.redact ? redactValue(value, deps.redact) : value);
   const startedAt = clock.now();
   const deadline = startedAt + waitTimeout;
   // The one abort source of the wait: the caller's signal, the deadline, or the wait settling.
@@ -73,35 +82,92 @@ export async function waitForJob(job: string | Job, deps: WaitForJobDeps, option
   abortAfter(clock, waitTimeout, stop, DEADLINE);
 
   const progress = new ProgressLog(jobId, options.onProgress, deps.logger, startedAt);
-  const poll = async () => {
+  const failures = new PollFailures(jobId, deps.logger);
+  /** One poll; after a failure the wait rides out, how long to pause before the next one. */
+  const poll = async (): Promise<number | undefined> => {
     const sentAt = clock.now();
-    const polled = await pollOnce(jobId, deps.getJob, stop.signal, progress.last === undefined);
+    let polled: Job;
+    try {
+      polled = await untilAborted(deps.getJob(jobId, stop.signal), stop.signal);
+    } catch (error) {
+      if (stop.signal.aborted) throw error;
+      return failures.pauseAfter(error, progress.last === undefined);
+    }
+    failures.clear();
     progress.see(polled, (sentAt + clock.now()) / 2);
+    return undefined;
   };
 
   try {
     stop.signal.throwIfAborted();
-    if (typeof job === 'string') await poll();
+    let pause: number | undefined;
+    if (typeof job === 'string') pause = await poll();
     else progress.see(job, startedAt);
-    while (!terminalStatuses.has(progress.current.status)) {
+    while (!progress.finished) {
       const now = clock.now();
-      const wanted = Math.max(
-        pollInterval ?? nextPollDelay(progress.observations, startedAt, now),
-        MIN_POLL_INTERVAL_MS,
+      const wanted = pause ?? pollInterval ?? nextPollDelay(progress.observations, startedAt, now);
+      const delay = beforeDeadline(Math.max(wanted, MIN_POLL_INTERVAL_MS), now, deadline);
+      deps.logger?.debug(
+        `job ${jobId} is ${progress.last?.status ?? 'not seen yet'}; next poll in ${Math.round(delay)} ms`,
       );
-      const delay = beforeDeadline(wanted, now, deadline);
-      deps.logger?.debug(`job ${jobId} is ${progress.current.status}; next poll in ${Math.round(delay)} ms`);
       await clock.sleep(delay, stop.signal);
-      await poll();
+      pause = await poll();
     }
   } catch (error) {
     if (!stop.signal.aborted) throw error;
-    if (stop.signal.reason === DEADLINE) throw new JobTimeoutError(jobId, waitTimeout, progress.last);
+    if (stop.signal.reason === DEADLINE) {
+      throw new JobTimeoutError(jobId, waitTimeout, redacted(progress.last), failures.failing);
+    }
     throw await abortError(jobId, stop.signal.reason, cancelOnAbort ? deps : undefined);
   } finally {
     stop.abort();
   }
-  return outcome(progress.current);
+  return outcome(progress.current, redacted);
+}
+
+/**
+ * The failed polls in a row that a wait rides out (see `pollRetryDelayMs` in core/retry.ts):
+ * how long to pause after each, and what to say if the deadline comes while they last.
+ */
+class PollFailures {
+  #count = 0;
+  #lastError: unknown;
+
+  constructor(
+    readonly jobId: string,
+    readonly logger: Logger | undefined,
+  ) {}
+
+  /** The failures so far, while the latest poll failed. */
+  get failing(): { count: number; lastError: unknown } | undefined {
+    return this.#count > 0 ? { count: this.#count, lastError: this.#lastError } : undefined;
+  }
+
+  /**
+   * How long to pause after a failed poll, or throws what ends the wait: the error itself for a
+   * 404 before the job was ever seen (the id names no job at all), else a `JobError` naming the job.
+   */
+  pauseAfter(error: unknown, firstSight: boolean): number {
+    const delay = pollRetryDelayMs(error, ++this.#count);
+    this.#lastError = error;
+    if (delay === undefined) {
+      if (firstSight && error instanceof NotFoundError) throw error;
+      throw new JobError(
+        this.jobId,
+        `Polling job ${this.jobId} failed: ${messageOf(error)}; the job may still be running (and billed): ${resumeOrCancel(this.jobId)}.`,
+        { cause: error },
+      );
+    }
+    this.logger?.warn(
+      `polling job ${this.jobId} failed (${messageOf(error)}); still waiting, next poll in ${Math.round(delay)} ms`,
+    );
+    return delay;
+  }
+
+  clear(): void {
+    this.#count = 0;
+    this.#lastError = undefined;
+  }
 }
 
 /**
@@ -123,6 +189,11 @@ class ProgressLog {
   /** The latest job; only read once a job was seen. */
   get current(): Job {
     return this.last as Job;
+  }
+
+  /** Whether the latest job seen has ended. */
+  get finished(): boolean {
+    return this.last !== undefined && terminalStatuses.has(this.last.status);
   }
 
   see(job: Job, at: number): void {
@@ -155,28 +226,6 @@ class ProgressLog {
     const rate = progressRate(this.observations);
     const remainingMs = rate && last ? Math.max(0, (1 - last.progress) / rate.perMs) : undefined;
     return { elapsedMs: Math.max(0, at - this.startedAt), remainingMs };
-  }
-}
-
-/**
- * One `getJob`, given up at once on `stop` even if the transport ignores its signal. Its failures
- * carry the job id, except a 404 before the job was ever seen: then the id names no job at all.
- */
-async function pollOnce(
-  jobId: string,
-  getJob: WaitForJobDeps['getJob'],
-  stop: AbortSignal,
-  firstSight: boolean,
-): Promise<Job> {
-  try {
-    return await untilAborted(getJob(jobId, stop), stop);
-  } catch (error) {
-    if (stop.aborted || (firstSight && error instanceof NotFoundError)) throw error;
-    throw new JobError(
-      jobId,
-      `Polling job ${jobId} failed: ${messageOf(error)}; the job may still be running (and billed): ${resumeOrCancel(jobId)}.`,
-      { cause: error },
-    );
   }
 }
 
@@ -238,9 +287,10 @@ async function cancelAfterAbort(jobId: string, deps: WaitForJobDeps): Promise<st
   return `It was not canceled (${why}): it keeps running and is billed; resume with client.jobs.wait('${jobId}') or check it with client.jobs.get('${jobId}').`;
 }
 
-function outcome(job: Job): Job {
-  if (job.status === 'failure') throw new JobFailedError(job);
-  if (job.status === 'canceled') throw new JobCanceledError(job);
+/** The job, or the error of a job that ended otherwise than with success, showing it `redacted`. */
+function outcome(job: Job, redacted: <T>(job: T) => T): Job {
+  if (job.status === 'failure') throw new JobFailedError(redacted(job));
+  if (job.status === 'canceled') throw new JobCanceledError(redacted(job));
   return job;
 }
 

@@ -14,13 +14,13 @@ import { type RunningEmulator, startEmulator } from '../../src/testing/index.js'
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples');
+/** A script still running after this is killed (and its test fails on the exit code). */
 const TIMEOUT = 60_000;
 
 interface Outcome {
   code: number | null;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
 /** The environment without any Scenario setting, so scripts take the emulator path unless told otherwise. */
@@ -30,7 +30,6 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 function runScript(script: string, args: string[], cwd: string, env = cleanEnv()): Promise<Outcome> {
-  const startedAt = performance.now();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -38,7 +37,7 @@ function runScript(script: string, args: string[], cwd: string, env = cleanEnv()
       { cwd, env, timeout: TIMEOUT },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, stdout, stderr, ms: performance.now() - startedAt });
+        resolve({ code, stdout, stderr });
       },
     );
   });
@@ -72,7 +71,6 @@ describe.concurrent('npm run demo', () => {
       const result = await runScript('demo.ts', [], cwd);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      expect(result.ms).toBeLessThan(60_000);
       const lines = result.stdout.trim().split('\n');
       expect(lines.filter((line) => /emulator/i.test(line))).toHaveLength(1);
       expect(result.stdout).toMatch(/Job job_\w+ · cost 20 credits/);
