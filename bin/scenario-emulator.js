@@ -37,6 +37,7 @@ if (options.help) {
   console.log(EMULATOR_USAGE);
   process.exit(0);
 }
+for (const warning of options.warnings ?? []) console.error(`scenario-emulator: warning: ${warning}`);
 
 let emulator;
 try {
@@ -52,7 +53,7 @@ try {
   process.exit(CANNOT_START);
 }
 console.log(`Scenario emulator listening on ${emulator.url}
-  baseUrl: ${emulator.url}   (any Basic or Bearer credentials${options.apiKey ? ' matching --api-key/--api-secret' : ''})
+  baseUrl: ${emulator.url}   (${options.apiKey || options.token ? 'only the credentials configured' : 'any Basic or Bearer credentials'})
   try:     curl -u key:secret ${emulator.url}/models?privacy=public`);
 
 const stop = async () => {

@@ -9,7 +9,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import { type Asset, type GenerationJob, type GenerationResult, type Job, JobError, Scenario } from 'scenario-sdk';
+import { type Asset, fileExtension, type GenerationJob, type Job, JobError, Scenario } from 'scenario-sdk';
 import type { EmulatorOptions } from 'scenario-sdk/testing';
 
 /** A bundled sketch: `sketch.png` (a knight), `poses.png` (three poses), `evolution.png` (three stages). */
@@ -26,6 +26,12 @@ const EMULATOR_JOB_DURATIONS = {
   detection: 1500,
   'remove-background': 1500,
   upscale: 2000,
+  texture: 1500,
+  'skybox-base-360': 3000,
+  'skybox-upscale-360': 2000,
+  pixelate: 1000,
+  vectorize: 1000,
+  'patch-image': 300,
   upload: 500,
 };
 
@@ -121,7 +127,7 @@ export async function save(client: Scenario, assets: Asset[], dir: string, stem:
   await mkdir(dir, { recursive: true });
   return Promise.all(
     files.map(async (bytes, index) => {
-      const extension = assets[index]?.mimeType.split('/')[1]?.replace('jpeg', 'jpg') ?? 'png';
+      const extension = fileExtension(assets[index]?.mimeType);
       const file = join(dir, `${stem}${assets.length > 1 ? `-${index + 1}` : ''}.${extension}`);
       await writeFile(`${file}.part`, bytes);
       await rename(`${file}.part`, file);
@@ -164,9 +170,10 @@ export const bar = (fraction: number, width = 20) => {
 
 /**
  * Waits for a submitted job with a live progress line (`label job_… [████░░] 40% in-progress 1.2s`),
- * and returns its outputs. The line ends with the outcome, success or not.
+ * and returns its result (the outputs, or the resource's own: maps by name, captions). The line
+ * ends with the outcome, success or not.
  */
-export async function follow(generation: GenerationJob, label: string): Promise<GenerationResult> {
+export async function follow<R>(generation: GenerationJob<R>, label: string): Promise<R> {
   const line = statusLine();
   const startedAt = performance.now();
   let job: Job = generation.job;

@@ -1,25 +1,47 @@
 import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL, parseBaseUrl, parseProxyUrl } from './core/base-url.js';
-import { authorizationHeader, basicToken, type Credentials, warnOfSecretInPage } from './core/credentials.js';
+import {
+  authorizationHeader,
+  type Credentials,
+  secretForms,
+  sentCredentials,
+  warnOfSecretInPage,
+} from './core/credentials.js';
 import { readEnv, runtimeUserAgent } from './core/env.js';
 import { InvalidRequestError } from './core/errors.js';
 import { createLogger } from './core/logger.js';
 import { type ClientOptions, ClientOptionsSchema, checkRequestOptions, type RequestOptions } from './core/options.js';
-import { createRedactor } from './core/redact.js';
+import { createRedactor, MIN_ANSWER_SECRET_LENGTH } from './core/redact.js';
 import { Transport } from './core/transport.js';
 import { parseInput } from './core/validate.js';
 import { VERSION } from './core/version.js';
 import { Assets, getAssets } from './resources/assets.js';
+import { Caption } from './resources/caption.js';
 import { ControlNet } from './resources/controlnet.js';
 import { Custom } from './resources/custom.js';
+import { DescribeStyle } from './resources/describe-style.js';
 import { Detect } from './resources/detect.js';
+import { Embed } from './resources/embed.js';
+import { GenerativeFill } from './resources/generative-fill.js';
 import { Img2Img } from './resources/img2img.js';
 import { Inpaint } from './resources/inpaint.js';
 import { Jobs, jobWaiter } from './resources/jobs.js';
 import { type ModelCache, Models } from './resources/models.js';
+import { Patch } from './resources/patch.js';
+import { Pixelate } from './resources/pixelate.js';
+import { Prompt } from './resources/prompt.js';
+import { PromptEditing } from './resources/prompt-editing.js';
+import { Reframe } from './resources/reframe.js';
 import { RemoveBackground } from './resources/remove-background.js';
+import { Restyle } from './resources/restyle.js';
+import { Segment } from './resources/segment.js';
+import { Skybox } from './resources/skybox.js';
+import { SkyboxUpscale } from './resources/skybox-upscale.js';
+import { Texture } from './resources/texture.js';
+import { Translate } from './resources/translate.js';
 import { Txt2Img } from './resources/txt2img.js';
 import { Upscale } from './resources/upscale.js';
+import { Vectorize } from './resources/vectorize.js';
 
 /**
  * The Scenario API client. Options default to env variables; resources are its fields.
@@ -56,8 +78,40 @@ export class Scenario {
   readonly detect: Detect;
   /** Background removal. */
   readonly removeBackground: RemoveBackground;
-  /** Upscaling by a factor or to a width. */
+  /** Upscaling by a factor or to a width (deprecated in Scenario's reference, still served). */
   readonly upscale: Upscale;
+  /** Material maps (normal, height, smoothness, metallic, ao, edge, albedo) of a texture, by name. */
+  readonly texture: Texture;
+  /** 360° skyboxes: 2:1 equirectangular panoramas whose left and right edges meet. */
+  readonly skybox: Skybox;
+  /** Upscaling of 360° skyboxes, their geometry kept. */
+  readonly skyboxUpscale: SkyboxUpscale;
+  /** Pixel art: a grid of `pixelGridSize` flat pixels in a limited palette. */
+  readonly pixelate: Pixelate;
+  /** Vectorization: an image traced into an SVG asset. */
+  readonly vectorize: Vectorize;
+  /** Reframing: an image placed in a new frame size, the new space painted to continue it. */
+  readonly reframe: Reframe;
+  /** Restyling: an image repainted in the look of style images, its structure kept. */
+  readonly restyle: Restyle;
+  /** Segmentation: a mask of an object in an image. */
+  readonly segment: Segment;
+  /** Generative fill: the white region of a mask painted anew (erase or replace), the rest kept. */
+  readonly generativeFill: GenerativeFill;
+  /** Editing with a prompt (deprecated in Scenario's reference, still served). */
+  readonly promptEditing: PromptEditing;
+  /** Patching: one image merged onto another (override or erase), no model involved. */
+  readonly patch: Patch;
+  /** Captions of images, as text. */
+  readonly caption: Caption;
+  /** The style of images or of a model, in words. */
+  readonly describeStyle: DescribeStyle;
+  /** Prompts completed, invented or structured, as text. */
+  readonly prompt: Prompt;
+  /** A prompt translated into English. */
+  readonly translate: Translate;
+  /** A text's embedding vector. */
+  readonly embed: Embed;
   /** Any model through `/generate/custom/{modelId}`, its inputs optionally checked against the model's contract. */
   readonly custom: Custom;
   /** Jobs: read, list, cancel, and wait for them (`wait` resumes a job another call gave up on). */
@@ -67,14 +121,12 @@ export class Scenario {
 
   constructor(clientOptions: ClientOptions = {}) {
     const options = parseInput(ClientOptionsSchema, clientOptions, 'client options');
-    const { apiKey, apiSecret, token, baseUrl, projectId } =
-      options.proxyUrl === undefined ? direct(options) : throughProxy(options.proxyUrl, options);
-    const redact = createRedactor([
-      apiKey,
-      apiSecret,
-      token,
-      apiKey && apiSecret ? basicToken(apiKey, apiSecret) : undefined,
-    ]);
+    const connection = options.proxyUrl === undefined ? direct(options) : throughProxy(options.proxyUrl, options);
+    const { baseUrl, projectId } = connection;
+    const credentials = sentCredentials(connection);
+    const { apiKey, apiSecret, token } = credentials;
+    const redact = createRedactor(secretForms(credentials));
+    const redactAnswer = createRedactor(secretForms(credentials), MIN_ANSWER_SECRET_LENGTH);
     const logger = createLogger(options.logger ?? console, options.logLevel ?? 'warn', redact);
     warnOfSecretInPage(apiSecret, logger);
     this.baseUrl = baseUrl.href.replace(/\/$/, '');
@@ -88,9 +140,9 @@ export class Scenario {
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       logger,
       defaultHeaders: options.defaultHeaders ?? {},
-      authorization:
-        options.proxyUrl === undefined ? () => authorizationHeader({ apiKey, apiSecret, token }) : () => undefined,
+      authorization: options.proxyUrl === undefined ? () => authorizationHeader(credentials) : () => undefined,
       redact,
+      redactAnswer,
       userAgent: runtimeUserAgent(VERSION),
       imageSources: { filePaths: options.imageSources?.filePaths ?? true, urls: options.imageSources?.urls ?? true },
     });
@@ -108,6 +160,22 @@ export class Scenario {
     this.detect = new Detect(generation);
     this.removeBackground = new RemoveBackground(generation);
     this.upscale = new Upscale(generation);
+    this.texture = new Texture(generation);
+    this.skybox = new Skybox(generation);
+    this.skyboxUpscale = new SkyboxUpscale(generation);
+    this.pixelate = new Pixelate(generation);
+    this.vectorize = new Vectorize(generation);
+    this.reframe = new Reframe(generation);
+    this.restyle = new Restyle(generation);
+    this.segment = new Segment(generation);
+    this.generativeFill = new GenerativeFill(generation);
+    this.promptEditing = new PromptEditing(generation);
+    this.patch = new Patch(generation);
+    this.caption = new Caption(generation);
+    this.describeStyle = new DescribeStyle(generation);
+    this.prompt = new Prompt(generation);
+    this.translate = new Translate(generation);
+    this.embed = new Embed(generation);
     this.custom = new Custom({ ...generation, models });
   }
   /**

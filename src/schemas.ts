@@ -21,21 +21,37 @@ export { CaptionSchema, TrainingImageInputSchema } from './lib/training-image-in
 export { DEFAULT_WAIT_TIMEOUT_MS } from './lib/wait-for-job.js';
 export { DEFAULT_TRAINING_WAIT_TIMEOUT_MS } from './lib/wait-for-training.js';
 export { AssetDownloadOptionsSchema, AssetIdsSchema, AssetUploadParamsSchema } from './resources/assets.js';
+export { CaptionParamsSchema } from './resources/caption.js';
 export { ControlNetParamsSchema } from './resources/controlnet.js';
 export { CustomInputsSchema } from './resources/custom.js';
+export { DescribeStyleParamsSchema } from './resources/describe-style.js';
 export { DetectParamsSchema } from './resources/detect.js';
+export { EmbedParamsSchema } from './resources/embed.js';
+export { GenerativeFillParamsSchema } from './resources/generative-fill.js';
 export { Img2ImgParamsSchema } from './resources/img2img.js';
 export { InpaintParamsSchema } from './resources/inpaint.js';
 export { modelInputsSchema } from './resources/model-inputs.js';
 export { ModelTrainParamsSchema, TrainingPairInputSchema } from './resources/model-training.js';
+export { PatchParamsSchema } from './resources/patch.js';
+export { PixelateParamsSchema } from './resources/pixelate.js';
+export { PromptParamsSchema } from './resources/prompt.js';
+export { PromptEditingParamsSchema } from './resources/prompt-editing.js';
+export { ReframeParamsSchema } from './resources/reframe.js';
 export { RemoveBackgroundParamsSchema } from './resources/remove-background.js';
+export { RestyleParamsSchema } from './resources/restyle.js';
+export { SegmentParamsSchema } from './resources/segment.js';
+export { SkyboxParamsSchema } from './resources/skybox.js';
+export { SkyboxUpscaleParamsSchema } from './resources/skybox-upscale.js';
+export { TextureParamsSchema } from './resources/texture.js';
 export {
   TRAINING_UPLOAD_CONCURRENCY,
   TrainingImagePairsParamsSchema,
   TrainingImagesAddParamsSchema,
 } from './resources/training-images.js';
+export { TranslateParamsSchema } from './resources/translate.js';
 export { Txt2ImgParamsSchema } from './resources/txt2img.js';
 export { UpscaleParamsSchema } from './resources/upscale.js';
+export { VectorizeParamsSchema } from './resources/vectorize.js';
 export {
   AssetEnvelopeSchema,
   AssetIdsBodySchema,
@@ -50,6 +66,7 @@ export {
   AssetUploadBodySchema,
   KNOWN_ASSET_KINDS,
 } from './schemas/asset.js';
+export { type CaptionBody, CaptionBodySchema, CaptionOutputSchema } from './schemas/caption.js';
 export {
   CONTROLNET_MODALITIES,
   CONTROLNET_PRESETS,
@@ -58,8 +75,16 @@ export {
   type ControlNetIpAdapterBody,
   ControlNetIpAdapterBodySchema,
   ControlNetModalitySchema,
+  type ControlNetTextureBody,
+  ControlNetTextureBodySchema,
 } from './schemas/controlnet.js';
+export {
+  type DescribeStyleBody,
+  DescribeStyleBodySchema,
+  DescribeStyleOutputSchema,
+} from './schemas/describe-style.js';
 export { type DetectBody, DetectBodySchema, DetectModalitySchema } from './schemas/detect.js';
+export { type EmbedBody, EmbedBodySchema, EmbedOutputSchema } from './schemas/embed.js';
 export {
   AssetIdRefSchema,
   ConceptSchema,
@@ -68,22 +93,29 @@ export {
   DimensionSchema,
   type DryRunResponse,
   DryRunResponseSchema,
+  FractionSchema,
   type GenerationBaseBody,
   GenerationBaseBodySchema,
   GenerationResultSchema,
   GenerationSubmitResponseSchema,
   ImageRefSchema,
+  InferenceStepsSchema,
   InfluenceSchema,
   IpDetectionSchema,
+  PercentSchema,
+  PromptSchema,
   SchedulerSchema,
   SeedSchema,
   StrengthSchema,
 } from './schemas/generation.js';
+export { type GenerativeFillBody, GenerativeFillBodySchema } from './schemas/generative-fill.js';
 export {
   type Img2ImgBody,
   Img2ImgBodySchema,
   type Img2ImgIpAdapterBody,
   Img2ImgIpAdapterBodySchema,
+  type Img2ImgTextureBody,
+  Img2ImgTextureBodySchema,
 } from './schemas/img2img.js';
 export {
   type ControlNetInpaintBody,
@@ -128,11 +160,40 @@ export {
 } from './schemas/model.js';
 export type { ObjectSchema } from './schemas/object-schema.js';
 export { type OptionalField, optionalField } from './schemas/optional-field.js';
+export { type PatchBody, PatchBodySchema } from './schemas/patch.js';
+export {
+  PaletteColorSchema,
+  PIXEL_GRID_SIZES,
+  type PixelateBody,
+  PixelateBodySchema,
+  PixelGridSizeSchema,
+} from './schemas/pixelate.js';
+export { PROMPT_MODES, type PromptBody, PromptBodySchema, PromptOutputSchema } from './schemas/prompt.js';
+export {
+  PROMPT_EDITING_ASPECT_RATIOS,
+  PROMPT_EDITING_MODELS,
+  type PromptEditingBody,
+  PromptEditingBodySchema,
+} from './schemas/prompt-editing.js';
+export { REFRAME_LOCATIONS, type ReframeBody, ReframeBodySchema, ReframeSideSchema } from './schemas/reframe.js';
 export {
   BackgroundColorSchema,
   type RemoveBackgroundBody,
   RemoveBackgroundBodySchema,
 } from './schemas/remove-background.js';
+export { type RestyleBody, RestyleBodySchema } from './schemas/restyle.js';
+export { type SegmentBody, SegmentBodySchema } from './schemas/segment.js';
+export {
+  SKYBOX_STYLES,
+  type SkyboxBody,
+  SkyboxBodySchema,
+  SkyboxStyleSchema,
+  type SkyboxUpscaleBody,
+  SkyboxUpscaleBodySchema,
+  SkyboxWidthSchema,
+} from './schemas/skybox.js';
+export { TextImagesSchema, TextSamplingFields, UnwantedSequencesSchema } from './schemas/text-sampling.js';
+export { TEXTURE_MAPS, type TextureBody, TextureBodySchema } from './schemas/texture.js';
 export {
   DEFAULT_TRAINING_TYPE,
   MAX_TRAINING_IMAGE_IDS_PER_CALL,
@@ -160,6 +221,7 @@ export {
   type TrainResponse,
   TrainResponseSchema,
 } from './schemas/training.js';
+export { type TranslateBody, TranslateBodySchema, TranslateOutputSchema } from './schemas/translate.js';
 export {
   ASPECT_RATIOS,
   AspectRatioSchema,
@@ -167,6 +229,8 @@ export {
   Txt2ImgBodySchema,
   type Txt2ImgIpAdapterBody,
   Txt2ImgIpAdapterBodySchema,
+  type Txt2ImgTextureBody,
+  Txt2ImgTextureBodySchema,
 } from './schemas/txt2img.js';
 export {
   KNOWN_UPLOAD_STATUSES,
@@ -186,3 +250,4 @@ export {
   UploadStatusSchema,
 } from './schemas/upload.js';
 export { type UpscaleBody, UpscaleBodySchema } from './schemas/upscale.js';
+export { type VectorizeBody, VectorizeBodySchema } from './schemas/vectorize.js';

@@ -61,6 +61,8 @@ type Def = {
   element?: Schema;
   options?: Schema[];
   entries?: Record<string, unknown>;
+  /** A literal's allowed values. */
+  values?: unknown[];
 };
 type Schema = z.core.$ZodType & { _zod: { def: Def } };
 
@@ -89,10 +91,12 @@ function listItem(schema: Schema): Schema | undefined {
 
 function kindOf(schema: Schema): FlagKind {
   if (schema === (ImageInputSchema as unknown)) return 'image';
-  const type = schema._zod.def.type;
-  if (type === 'string' || type === 'enum' || type === 'literal') return 'string';
+  const { type, values = [] } = schema._zod.def;
+  if (type === 'literal') return typeof values[0] === 'number' ? 'number' : 'string';
+  if (type === 'string' || type === 'enum') return 'string';
   if (type === 'number' || type === 'boolean') return type;
-  if (type === 'object' || type === 'record') return 'json';
+  // Objects, and lists of lists (a palette of [r, g, b]), are given as JSON.
+  if (type === 'object' || type === 'record' || type === 'array') return 'json';
   return 'value';
 }
 
@@ -114,7 +118,8 @@ export function flagsOf(schema: z.core.$ZodType, omit: readonly string[] = []): 
     let name = RENAMED[param]?.name ?? kebab(param);
     // A repeatable flag reads as one item (`--style-image a --style-image b`), unless that name is taken.
     if (kind === 'list' && !params.some((other) => kebab(other) === singular(name))) name = singular(name);
-    const choices = Object.keys((element ?? field)._zod.def.entries ?? {});
+    const { entries = {}, values = [] } = (element ?? field)._zod.def;
+    const choices = [...Object.keys(entries), ...values.map(String)];
     const known = DESCRIPTIONS[param];
     const allowed = choices.length > 0 ? `one of ${choices.join(', ')}` : undefined;
     const repeat = kind === 'list' ? ' (repeatable)' : '';
@@ -125,7 +130,10 @@ export function flagsOf(schema: z.core.$ZodType, omit: readonly string[] = []): 
       ...(itemKind && kind === 'list' ? { item: itemKind } : {}),
       ...(RENAMED[param]?.short ? { short: RENAMED[param]?.short } : {}),
       description: [known, allowed].filter(Boolean).join('; ') + repeat,
-      placeholder: placeholderOf(kind === 'list' ? (itemKind ?? 'string') : kind, choices.length > 0),
+      placeholder: placeholderOf(
+        kind === 'list' ? (itemKind ?? 'string') : kind,
+        choices.length > 0 && kind !== 'number',
+      ),
     };
   });
 }

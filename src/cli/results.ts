@@ -14,6 +14,7 @@ function outcomeJson(outcome: Outcome): Record<string, unknown> {
     jobId: jobId ?? null,
     cost: cost ?? null,
     files,
+    ...(outcome.output === undefined ? {} : { output: outcome.output }),
     ...(error === undefined ? {} : { error }),
     ...(earlier ? { earlier: true } : {}),
   };
@@ -29,13 +30,27 @@ export function printOutcome(reporter: Reporter, outcome: Outcome): void {
   } else if (status === 'done') {
     const when = outcome.earlier ? ' (done by an earlier run)' : '';
     const what = files.join(', ') || 'no outputs';
-    reporter.result(outcomeJson(outcome), `done    ${item.label}${when} → ${what} (${jobId}${credits(cost)})`);
+    const text = outcome.output ? outputLines(outcome.output) : [];
+    reporter.result(
+      outcomeJson(outcome),
+      [`done    ${item.label}${when} → ${what} (${jobId}${credits(cost)})`, ...text].join('\n'),
+    );
   } else if (status === 'failed') {
     reporter.result(outcomeJson(outcome), `failed  ${item.label}: ${error}`);
   } else if (status === 'interrupted') {
     // People get the interrupt report instead, listing every job that runs on.
     reporter.result(outcomeJson(outcome));
   }
+}
+
+/** A text result for people: each string on its own indented line, a vector by its length. */
+function outputLines(output: Record<string, unknown>): string[] {
+  return Object.entries(output).flatMap(([key, value]) => {
+    const items = Array.isArray(value) ? value : [value];
+    if (items.every((item) => typeof item === 'string')) return items.map((item) => `  ${key}: ${item}`);
+    if (items.every((item) => typeof item === 'number')) return [`  ${key}: ${items.length} numbers`];
+    return [];
+  });
 }
 
 const ORDER: readonly OutcomeStatus[] = ['done', 'estimated', 'failed', 'interrupted', 'not-started'];

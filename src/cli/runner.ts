@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -8,17 +8,19 @@ import {
   type GenerationJob,
   InternalServerError,
   InvalidRequestError,
+  type Job,
   JobCanceledError,
   JobFailedError,
   RateLimitError,
   ResponseValidationError,
   type Scenario,
+  type WaitProgress,
 } from '../index.js';
 import { oneLine } from './errors.js';
 import { outputFileName, removePartialDownloads } from './outputs.js';
 import type { Item } from './plan.js';
 import type { Reporter } from './reporter.js';
-import { downloadAsset, type Generation, quoteGeneration, startJob, waitForOutputs } from './sdk.js';
+import { downloadAsset, type Generation, outputsOf, quoteGeneration, startJob, waitForOutputs } from './sdk.js';
 import type { ItemState, StateFile } from './state.js';
 
 /** How an item ended. `interrupted`: its job runs on and a re-run resumes it; `estimated`: quoted by a dry run. */
@@ -32,6 +34,8 @@ export interface Outcome {
   /** Creative units billed for the job. */
   cost?: number | undefined;
   files: string[];
+  /** Results that are not assets (captions, prompts, an embedding), also written as `<stem>-<n>.json`. */
+  output?: Record<string, unknown> | undefined;
   error?: string | undefined;
   /** Done by an earlier run (from the state file): nothing was sent this time. */
   earlier?: boolean;
@@ -129,12 +133,14 @@ async function runItem(item: Item, context: RunContext): Promise<Outcome> {
   }
   let jobId = saved?.status === 'running' || saved?.status === 'done' ? saved.jobId : item.jobId;
   let cost = saved?.cost;
+  // Submitted by this run: its wait reads the resource's own result (which a job resumed by id cannot).
+  let submitted: GenerationJob<unknown> | undefined;
   const bar = context.reporter.job(item.label);
   try {
     if (!jobId) {
       if (!item.generation || signal.aborted) return { item, status: 'not-started', files: [] };
       record({ status: 'submitting' });
-      let job: GenerationJob | undefined;
+      let job: GenerationJob<unknown> | undefined;
       try {
         job = await submitPatiently(context.client, item.generation, signal);
       } catch (error) {
@@ -147,20 +153,23 @@ async function runItem(item: Item, context: RunContext): Promise<Outcome> {
         record({ status: 'failed', error: 'not submitted: interrupted while waiting out a 429' });
         return { item, status: 'not-started', files: [] };
       }
+      submitted = job;
       jobId = job.id;
       cost = job.creativeUnitsCost;
       record({ status: 'running', jobId, cost });
     }
     bar.submitted(jobId);
-    const { cancelOnAbort } = context;
-    const { assets } = await waitForOutputs(context.client, jobId, {
-      onProgress: (job, wait) => bar.progress(job, wait),
+    const control = {
+      onProgress: (job: Job, wait: WaitProgress) => bar.progress(job, wait),
       signal,
-      cancelOnAbort,
-    });
+      cancelOnAbort: context.cancelOnAbort,
+    };
+    const result = submitted ? await submitted.wait(control) : await waitForOutputs(context.client, jobId, control);
+    const { assets, output } = outputsOf(result);
     const files = await downloadAll(item, jobId, assets, context);
+    if (output) files.push(writeOutput(item, jobId, assets.length, output));
     record({ status: 'done', jobId, cost, files });
-    return { item, status: 'done', jobId, cost, files };
+    return { item, status: 'done', jobId, cost, files, output };
   } catch (error) {
     if (error instanceof APIUserAbortError && signal.aborted)
       return { item, status: 'interrupted', jobId, cost, files: [] };
@@ -179,7 +188,7 @@ async function submitPatiently(
   client: Scenario,
   generation: Generation,
   signal: AbortSignal,
-): Promise<GenerationJob | undefined> {
+): Promise<GenerationJob<unknown> | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startJob(client, generation);
@@ -201,6 +210,14 @@ async function submitPatiently(
 function mayHaveCreatedJob(error: unknown): boolean {
   if (error instanceof InternalServerError || error instanceof ResponseValidationError) return true;
   return !(error instanceof APIError || error instanceof InvalidRequestError);
+}
+
+/** Writes a result that is not an asset as JSON, `<stem>-<n>.json` after the assets (via a temporary file). */
+function writeOutput(item: Item, jobId: string, index: number, output: Record<string, unknown>): string {
+  const path = join(item.outDir, outputFileName(item.stem ?? `${item.command}-${jobId}`, index, 'application/json'));
+  writeFileSync(`${path}.part`, `${JSON.stringify(output, null, 2)}\n`);
+  renameSync(`${path}.part`, path);
+  return path;
 }
 
 /** Writes the job's outputs as `<stem>-<n>.<ext>`, each with a download bar. */

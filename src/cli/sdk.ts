@@ -16,9 +16,9 @@ import {
 } from '../index.js';
 import { UsageError } from './errors.js';
 
-/** The client fields that are typed generation resources: `img2img`, `removeBackground`, … */
+/** The client fields that are typed generation resources: `img2img`, `removeBackground`, `caption`, … */
 export type TypedField = {
-  [K in keyof Scenario]: Scenario[K] extends GenerationResource<infer _Schema> ? K : never;
+  [K in keyof Scenario]: Scenario[K] extends GenerationResource<infer _Schema, infer _Result> ? K : never;
 }[keyof Scenario];
 
 /** One generation, its params already checked against the SDK's schema. */
@@ -26,8 +26,11 @@ export type Generation =
   | { field: TypedField; params: Record<string, unknown> }
   | { field: 'custom'; modelId: string; inputs: Record<string, unknown> };
 
-/** Submits a generation; resolves once the job exists (and is billed). */
-export function startJob(client: Scenario, generation: Generation): Promise<GenerationJob> {
+/**
+ * Submits a generation; resolves once the job exists (and is billed). Its `wait()` reads the
+ * resource's own result: assets, maps by name, or text.
+ */
+export function startJob(client: Scenario, generation: Generation): Promise<GenerationJob<unknown>> {
   if (generation.field === 'custom') {
     return client.custom.create(generation.modelId, generation.inputs, { validate: true });
   }
@@ -52,6 +55,23 @@ export interface WaitControl {
 /** Waits for a job (new or resumed) and fetches its output assets. */
 export function waitForOutputs(client: Scenario, jobId: string, control: WaitControl): Promise<GenerationResult> {
   return client.jobs.wait(jobId, control);
+}
+
+/** What a finished generation gave: its output assets, and its results that are not assets (captions, an embedding). */
+export interface Outputs {
+  assets: Asset[];
+  output: Record<string, unknown> | undefined;
+}
+
+/**
+ * The outputs of a generation's result: a resource's own fields (`captions`, `embedding`) as
+ * `output`; for a job resumed by id, which has only its job and assets, the job's
+ * `metadata.output` when it made no assets.
+ */
+export function outputsOf(result: unknown): Outputs {
+  const { job, assets = [], maps: _byName, ...fields } = result as { job: Job; assets?: Asset[]; maps?: unknown };
+  if (Object.keys(fields).length > 0) return { assets, output: fields };
+  return { assets, output: assets.length === 0 ? job.metadata.output : undefined };
 }
 
 /** Called as a download's bytes arrive: so far, and the total when the server sent a length. */

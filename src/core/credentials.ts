@@ -10,6 +10,21 @@ export interface Credentials {
   token?: string | undefined;
 }
 
+/**
+ * Credentials as they are sent: outer whitespace (the newline of a pasted secret) trimmed, as
+ * `fetch` trims a header value and as the env variables are read, and an empty value dropped.
+ * The redactor is built from these, so a server's echo of what was sent is redacted.
+ */
+export function sentCredentials({ apiKey, apiSecret, token }: Credentials): Credentials {
+  const trimmed = (value: string | undefined) => value?.trim() || undefined;
+  return { apiKey: trimmed(apiKey), apiSecret: trimmed(apiSecret), token: trimmed(token) };
+}
+
+/** Every form of the credentials a server could echo: each value, and the Basic encoding of the pair. */
+export function secretForms({ apiKey, apiSecret, token }: Credentials): Array<string | undefined> {
+  return [apiKey, apiSecret, token, apiKey && apiSecret ? basicToken(apiKey, apiSecret) : undefined];
+}
+
 /** The `Authorization` header value: Basic for a key pair, else Bearer for a token. */
 export function authorizationHeader({ apiKey, apiSecret, token }: Credentials): string {
   // A key or secret is base64-encoded, so only a token would make `fetch` throw; but a line

@@ -1,7 +1,7 @@
 import type { HTTPError } from 'ky';
 import { abortError } from './abort.js';
 import { APIConnectionError, APIError, type APIErrorInit, APITimeoutError } from './errors.js';
-import { redactValue } from './redact.js';
+import { redactValue, withoutSignatures } from './redact.js';
 import { BILLED_ADVICE, markNeverSent, planCeilingAdvice, serverRetryDelayMs } from './retry.js';
 
 /** Where a failed answer came from, and how to keep secrets out of the error. */
@@ -202,10 +202,11 @@ function rootCause(error: unknown): unknown {
 }
 
 /**
- * The cause as a plain error with only its name, code, message and stack, redacted: the
- * original may hold the request and its headers (a fetch wrapper's or proxy's error).
+ * The cause as a plain error with only its name, code, message and stack, redacted (secrets and
+ * URL signatures): the original may hold the request and its headers (a fetch wrapper's or proxy's error).
  */
-function safeCopy(cause: unknown, redact: (text: string) => string): Error {
+function safeCopy(cause: unknown, redactSecrets: (text: string) => string): Error {
+  const redact = (text: string) => withoutSignatures(redactSecrets(text));
   const source = cause instanceof Error ? cause : new Error(describeNonError(cause));
   const copy = new Error(redact(source.message));
   copy.name = source.name;

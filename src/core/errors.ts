@@ -1,11 +1,16 @@
 /*
  * Every error the SDK throws, in one place: the hierarchy, and beside it the factory that picks
  * the class for an HTTP status. Messages say what happened and what to do next; none carries a
- * credential (bodies and headers are redacted before they get here).
+ * credential (bodies and headers are redacted before they get here), nor the signature of a
+ * signed URL (removed here, from every message and from every body, header and job kept).
  */
 import type { Job } from '../schemas/job.js';
 import type { Model } from '../schemas/model.js';
 import type { Upload } from '../schemas/upload.js';
+import { redactValue, withoutSignatures } from './redact.js';
+
+/** A value an error keeps, with the signatures of any signed URL in it removed. */
+const unsigned = <T>(value: T): T => redactValue(value, withoutSignatures);
 
 const brand = Symbol.for('scenario-sdk.error');
 
@@ -18,7 +23,7 @@ export class ScenarioError extends Error {
   declare readonly [brand]: true;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(withoutSignatures(message), options);
     // Set here, not as a field initialiser: the CJS build wraps classes with initialised fields
     // in anonymous class expressions, and `new.target.name` then read `_class`.
     (this as { [brand]: true })[brand] = true;
@@ -87,11 +92,11 @@ export class APIError extends ScenarioError {
       `${init.method} ${init.path} failed with ${init.status}: ${init.reason}${trace}${advice ? `. ${advice}` : ''}`,
     );
     this.status = init.status;
-    this.reason = init.reason;
+    this.reason = withoutSignatures(init.reason);
     this.traceId = init.traceId;
-    this.details = init.details;
-    this.body = init.body;
-    this.headers = init.headers;
+    this.details = unsigned(init.details);
+    this.body = unsigned(init.body);
+    this.headers = unsigned(init.headers);
   }
 
   /**
@@ -262,8 +267,8 @@ export class ResponseValidationError extends ScenarioError {
       `Unexpected response from ${endpoint}: ${list}.${job} Please report this with the SDK version.${next}`,
       options,
     );
-    this.issues = issues;
-    this.body = body;
+    this.issues = unsigned(issues);
+    this.body = unsigned(body);
     // Only set when known, so other validation errors have no `jobId` key at all.
     if (options?.jobId !== undefined) (this as { jobId?: string }).jobId = options.jobId;
   }
@@ -297,7 +302,8 @@ export class JobFailedError extends JobError {
   /** The server's suggested fix (`metadata.hint`), if any. */
   readonly hint: string | undefined;
 
-  constructor(job: Job) {
+  constructor(failed: Job) {
+    const job = unsigned(failed);
     const reason = job.metadata?.error ?? 'no reason given';
     const hint = job.metadata?.hint ?? undefined;
     super(job.jobId, `Job ${job.jobId} failed: ${reason}${hint ? `. Hint: ${hint}` : ''}`);
@@ -314,26 +320,41 @@ export class JobCanceledError extends JobError {
 
   constructor(job: Job) {
     super(job.jobId, `Job ${job.jobId} was canceled.`);
-    this.job = job;
+    this.job = unsigned(job);
   }
 }
 
-/** `wait()` gave up; the job itself keeps running on the server and can be resumed. */
+/**
+ * `wait()` gave up; the job itself keeps running on the server and can be resumed. When the
+ * polls before the deadline failed (the API unreachable, answering 503), the message says so and
+ * `cause` is the latest poll's error.
+ */
 export class JobTimeoutError extends JobError {
   /** The job as last polled, if any poll answered. */
   readonly lastJob: Job | undefined;
 
-  constructor(jobId: string, timeoutMs: number, lastJob: Job | undefined) {
+  constructor(
+    jobId: string,
+    timeoutMs: number,
+    lastJob: Job | undefined,
+    /** The polls that failed in a row up to the deadline, the wait riding them out: how many, and the latest error. */
+    failedPolls?: { count: number; lastError: unknown },
+  ) {
     const status = lastJob
       ? ` (last status ${lastJob.status}, progress ${Math.round((lastJob.progress ?? 0) * 100)}%)`
       : '';
-    super(
-      jobId,
-      `Job ${jobId} still running after ${formatDuration(timeoutMs)}${status}; resume with client.jobs.wait('${jobId}').`,
-    );
-    this.lastJob = lastJob;
+    const after = formatDuration(timeoutMs);
+    const what = failedPolls
+      ? `Job ${jobId} not seen to finish within ${after}${status}: the last ${plural(failedPolls.count, 'poll')} failed, the latest with: ${messageOf(failedPolls.lastError)}`
+      : `Job ${jobId} still running after ${after}${status}`;
+    const cause = failedPolls && { cause: failedPolls.lastError };
+    super(jobId, `${what}; resume with client.jobs.wait('${jobId}').`, cause);
+    this.lastJob = unsigned(lastJob);
   }
 }
+
+const plural = (count: number, noun: string) => (count === 1 ? noun : `${count} ${noun}s`);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 // ---------------------------------------------------------------------------------------------
 // Trainings: each error carries the model id, so a paid training can always be found again.
@@ -363,7 +384,7 @@ export class TrainingFailedError extends TrainingError {
       model.id,
       `Training of model ${model.id} failed. Check its training images and parameters, then start it again with client.models.startTraining('${model.id}').`,
     );
-    this.model = model;
+    this.model = unsigned(model);
   }
 }
 
@@ -374,27 +395,39 @@ export class TrainingCanceledError extends TrainingError {
 
   constructor(model: Model) {
     super(model.id, `Training of model ${model.id} was canceled.`);
-    this.model = model;
+    this.model = unsigned(model);
   }
 }
 
-/** `waitForTraining()` gave up; the training itself keeps running on the server and can be resumed. */
+/**
+ * `waitForTraining()` gave up; the training itself keeps running on the server and can be
+ * resumed. When the polls before the deadline failed, the message says so and `cause` is the
+ * latest poll's error.
+ */
 export class TrainingTimeoutError extends TrainingError {
   /** The model as last polled, if any poll answered. */
   readonly lastModel: Model | undefined;
 
-  constructor(modelId: string, timeoutMs: number, lastModel: Model | undefined) {
+  constructor(
+    modelId: string,
+    timeoutMs: number,
+    lastModel: Model | undefined,
+    /** The polls that failed in a row up to the deadline, the wait riding them out: how many, and the latest error. */
+    failedPolls?: { count: number; lastError: unknown },
+  ) {
     const progress = lastModel?.trainingProgress;
     const where = progress
       ? ` (stage ${progress.stage ?? 'unknown'}, progress ${Math.round((progress.progress ?? 0) * 100)}%)`
       : lastModel
         ? ` (status ${lastModel.status})`
         : '';
-    super(
-      modelId,
-      `Model ${modelId} still training after ${formatDuration(timeoutMs)}${where}; resume with client.models.waitForTraining('${modelId}').`,
-    );
-    this.lastModel = lastModel;
+    const after = formatDuration(timeoutMs);
+    const what = failedPolls
+      ? `Model ${modelId} not seen to finish training within ${after}${where}: the last ${plural(failedPolls.count, 'poll')} failed, the latest with: ${messageOf(failedPolls.lastError)}`
+      : `Model ${modelId} still training after ${after}${where}`;
+    const cause = failedPolls && { cause: failedPolls.lastError };
+    super(modelId, `${what}; resume with client.models.waitForTraining('${modelId}').`, cause);
+    this.lastModel = unsigned(lastModel);
   }
 }
 
@@ -411,7 +444,8 @@ export class UploadFailedError extends ScenarioError {
   readonly upload: Upload;
   readonly reason: string;
 
-  constructor(upload: Upload) {
+  constructor(failed: Upload) {
+    const upload = unsigned(failed);
     const reason = upload.errorMessage || 'no reason given';
     const file = upload.fileName ? ` of ${upload.fileName}` : '';
     super(`Upload ${upload.id}${file} failed: ${reason}. Check that the file is a valid image and upload it again.`);
@@ -433,6 +467,6 @@ export class UploadTimeoutError extends ScenarioError {
         'its asset may still appear in client.assets.list() once the server finishes importing it.',
     );
     this.uploadId = uploadId;
-    this.lastUpload = lastUpload;
+    this.lastUpload = unsigned(lastUpload);
   }
 }

@@ -15,13 +15,21 @@ export function shownUrlText(text: string): string {
 }
 
 /**
- * Builds a function that replaces every secret (and its Basic-auth encodings) in a text.
- * Applied to log lines and to error bodies, which a server may echo credentials into. The
- * longest secret goes first, so one that contains another leaves no fragment behind.
+ * The shortest secret redacted from successful answers, which are data: real keys, secrets and
+ * tokens are longer, while a test value such as `secret` or `emulator` would turn names, prompts
+ * and URLs into `[redacted]`. Errors and logs are redacted of secrets from 4 characters on.
  */
-export function createRedactor(secrets: Array<string | undefined>): (text: string) => string {
+export const MIN_ANSWER_SECRET_LENGTH = 16;
+
+/**
+ * Builds a function that replaces every secret (and its Basic-auth encodings) of at least
+ * `minLength` characters in a text. Applied to log lines, to errors and to answers, which a
+ * server may echo credentials into. The longest secret goes first, so one that contains another
+ * leaves no fragment behind.
+ */
+export function createRedactor(secrets: Array<string | undefined>, minLength = 4): (text: string) => string {
   const needles = secrets
-    .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4)
+    .filter((secret): secret is string => typeof secret === 'string' && secret.length >= minLength)
     .sort((a, b) => b.length - a.length);
   if (needles.length === 0) return (text) => text;
   return (text) => needles.reduce((result, needle) => result.split(needle).join(placeholder), text);
@@ -42,6 +50,22 @@ export function redactingUrl(redact: (text: string) => string, url: string): (te
     const withoutUrl = quoted.reduce((result, form) => result.split(form).join(shown), redact(text));
     return query ? withoutUrl.split(query).join(`?${placeholder}`) : withoutUrl;
   };
+}
+
+/**
+ * The query parameters that sign a URL: CloudFront's (`Signature`, `Key-Pair-Id`, `Policy`),
+ * S3's and GCS's presigned ones, Azure's `sig`, and the emulator's `signature`. Whoever holds
+ * them can read or write what the URL points at until it expires.
+ */
+const signingParameter =
+  /\b(signature|sig|key-pair-id|policy|x-amz-credential|x-amz-security-token|x-goog-credential)(=|%3D)(?:(?!%26)[^&#\s"'<>\\])*/gi;
+
+/**
+ * Removes the values of signing query parameters from a text (in URLs, percent-encoded ones
+ * included), so an error that quotes a signed URL names it without granting access to it.
+ */
+export function withoutSignatures(text: string): string {
+  return text.replace(signingParameter, `$1$2${placeholder}`);
 }
 
 /** Redacts every string inside a JSON-like value, keys included. */

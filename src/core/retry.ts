@@ -49,8 +49,18 @@ export function planCeilingAdvice(details: unknown): string | undefined {
   return typeof action === 'string' ? PLAN_CEILINGS[action] : undefined;
 }
 
+/** Errors that no retry would mend, although their class usually is retried (an answer over the size limit). */
+const permanent = new WeakSet<Error>();
+
+/** Marks an error as one the same request would meet again: it is not retried. */
+export function markPermanent<E extends Error>(error: E): E {
+  permanent.add(error);
+  return error;
+}
+
 /** Whether the retry policy allows another attempt after `error`. */
 export function isRetryable(error: unknown, mode: RetryMode): boolean {
+  if (error instanceof Error && permanent.has(error)) return false;
   if (error instanceof APIConnectionError && unsent.get(error) === 'refused') return false;
   if (error instanceof RateLimitError && planCeilingAdvice(error.details) !== undefined) return false;
   if (mode === 'billed') {
@@ -59,6 +69,23 @@ export function isRetryable(error: unknown, mode: RetryMode): boolean {
   if (error instanceof APIError) return retryableStatuses.has(error.status);
   // A read whose body arrived truncated or garbled is safe to read again.
   return error instanceof APIConnectionError || error instanceof ResponseValidationError;
+}
+
+/**
+ * How long a job wait pauses after its `failures`-th failed poll in a row (from 1) before polling
+ * again, or `undefined` when the failure is not one to ride out. Polls are free and idempotent,
+ * so a wait rides out what may pass — a lost connection, a timeout, 408, 429, any 5xx — up to
+ * its own deadline, honouring `Retry-After` however long (the deadline bounds it), else with
+ * backoff. Anything else stops it at once: a 404, 401 or 403 says the job, or access to it, is
+ * gone; a 2xx the SDK cannot read, or a request the runtime refuses to send, comes back the same.
+ */
+export function pollRetryDelayMs(error: unknown, failures: number): number | undefined {
+  if (error instanceof Error && permanent.has(error)) return undefined;
+  const transient =
+    error instanceof APIError
+      ? error.status === 408 || error.status === 429 || error.status >= 500
+      : error instanceof APIConnectionError && unsent.get(error) !== 'refused';
+  return transient ? retryDelayMs(error, failures) : undefined;
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(8 s, 0.5 s × 2^(retry-1))]. */

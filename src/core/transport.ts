@@ -8,8 +8,9 @@ import ky, {
 import pRetry from 'p-retry';
 import type * as z from 'zod/mini';
 import { abortError, sleep, untilAborted } from './abort.js';
+import { readApiAnswer } from './api-answer.js';
 import { connectionError, errorFromHTTPError, type FailedResponseContext, refusedError } from './error-mapping.js';
-import { InvalidRequestError, isScenarioError, ResponseValidationError } from './errors.js';
+import { InvalidRequestError, isScenarioError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { CallOptions, ImageSources, Progress } from './options.js';
 import { redactingUrl, shownUrl } from './redact.js';
@@ -51,6 +52,8 @@ export interface TransportConfig {
   authorization: () => string | undefined;
   /** Removes secrets from any text that may reach an error or a log. */
   redact: (text: string) => string;
+  /** Removes the secrets long enough to be real from successful answers (see `MIN_ANSWER_SECRET_LENGTH`). */
+  redactAnswer: (text: string) => string;
   userAgent: string | undefined;
   /** Which strings image inputs may read (the client option, defaults filled in). */
   imageSources: Readonly<Record<keyof ImageSources, boolean>>;
@@ -149,6 +152,11 @@ export class Transport {
     return this.#config.logger;
   }
 
+  /** Removes secrets from a text, for errors built above the transport from what it returned (a failed job). */
+  get redact(): (text: string) => string {
+    return this.#config.redact;
+  }
+
   /** The client's per-attempt timeout in ms; reading a stream input may stall no longer than this either. */
   get timeout(): number {
     return this.#config.timeout;
@@ -172,7 +180,7 @@ export class Transport {
     const body = await this.#withRetries(call, async (signal, attempt) => {
       const context = { endpoint, attempt } satisfies AttemptContext;
       const response = await started(endpoint, redact, () => this.#api(path, { ...kyOptions, signal, context }));
-      return parseJson(await response.text(), endpoint, redact, advice);
+      return readApiAnswer(response, { endpoint, redact, redactAnswer: this.#config.redactAnswer, advice });
     });
     return parseResponse(request.schema, body, endpoint, redact, advice);
   }
@@ -286,18 +294,6 @@ function started(endpoint: string, redact: (text: string) => string, send: () =>
     return send();
   } catch (error) {
     throw refusedError(endpoint, error, redact);
-  }
-}
-
-/** A 2xx body as JSON (`undefined` when empty); anything else is the server's fault. */
-function parseJson(text: string, endpoint: string, redact: (text: string) => string, advice?: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    const safeText = redact(text);
-    const issue = { path: '', message: `body is not JSON: ${JSON.stringify(safeText.slice(0, 80))}` };
-    throw new ResponseValidationError(endpoint, [issue], safeText, { advice });
   }
 }
 

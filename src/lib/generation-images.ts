@@ -1,6 +1,47 @@
 import type { ImageInput } from './image-input.js';
-import { type ResolveImagesContext, resolveImages } from './resolve-images.js';
+import { type ImageSlot, type ResolveImagesContext, resolveImages } from './resolve-images.js';
 import { type StyleImageOptions, styleImageSlots } from './style-images.js';
+
+/** One image field of a request: one image input or a list of them (`undefined`: left out). */
+export interface ImageField {
+  input: ImageInput | readonly ImageInput[] | undefined;
+  /** The API takes asset ids only in this field: its images are uploaded (hidden), never inlined. */
+  assetIdOnly?: boolean;
+}
+
+/** A field resolved to what the endpoint takes: an asset id or data URL, a list of them, or still absent. */
+type ResolvedField<I> = I extends readonly unknown[] ? string[] : I extends undefined ? undefined : string;
+
+/** Each field of `T` resolved. */
+export type ResolvedFields<T extends Record<string, ImageField>> = { [F in keyof T]: ResolvedField<T[F]['input']> };
+
+/**
+ * Resolves the image fields of one request together, so they share one inline budget and every
+ * image is checked before anything is sent: a field to an asset id or a data URL, a list field
+ * to a list of them (its errors name `field[i]`), and a field the API takes as asset ids only to
+ * ids (uploading what is not one yet). `context.check` sees the loaded images in field order.
+ */
+export async function resolveImageFields<T extends Record<string, ImageField>>(
+  fields: T,
+  context: ResolveImagesContext,
+): Promise<ResolvedFields<T>> {
+  const given = Object.entries(fields).filter(([, { input }]) => input !== undefined);
+  const slots: ImageSlot[] = given.flatMap(([field, { input, assetIdOnly }]) =>
+    Array.isArray(input)
+      ? input.map((item: ImageInput, index) => ({ field: `${field}[${index}]`, input: item, assetIdOnly }))
+      : [{ field, input: input as ImageInput, assetIdOnly }],
+  );
+  const resolved = await resolveImages(slots, context);
+  let next = 0;
+  return Object.fromEntries(
+    given.map(([field, { input }]) => {
+      const count = Array.isArray(input) ? input.length : 1;
+      const values = resolved.slice(next, next + count);
+      next += count;
+      return [field, Array.isArray(input) ? values : values[0]];
+    }),
+  ) as ResolvedFields<T>;
+}
 
 /**
  * Resolves the image fields of one generation and its style images together, so they share
@@ -11,18 +52,17 @@ export async function resolveGenerationImages<T extends Record<string, ImageInpu
   images: T,
   styleImages: StyleImageOptions['styleImages'],
   context: ResolveImagesContext,
-): Promise<{ images: ResolvedFields<T>; styleImages: string[] }> {
+): Promise<{ images: { [F in keyof T]: ResolvedField<T[F]> }; styleImages: string[] }> {
   const named = Object.entries(images).filter((entry): entry is [string, ImageInput] => entry[1] !== undefined);
   const slots = [...named.map(([field, input]) => ({ field, input })), ...styleImageSlots(styleImages)];
   const resolved = await resolveImages(slots, context);
   return {
-    images: Object.fromEntries(named.map(([field], index) => [field, resolved[index]])) as ResolvedFields<T>,
+    images: Object.fromEntries(named.map(([field], index) => [field, resolved[index]])) as {
+      [F in keyof T]: ResolvedField<T[F]>;
+    },
     styleImages: resolved.slice(named.length),
   };
 }
-
-/** Each field resolved to what the endpoint takes; fields that may be absent may stay absent. */
-type ResolvedFields<T> = { [F in keyof T]: undefined extends T[F] ? string | undefined : string };
 
 /**
  * A resolved image under the wire field of its kind, for fields the API splits in two (`mask` /

@@ -5,6 +5,7 @@ import { withErrorContext } from '../core/error-context.js';
 import { ResponseValidationError, UploadFailedError, UploadTimeoutError } from '../core/errors.js';
 import { type CallOptions, type Progress, withSignal } from '../core/options.js';
 import { path } from '../core/path.js';
+import { redactValue } from '../core/redact.js';
 import type { RawRequest, Transport } from '../core/transport.js';
 import {
   MIN_UPLOAD_PART_BYTES,
@@ -245,9 +246,10 @@ async function waitForUpload(
   let interval = FIRST_POLL_MS;
   for (;;) {
     if (current.status === 'imported') return imported(current);
-    if (current.status === 'failed') throw new UploadFailedError(current);
+    // Errors show the upload as read, redacted of every secret (the answer was only of long ones).
+    if (current.status === 'failed') throw new UploadFailedError(redactValue(current, transport.redact));
     const remaining = deadline - clock.now();
-    if (remaining <= 0) throw new UploadTimeoutError(current.id, timeout, current);
+    if (remaining <= 0) throw new UploadTimeoutError(current.id, timeout, redactValue(current, transport.redact));
     await clock.sleep(Math.min(interval, remaining), options?.signal);
     interval = Math.min(MAX_POLL_MS, interval * 1.5);
     const polled = await transport.request({

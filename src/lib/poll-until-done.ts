@@ -3,6 +3,8 @@ import { type Clock, realClock } from '../core/clock.js';
 import { APIError, APIUserAbortError, NotFoundError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { WaitOptions, WaitProgress } from '../core/options.js';
+import { redactValue } from '../core/redact.js';
+import { pollRetryDelayMs } from '../core/retry.js';
 import { type JobObservation, MIN_POLL_INTERVAL_MS, nextPollDelay, progressRate } from './poll-schedule.js';
 
 /** Status and progress (0–1) of what is polled: what the poll schedule and the progress reports read. */
@@ -45,8 +47,8 @@ export interface PollSubject<T> {
   canceledStatus: string;
   /** The error of a failed wait (a poll failing, `onProgress` throwing), carrying the subject's id. */
   failed(message: string, cause: unknown): Error;
-  /** The wait's deadline passed; `last` is the latest state seen. */
-  timedOut(waitTimeout: number, last: T | undefined): Error;
+  /** The wait's deadline passed; `last` is the latest state seen, `failedPolls` the polls failing up to it. */
+  timedOut(waitTimeout: number, last: T | undefined, failedPolls: FailedPolls | undefined): Error;
   /** The caller aborted. */
   aborted(message: string, cause: unknown): Error;
 }
@@ -60,6 +62,14 @@ export interface PollEnvironment {
   defaultTimeout: number;
   /** Polls are never further apart than this (ms). Default: the schedule's 10 s. */
   maxPollInterval?: number | undefined;
+  /** Removes secrets from the states that errors carry. Default: none. */
+  redact?: ((text: string) => string) | undefined;
+}
+
+/** The polls that failed in a row up to a wait's deadline, the wait riding them out: how many, and the latest error. */
+export interface FailedPolls {
+  count: number;
+  lastError: unknown;
 }
 
 /**
@@ -83,11 +93,14 @@ const DEADLINE = Symbol('deadline');
  * as a submission's answer), which saves the first poll.
  *
  * One abort source stops every sleep and poll: the caller's signal, the deadline, or the wait
- * settling. Polls follow the adaptive schedule (`nextPollDelay`), or `pollInterval`. Rejects with
- * the subject's errors: `pollFailed` (its `cause` the transport error), `progressThrew`,
- * `timedOut`, `aborted` (after the cancel of `cancelOnAbort`, answered or given up within
- * {@link CANCEL_ANSWER_WAIT_MS}), or the `NotFoundError` of a first poll that finds nothing.
- * Leaves no timer or request running once settled.
+ * settling. Polls follow the adaptive schedule (`nextPollDelay`), or `pollInterval`. A poll that
+ * fails after the transport's retries with what may pass (a lost connection, 408, 429, 5xx) is
+ * ridden out: the wait polls again after a backoff (or the server's `Retry-After`) until its
+ * deadline. Rejects with the subject's errors: `failed` (a poll failed for good, its `cause` the
+ * transport error; or `onProgress` threw), `timedOut` (with the failing polls, if any), `aborted`
+ * (after the cancel of `cancelOnAbort`, answered or given up within {@link CANCEL_ANSWER_WAIT_MS}),
+ * or the `NotFoundError` of a first poll that finds nothing. Leaves no timer or request running
+ * once settled.
  */
 export async function pollUntilDone<T>(
   subject: PollSubject<T>,
@@ -105,28 +118,42 @@ export async function pollUntilDone<T>(
   abortAfter(clock, waitTimeout, stop, DEADLINE);
 
   const log = new ProgressLog(subject, options.onProgress, environment.logger, startedAt);
-  const poll = async () => {
+  const failures = new PollFailures(subject, environment.logger);
+  /** One poll; after a failure the wait rides out, how long to pause before the next one. */
+  const poll = async (): Promise<number | undefined> => {
     const sentAt = clock.now();
-    const polled = await pollOnce(subject, stop.signal, log.last === undefined);
+    let polled: T;
+    try {
+      polled = await untilAborted(subject.poll(stop.signal), stop.signal);
+    } catch (error) {
+      if (stop.signal.aborted) throw error;
+      return failures.pauseAfter(error, log.last === undefined);
+    }
+    failures.clear();
     log.see(polled, (sentAt + clock.now()) / 2);
+    return undefined;
   };
 
   try {
     stop.signal.throwIfAborted();
-    if (first === undefined) await poll();
+    let pause: number | undefined;
+    if (first === undefined) pause = await poll();
     else log.see(first, startedAt);
-    while (!subject.terminal.has(log.status)) {
+    while (log.status === undefined || !subject.terminal.has(log.status)) {
       const now = clock.now();
       const adaptive = () => nextPollDelay(log.observations, startedAt, now, environment.maxPollInterval);
-      const wanted = Math.max(pollInterval ?? adaptive(), MIN_POLL_INTERVAL_MS);
-      const delay = beforeDeadline(wanted, now, deadline);
-      environment.logger?.debug(`${subject.words.label} is ${log.status}; next poll in ${Math.round(delay)} ms`);
+      const wanted = pause ?? pollInterval ?? adaptive();
+      const delay = beforeDeadline(Math.max(wanted, MIN_POLL_INTERVAL_MS), now, deadline);
+      const seen = log.status ?? 'not seen yet';
+      environment.logger?.debug(`${subject.words.label} is ${seen}; next poll in ${Math.round(delay)} ms`);
       await clock.sleep(delay, stop.signal);
-      await poll();
+      pause = await poll();
     }
   } catch (error) {
     if (!stop.signal.aborted) throw error;
-    if (stop.signal.reason === DEADLINE) throw subject.timedOut(waitTimeout, log.last);
+    if (stop.signal.reason === DEADLINE) {
+      throw subject.timedOut(waitTimeout, redacted(log.last, environment.redact), failures.failing);
+    }
     const reason: unknown = stop.signal.reason;
     const { words } = subject;
     const after = cancelOnAbort ? await cancelAfterAbort(subject, clock, environment.logger) : keepsRunning(words);
@@ -151,9 +178,9 @@ class ProgressLog<T> {
     readonly startedAt: number,
   ) {}
 
-  /** The latest status; only read once a state was seen. */
-  get status(): string {
-    return this.observations.at(-1)?.status as string;
+  /** The latest status; `undefined` until a state was seen. */
+  get status(): string | undefined {
+    return this.observations.at(-1)?.status;
   }
 
   see(state: T, at: number): void {
@@ -192,18 +219,51 @@ class ProgressLog<T> {
 }
 
 /**
- * One poll, given up at once on `stop` even if the transport ignores its signal. Its failures
- * carry the subject's id, except a 404 before anything was seen: then the id names nothing.
+ * The failed polls in a row that a wait rides out (see `pollRetryDelayMs` in core/retry.ts):
+ * how long to pause after each, and what to say if the deadline comes while they last.
  */
-async function pollOnce<T>(subject: PollSubject<T>, stop: AbortSignal, firstSight: boolean): Promise<T> {
-  try {
-    return await untilAborted(subject.poll(stop), stop);
-  } catch (error) {
-    if (stop.aborted || (firstSight && error instanceof NotFoundError)) throw error;
-    const { words } = subject;
-    const running = `${words.work.toLowerCase()} may still be running (and billed): ${resumeOrCancel(words)}`;
-    throw subject.failed(`Polling ${words.label} failed: ${messageOf(error)}; ${running}.`, error);
+class PollFailures<T> {
+  #count = 0;
+  #lastError: unknown;
+
+  constructor(
+    readonly subject: PollSubject<T>,
+    readonly logger: Logger | undefined,
+  ) {}
+
+  /** The failures so far, while the latest poll failed. */
+  get failing(): FailedPolls | undefined {
+    return this.#count > 0 ? { count: this.#count, lastError: this.#lastError } : undefined;
   }
+
+  /**
+   * How long to pause after a failed poll, or throws what ends the wait: the error itself for a
+   * 404 before anything was seen (the id names nothing at all), else the subject's error naming it.
+   */
+  pauseAfter(error: unknown, firstSight: boolean): number {
+    const delay = pollRetryDelayMs(error, ++this.#count);
+    this.#lastError = error;
+    const { words } = this.subject;
+    if (delay === undefined) {
+      if (firstSight && error instanceof NotFoundError) throw error;
+      const running = `${words.work.toLowerCase()} may still be running (and billed): ${resumeOrCancel(words)}`;
+      throw this.subject.failed(`Polling ${words.label} failed: ${messageOf(error)}; ${running}.`, error);
+    }
+    this.logger?.warn(
+      `polling ${words.label} failed (${messageOf(error)}); still waiting, next poll in ${Math.round(delay)} ms`,
+    );
+    return delay;
+  }
+
+  clear(): void {
+    this.#count = 0;
+    this.#lastError = undefined;
+  }
+}
+
+/** `value` with the secrets `redact` removes removed, for the states that errors carry. */
+export function redacted<V>(value: V, redact: ((text: string) => string) | undefined): V {
+  return redact ? redactValue(value, redact) : value;
 }
 
 /** What to do about work that may still run. */

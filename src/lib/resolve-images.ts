@@ -23,6 +23,8 @@ export interface ImageSlot {
    * id is never inlined.
    */
   group?: string | undefined;
+  /** The API takes an asset id only in this field: the image is uploaded (as a hidden asset), never inlined. */
+  assetIdOnly?: boolean | undefined;
 }
 
 /** What {@link resolveImages} needs: the client's transport, the call's options, whether to inline. */
@@ -49,7 +51,8 @@ export interface ResolveImagesContext {
  * behind. The gateway's body limit is per request, not per image, so the smallest images are
  * inlined while their total raw size stays within {@link MAX_INLINE_IMAGE_BYTES}; the rest are
  * uploaded as hidden assets (`POST /assets` up to that size, the multipart `/uploads` flow
- * above it), so inputs uploaded on the caller's behalf stay out of their asset listings.
+ * above it), so inputs uploaded on the caller's behalf stay out of their asset listings; so are
+ * the images of fields that take asset ids only.
  * A group of slots is inlined whole or not at all; `ctx.check` sees the loaded images first.
  *
  * @throws InvalidRequestError listing every input that is not a supported image, before any API call.
@@ -97,6 +100,7 @@ export async function loadImages(
 function pickInline(images: readonly ImageSource[], slots: readonly ImageSlot[]): Set<LoadedImage> {
   const units = new Map<unknown, ImageSource[]>();
   images.forEach((image, index) => {
+    if (slots[index]?.assetIdOnly) return;
     const key = slots[index]?.group ?? image;
     units.set(key, [...(units.get(key) ?? []), image]);
   });

@@ -9,7 +9,7 @@ import {
 import type { Logger } from '../core/logger.js';
 import type { WaitOptions } from '../core/options.js';
 import { KNOWN_MODEL_STATUSES, KNOWN_TRAINING_STAGES, type Model } from '../schemas/model.js';
-import { type PollSubject, pollUntilDone } from './poll-until-done.js';
+import { type PollSubject, pollUntilDone, redacted } from './poll-until-done.js';
 
 /** How long a training is waited for by default before giving up: 2 hours (trainings take minutes to hours). */
 export const DEFAULT_TRAINING_WAIT_TIMEOUT_MS = 7_200_000;
@@ -28,6 +28,8 @@ export interface WaitForTrainingDeps {
   /** Default: the real clock. */
   clock?: Clock | undefined;
   logger?: Logger | undefined;
+  /** Removes secrets from the models that errors carry. Default: none. */
+  redact?: ((text: string) => string) | undefined;
 }
 
 /**
@@ -45,10 +47,10 @@ const KNOWN: ReadonlySet<string> = new Set([...KNOWN_MODEL_STATUSES, ...KNOWN_TR
  *
  * `model` is an id, or a model already seen (such as the answer that started the training).
  * Rejects with `TrainingFailedError` (`failed`), `TrainingCanceledError` (`training-canceled`),
- * `TrainingTimeoutError` (deadline, default {@link DEFAULT_TRAINING_WAIT_TIMEOUT_MS}),
- * `APIUserAbortError` (abort, with `modelId`), `NotFoundError` (no such model), or a
- * `TrainingError` when polling failed after the transport's retries, `onProgress` threw, or the
- * model was never set training (`new`). Every error but the `NotFoundError` carries `modelId`.
+ * `TrainingTimeoutError` (deadline, default {@link DEFAULT_TRAINING_WAIT_TIMEOUT_MS}; polls that
+ * fail with what may pass are ridden out until then), `APIUserAbortError` (abort, with
+ * `modelId`), `NotFoundError` (no such model), or a `TrainingError` when a poll failed for good,
+ * `onProgress` threw, or the model was never set training (`new`). Every error but the `NotFoundError` carries `modelId`.
  */
 export async function waitForTraining(
   model: string | Model,
@@ -65,10 +67,11 @@ export async function waitForTraining(
       logger: deps.logger,
       defaultTimeout: DEFAULT_TRAINING_WAIT_TIMEOUT_MS,
       maxPollInterval: MAX_TRAINING_POLL_INTERVAL_MS,
+      redact: deps.redact,
     },
   );
-  if (done.status === 'failed') throw new TrainingFailedError(done);
-  if (done.status === 'training-canceled') throw new TrainingCanceledError(done);
+  if (done.status === 'failed') throw new TrainingFailedError(redacted(done, deps.redact));
+  if (done.status === 'training-canceled') throw new TrainingCanceledError(redacted(done, deps.redact));
   if (done.status === 'new') {
     throw new TrainingError(
       modelId,
@@ -103,7 +106,7 @@ function trainingSubject(modelId: string, deps: WaitForTrainingDeps): PollSubjec
     cancel: async (signal) => (await deps.cancelTraining(modelId, signal)).status ?? 'unknown',
     canceledStatus: 'training-canceled',
     failed: (message, cause) => new TrainingError(modelId, message, { cause }),
-    timedOut: (waitTimeout, last) => new TrainingTimeoutError(modelId, waitTimeout, last),
+    timedOut: (waitTimeout, last, failedPolls) => new TrainingTimeoutError(modelId, waitTimeout, last, failedPolls),
     aborted: (message, cause) => new APIUserAbortError(message, { cause, modelId }),
   };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { imageOrAssetIdField, resolveGenerationImages } from '../lib/generation-images.js';
 import { ImageInputSchema } from '../lib/image-input.js';
+import { SeamlessParam, seamlessPath, seamlessRules } from '../lib/seamless.js';
 import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { ControlNetBodySchema } from '../schemas/controlnet.js';
 import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/generation.js';
@@ -14,7 +15,9 @@ import { type GenerationClient, GenerationResource } from './generation-resource
  * - with `controlImage`, `image` is the init image and `controlImage` the control map:
  *   `POST /generate/controlnet-img2img`, where `influence` (0–100) or `strength` apply;
  * - with `styleImages` (no `controlImage`): `POST /generate/controlnet-ip-adapter`. The API has no
- *   route combining an init image with style images, so both at once are refused.
+ *   route combining an init image with style images, so both at once are refused;
+ * - with `seamless: true` (neither `controlImage` nor `styleImages`): `POST /generate/controlnet-texture`,
+ *   outputs that tile seamlessly.
  *
  * On plain `/generate/controlnet` the map is sent as `image`, the field every ControlNet route
  * reads it from; the API's optional `controlImage` there would only repeat it, so the SDK keeps
@@ -30,6 +33,7 @@ export const ControlNetParamsSchema = z
     /** img2img variant only: 0–100, higher stays closer to `image`. */
     influence: z.optional(InfluenceSchema),
     ...StyleImageParams,
+    ...SeamlessParam,
   })
   .check(
     z.refine(...influenceOrStrength),
@@ -43,6 +47,10 @@ export const ControlNetParamsSchema = z
       path: ['styleImages'],
     }),
     styleImageRules,
+    seamlessRules({
+      controlImage: 'the API has no seamless route for ControlNet on an init image',
+      styleImages: 'the API has no seamless route with style images',
+    }),
   );
 /** What the caller passes, as {@link ControlNetParamsSchema}. */
 export type ControlNetParams = z.input<typeof ControlNetParamsSchema>;
@@ -50,7 +58,8 @@ export type ControlNetParams = z.input<typeof ControlNetParamsSchema>;
 /**
  * ControlNet (`POST /generate/controlnet`): a new image that follows the structure of a control
  * map (pose, depth, edges…) given as `modality`; on an init image with `controlImage`
- * (`controlnet-img2img`), or guided by `styleImages` (`controlnet-ip-adapter`).
+ * (`controlnet-img2img`), guided by `styleImages` (`controlnet-ip-adapter`), or as seamless tiles
+ * with `seamless: true` (`controlnet-texture`).
  *
  * @example
  * ```ts
@@ -69,6 +78,8 @@ export type ControlNetParams = z.input<typeof ControlNetParamsSchema>;
  * const traced = await client.controlnet.run({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'canny', image: './sketch.png', controlImage: './edges.png', influence: 40 });
  * // In the style of a reference (POST /generate/controlnet-ip-adapter):
  * const styled = await client.controlnet.run({ modelId: 'flux.1-dev', prompt: 'a knight', modality: 'pose', image: './pose.png', styleImages: './ink.png' });
+ * // Tiles that follow a depth map's relief (POST /generate/controlnet-texture):
+ * const tiles = await client.controlnet.run({ modelId: 'flux.1-dev', prompt: 'carved stone', modality: 'depth', image: './relief.png', seamless: true });
  * ```
  * @example estimate
  * ```ts
@@ -82,7 +93,8 @@ export class ControlNet extends GenerationResource<typeof ControlNetParamsSchema
       what: 'controlnet params',
       schema: ControlNetParamsSchema,
       async prepare(params, context) {
-        const { image, controlImage, influence, strength, styleImages, styleScale, styleType, ...rest } = params;
+        const { image, controlImage, influence, strength, seamless, styleImages, styleScale, styleType, ...rest } =
+          params;
         const resolved = await resolveGenerationImages({ image, controlImage }, styleImages, context);
         const control = resolved.images.controlImage;
         const body = {
@@ -91,7 +103,8 @@ export class ControlNet extends GenerationResource<typeof ControlNetParamsSchema
           ...imageOrAssetIdField(control, 'controlImage', 'controlImageId'),
           strength: strengthOf({ influence, strength }),
         };
-        const path = control === undefined ? '/generate/controlnet' : '/generate/controlnet-img2img';
+        const path =
+          control === undefined ? seamlessPath('/generate/controlnet', seamless) : '/generate/controlnet-img2img';
         return styledRequest(path, body, resolved.styleImages, { styleScale, styleType });
       },
     });

@@ -15,6 +15,7 @@ import { type ImageInput, ImageInputSchema } from '../lib/image-input.js';
 import { type ImageSlot, resolveImages } from '../lib/resolve-images.js';
 import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
 import type { Model } from '../schemas/model.js';
+import { outputAssets } from './generation-outcome.js';
 import {
   estimateGeneration,
   type GenerationClient,
@@ -118,7 +119,7 @@ export class Custom {
       'custom.create options',
     );
     const request = await this.#prepare(modelId, inputs, validate, call as CallOptions);
-    return submitGeneration(this.#client, request, call as CallOptions);
+    return submitGeneration(this.#client, request, call as CallOptions, outputAssets);
   }
 
   /**
@@ -139,7 +140,7 @@ export class Custom {
       'custom.run options',
     );
     const run = splitRunOptions(runOptions);
-    return runGeneration(this.#client, await this.#prepare(modelId, inputs, validate, run.call), run);
+    return runGeneration(this.#client, await this.#prepare(modelId, inputs, validate, run.call), run, outputAssets);
   }
 
   /**

@@ -18,13 +18,16 @@ import {
   GenerationSubmitResponseSchema,
 } from '../schemas/generation.js';
 import type { Job } from '../schemas/job.js';
+import { type GenerationOutcome, outputAssets } from './generation-outcome.js';
 import type { JobWaiter } from './jobs.js';
 
 /**
  * A submitted generation, as `create()` returns it. The job runs (and is billed) on the server
- * whether or not `wait()` is called; keep `id` to resume with `client.jobs.wait(id)`.
+ * whether or not `wait()` is called; keep `id` to resume with `client.jobs.wait(id)`. `R` is
+ * what `wait()` resolves to: the job and its output assets, or the resource's own result
+ * (`client.caption`'s captions, `client.texture`'s maps by name).
  */
-export interface GenerationJob {
+export interface GenerationJob<R = GenerationResult> {
   /** The job id (`job_…`). */
   readonly id: string;
   /** The job as the server answered the submission; usually `queued`. */
@@ -36,8 +39,9 @@ export interface GenerationJob {
   /** The whole submission answer, unknown fields included (`asset`, `ipDetection`, …). */
   readonly response: GenerationSubmitResponse;
   /**
-   * Polls until the job ends and fetches its output assets, as `client.jobs.wait(id, options)`.
-   * The request options given to `create()` (`projectId`, `headers`, `timeout`, `maxRetries`, not
+   * Polls until the job ends and fetches its output assets, as `client.jobs.wait(id, options)`,
+   * and reads the resource's result from them (a route that answers with its result at once is
+   * not polled). The request options given to `create()` (`projectId`, `headers`, `timeout`, `maxRetries`, not
    * its `signal`) apply unless `options` sets them again.
    *
    * @example
@@ -46,7 +50,7 @@ export interface GenerationJob {
    * const { assets } = await generation.wait({ onProgress: (job) => console.log(job.progress), waitTimeout: 120_000 });
    * ```
    */
-  wait(options?: RunOptions): Promise<GenerationResult>;
+  wait(options?: RunOptions): Promise<R>;
 }
 
 /** What every generation resource needs from the client: its transport and its job waiter. */
@@ -65,13 +69,14 @@ export interface GenerationRequest {
 
 /**
  * Submits a generation (`POST`, retry mode `billed`: never repeated once the server may have
- * started it) and wraps the answer in a {@link GenerationJob}.
+ * started it) and wraps the answer in a {@link GenerationJob} whose `wait()` reads `outcome`.
  */
-export async function submitGeneration(
+export async function submitGeneration<R>(
   client: GenerationClient,
   request: GenerationRequest,
   options: CallOptions,
-): Promise<GenerationJob> {
+  outcome: GenerationOutcome<R>,
+): Promise<GenerationJob<R>> {
   const endpoint = `POST ${request.path}`;
   const response = await client.transport
     .request({ method: 'POST', ...request, schema: GenerationSubmitResponseSchema, retry: 'billed', options })
@@ -90,22 +95,24 @@ export async function submitGeneration(
     // The submitted job is the first state seen, which saves a poll.
     wait: async (waitOptions) => {
       const { call, wait } = checkRunOptions(waitOptions, 'wait options');
-      return client.wait(job, { call: { ...kept, ...call }, wait });
+      return outcome(response, () => client.wait(job, { call: { ...kept, ...call }, wait }));
     },
   };
 }
 
 /**
  * Submits a generation and waits for it: the body of every `run()`. The wait starts from the
- * submitted job (the first state seen, which saves a poll) with the same checked options.
+ * submitted job (the first state seen, which saves a poll) with the same checked options, and
+ * `outcome` reads the result.
  */
-export async function runGeneration(
+export async function runGeneration<R>(
   client: GenerationClient,
   request: GenerationRequest,
   run: CheckedRunOptions,
-): Promise<GenerationResult> {
-  const generation = await submitGeneration(client, request, run.call);
-  return client.wait(generation.job, run);
+  outcome: GenerationOutcome<R>,
+): Promise<R> {
+  const generation = await submitGeneration(client, request, run.call, outcome);
+  return outcome(generation.response, () => client.wait(generation.job, run));
 }
 
 /**
@@ -159,8 +166,8 @@ export async function estimateGeneration(
   return { creativeUnitsCost, creativeUnitsDiscount, details: costDetails };
 }
 
-/** How one typed `/generate/*` endpoint turns validated params into a request. */
-export interface GenerationEndpoint<S extends z.core.$ZodType> {
+/** How one typed `/generate/*` endpoint turns validated params into a request, and its answer into a result. */
+export interface GenerationEndpoint<S extends z.core.$ZodType, R = GenerationResult> {
   /** Names the input in errors: `img2img params`. */
   what: string;
   /** The params schema, checked before any request. */
@@ -170,18 +177,21 @@ export interface GenerationEndpoint<S extends z.core.$ZodType> {
     params: z.core.output<S>,
     context: { transport: Transport; options: CallOptions },
   ): Promise<GenerationRequest>;
+  /** Reads the result of `run()` and `wait()`; default: the finished job and its output assets. */
+  outcome?: GenerationOutcome<R>;
 }
 
 /**
  * The three methods every typed generation resource has. Each resource supplies its
  * `GenerationEndpoint`; validation, submission, waiting and quoting are written once here.
+ * `R` is what `run()` resolves to: {@link GenerationResult} unless the resource reads its own.
  */
-export class GenerationResource<S extends z.core.$ZodType> {
+export class GenerationResource<S extends z.core.$ZodType, R = GenerationResult> {
   readonly #client: GenerationClient;
-  readonly #endpoint: GenerationEndpoint<S>;
+  readonly #endpoint: GenerationEndpoint<S, R>;
 
   /** @internal Each resource is built by the client; use its field. */
-  constructor(client: GenerationClient, endpoint: GenerationEndpoint<S>) {
+  constructor(client: GenerationClient, endpoint: GenerationEndpoint<S, R>) {
     this.#client = client;
     this.#endpoint = endpoint;
   }
@@ -197,9 +207,9 @@ export class GenerationResource<S extends z.core.$ZodType> {
    * const { assets } = await generation.wait();
    * ```
    */
-  async create(params: z.core.input<S>, options?: RequestOptions): Promise<GenerationJob> {
+  async create(params: z.core.input<S>, options?: RequestOptions): Promise<GenerationJob<R>> {
     const call = checkRequestOptions(options);
-    return submitGeneration(this.#client, await this.#prepare(params, call), call);
+    return submitGeneration(this.#client, await this.#prepare(params, call), call, this.#outcome);
   }
 
   /**
@@ -220,9 +230,9 @@ export class GenerationResource<S extends z.core.$ZodType> {
    * console.log(assets.map((asset) => asset.url));
    * ```
    */
-  async run(params: z.core.input<S>, options?: RunOptions): Promise<GenerationResult> {
+  async run(params: z.core.input<S>, options?: RunOptions): Promise<R> {
     const run = checkRunOptions(options, 'run options');
-    return runGeneration(this.#client, await this.#prepare(params, run.call), run);
+    return runGeneration(this.#client, await this.#prepare(params, run.call), run, this.#outcome);
   }
 
   /**
@@ -239,6 +249,11 @@ export class GenerationResource<S extends z.core.$ZodType> {
   async estimate(params: z.core.input<S>, options?: RequestOptions): Promise<CostEstimate> {
     const call = checkRequestOptions(options);
     return estimateGeneration(this.#client.transport, await this.#prepare(params, call), call);
+  }
+
+  get #outcome(): GenerationOutcome<R> {
+    // Without an outcome of its own, a resource's R is the default, GenerationResult.
+    return this.#endpoint.outcome ?? (outputAssets as GenerationOutcome<unknown> as GenerationOutcome<R>);
   }
 
   async #prepare(params: z.core.input<S>, options: CallOptions): Promise<GenerationRequest> {

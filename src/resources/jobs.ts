@@ -163,6 +163,7 @@ export function jobWaiter(transport: Transport, fetchAssets: FetchAssets, clock?
         cancelJob: (jobId, signal) => cancelJob(transport, jobId, { ...call, signal }),
         clock,
         logger: transport.logger,
+        redact: transport.redact,
       },
       wait,
     );

@@ -239,6 +239,7 @@ export function waitForModelTraining(
       getModel: (modelId, signal) => client.getModel(modelId, { ...call, signal }),
       cancelTraining: (modelId, signal) => cancelModelTraining(client.transport, modelId, { ...call, signal }),
       logger: client.transport.logger,
+      redact: client.transport.redact,
     },
     wait,
   );

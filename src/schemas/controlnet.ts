@@ -110,3 +110,11 @@ export const ControlNetIpAdapterBodySchema = z.extend(GenerationBaseBodySchema, 
 });
 /** The parsed shape of {@link ControlNetIpAdapterBodySchema}. */
 export type ControlNetIpAdapterBody = z.output<typeof ControlNetIpAdapterBodySchema>;
+
+/**
+ * Body of `POST /generate/controlnet-texture`: ControlNet whose outputs tile seamlessly. Like
+ * plain `/generate/controlnet`, the control map travels as `image`; there is no `strength`.
+ */
+export const ControlNetTextureBodySchema = z.omit(ControlNetBodySchema, { strength: true });
+/** The parsed shape of {@link ControlNetTextureBodySchema}. */
+export type ControlNetTextureBody = z.output<typeof ControlNetTextureBodySchema>;

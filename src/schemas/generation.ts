@@ -51,6 +51,18 @@ export const DimensionSchema = z
 /** Seed for reproducible outputs; random when omitted. */
 export const SeedSchema = z.number().check(z.int(), z.minimum(0), z.maximum(2_147_483_647));
 
+/** A fraction from 0 to 1. */
+export const FractionSchema = z.number().check(z.minimum(0), z.maximum(1));
+
+/** A percentage from 0 to 100 (the API's `…Fidelity` sliders). */
+export const PercentSchema = z.number().check(z.minimum(0), z.maximum(100));
+
+/** Denoising steps, 1–150. */
+export const InferenceStepsSchema = z.number().check(z.int(), z.minimum(1), z.maximum(150));
+
+/** A prompt the API needs: not empty once trimmed. */
+export const PromptSchema = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+
 /** A LoRA/concept mixed into the generation. */
 export const ConceptSchema = z.strictObject({
   modelId: z.string().check(z.minLength(1)),
@@ -65,7 +77,7 @@ export const GenerationBaseBodySchema = z.strictObject({
   /** Model id, e.g. `flux.1-dev` or a trained `model_…`. */
   modelId: z.string().check(z.minLength(1)),
   /** The prompt, including the model's concept token if it has one. */
-  prompt: z.string().check(z.trim(), z.minLength(1, 'must not be empty')),
+  prompt: PromptSchema,
   negativePrompt: z.optional(z.string()),
   /** Flux-dev only; must be > 0 for `negativePrompt` to have any effect there. */
   negativePromptStrength: z.optional(z.number().check(z.minimum(0), z.maximum(10))),
@@ -73,7 +85,7 @@ export const GenerationBaseBodySchema = z.strictObject({
   numSamples: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(128))),
   /** Prompt adherence; the useful range depends on the model (Flux dev 0–10, SDXL 0–20). */
   guidance: z.optional(z.number().check(z.minimum(0), z.maximum(20))),
-  numInferenceSteps: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(150))),
+  numInferenceSteps: z.optional(InferenceStepsSchema),
   width: z.optional(DimensionSchema),
   height: z.optional(DimensionSchema),
   seed: z.optional(SeedSchema),

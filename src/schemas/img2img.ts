@@ -26,3 +26,11 @@ export type Img2ImgBody = z.output<typeof Img2ImgBodySchema>;
 export const Img2ImgIpAdapterBodySchema = z.extend(Img2ImgBodySchema, IpAdapterFields);
 /** The parsed shape of {@link Img2ImgIpAdapterBodySchema}. */
 export type Img2ImgIpAdapterBody = z.output<typeof Img2ImgIpAdapterBodySchema>;
+
+/**
+ * Body of `POST /generate/img2img-texture`: img2img whose outputs tile seamlessly. The route
+ * also lists `mask`/`maskId`; the SDK sends masks to the inpaint routes instead.
+ */
+export const Img2ImgTextureBodySchema = Img2ImgBodySchema;
+/** The parsed shape of {@link Img2ImgTextureBodySchema}. */
+export type Img2ImgTextureBody = z.output<typeof Img2ImgTextureBodySchema>;

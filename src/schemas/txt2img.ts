@@ -22,3 +22,11 @@ export type Txt2ImgBody = z.output<typeof Txt2ImgBodySchema>;
 export const Txt2ImgIpAdapterBodySchema = z.extend(Txt2ImgBodySchema, IpAdapterFields);
 /** The parsed shape of {@link Txt2ImgIpAdapterBodySchema}. */
 export type Txt2ImgIpAdapterBody = z.output<typeof Txt2ImgIpAdapterBodySchema>;
+
+/**
+ * Body of `POST /generate/txt2img-texture`: txt2img whose outputs tile seamlessly. The route
+ * takes no `aspectRatio`.
+ */
+export const Txt2ImgTextureBodySchema = z.omit(Txt2ImgBodySchema, { aspectRatio: true });
+/** The parsed shape of {@link Txt2ImgTextureBodySchema}. */
+export type Txt2ImgTextureBody = z.output<typeof Txt2ImgTextureBodySchema>;

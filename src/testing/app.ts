@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { httpAccess, isAllowedOrigin } from './access.js';
+import { ADMIN_PATH, adminRoutes } from './admin.js';
 import { auth } from './auth.js';
 import type { AppEnv, EmulatorContext } from './context.js';
 import { EmulatorHttpError, errorResponse } from './errors.js';
@@ -16,8 +18,8 @@ import { uploadRoutes } from './routes/uploads.js';
 import { IGNORED_FIELDS_HEADER, traffic } from './traffic.js';
 
 /**
- * The emulator as one Hono app on internal paths: the API under `/v1`, the signed asset and
- * part URLs under `/cdn`. The serving layers (fetch, msw, HTTP) map public URLs onto these.
+ * The emulator as one Hono app on internal paths: the API under `/v1` (its admin endpoints under
+ * `/v1/_emulator`), the signed asset and part URLs under `/cdn`. The serving layers (fetch, msw, HTTP) map public URLs onto these.
  */
 export function createApp(context: EmulatorContext): Hono<AppEnv> {
   const api = new Hono<AppEnv>();
@@ -40,7 +42,17 @@ export function createApp(context: EmulatorContext): Hono<AppEnv> {
     api.route('/', routes(context));
 
   const app = new Hono<AppEnv>();
-  app.use('*', cors({ exposeHeaders: ['Retry-After', 'Content-Length', 'ETag', IGNORED_FIELDS_HEADER], maxAge: 600 }));
+  app.use('*', httpAccess(context));
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (isAllowedOrigin(origin, context.options.allowOrigins) ? origin : null),
+      exposeHeaders: ['Retry-After', 'Content-Length', 'ETag', IGNORED_FIELDS_HEADER],
+      maxAge: 600,
+    }),
+  );
+  // Before the traffic middleware: the admin endpoints report traffic, they are not part of it.
+  app.route(`/v1${ADMIN_PATH}`, adminRoutes(context));
   app.use('*', traffic(context));
   app.route('/v1', api);
   app.route('/cdn', cdnRoutes(context));

@@ -34,10 +34,24 @@ ${wrap(`(defaults: ${JOB_DURATION_KEYS.map((key) => `${key}=${DEFAULT_JOB_DURATI
                        ignoring them as the real API does
   --parallel-jobs <n>  unfinished jobs per project before 429 (default 5)
   --project-id <id>    the project API keys belong to (default proj_emulator)
-  --api-key <key>      with --api-secret: the only Basic credentials accepted
-  --api-secret <secret>
-  --token <jwt>        the only Bearer token accepted
+  --upload-urls <public|any>
+                       which URLs POST /uploads {url} downloads: public addresses only
+                       (default), or any http(s) URL (a test's image server on localhost)
+  --allow-origin <origin|*>
+                       a browser origin to answer besides loopback ones (repeatable)
+  --allow-host <name[:port]|*>
+                       a Host name to answer besides loopback ones (repeatable), e.g.
+                       the service name in docker compose
+  --open               answer any origin and any Host (a LAN demo, docker compose)
   --help               show this help
+
+Credentials (any non-empty ones are accepted unless these are set; from the environment, so
+that no other user of this machine sees them in the process list):
+  SCENARIO_EMULATOR_API_KEY, SCENARIO_EMULATOR_API_SECRET
+                       the only Basic credentials accepted
+  SCENARIO_EMULATOR_TOKEN
+                       the only Bearer token accepted
+  (--api-key, --api-secret and --token still work, with a warning: visible in ps)
 `;
 
 const ALIASES: Record<string, FaultKind> = {
@@ -50,12 +64,37 @@ const ALIASES: Record<string, FaultKind> = {
   job: 'jobFailure',
 };
 
+/** What the `scenario-emulator` bin starts with: the server's options, `--help`, and warnings to print. */
+export type EmulatorArgs = StartEmulatorOptions & {
+  help?: boolean;
+  /** What the bin prints before it starts (a secret given as a flag). */
+  warnings?: string[];
+};
+
+/** The environment variables the bin reads credentials from. */
+const CREDENTIAL_VARIABLES = {
+  apiKey: 'SCENARIO_EMULATOR_API_KEY',
+  apiSecret: 'SCENARIO_EMULATOR_API_SECRET',
+  token: 'SCENARIO_EMULATOR_TOKEN',
+} as const;
+
 /**
- * Options of the `scenario-emulator` bin, from its arguments (`--name value` or `--name=value`).
- * Every value is checked here, so a bad one is a usage error rather than a failure at start.
+ * Options of the `scenario-emulator` bin, from its arguments (`--name value` or `--name=value`)
+ * and, for the credentials, from `env` (`SCENARIO_EMULATOR_API_KEY`, `SCENARIO_EMULATOR_API_SECRET`,
+ * `SCENARIO_EMULATOR_TOKEN`; a flag wins, with a warning, since the command line is visible to
+ * every user of the machine). Every value is checked here, so a bad one is a usage error rather
+ * than a failure at start.
  */
-export function parseEmulatorArgs(argv: readonly string[]): StartEmulatorOptions & { help?: boolean } {
-  const options: StartEmulatorOptions & { help?: boolean } = { port: 4010 };
+export function parseEmulatorArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = globalThis.process?.env ?? {},
+): EmulatorArgs {
+  const options: EmulatorArgs = { port: 4010 };
+  const warnings: string[] = [];
+  for (const [name, variable] of Object.entries(CREDENTIAL_VARIABLES)) {
+    const value = env[variable]?.trim();
+    if (value) options[name as keyof typeof CREDENTIAL_VARIABLES] = value;
+  }
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] as string;
     const [flag = '', inline] = arg.split(/=(.*)/s, 2);
@@ -65,6 +104,11 @@ export function parseEmulatorArgs(argv: readonly string[]): StartEmulatorOptions
     }
     if (flag === '--strict') {
       options.strict = true;
+      continue;
+    }
+    if (flag === '--open') {
+      options.allowOrigins = '*';
+      options.allowHosts = '*';
       continue;
     }
     const value = inline ?? argv[++index];
@@ -95,22 +139,40 @@ export function parseEmulatorArgs(argv: readonly string[]): StartEmulatorOptions
       case '--project-id':
         options.projectId = value;
         break;
+      case '--upload-urls':
+        if (value !== 'public' && value !== 'any')
+          throw new Error(`--upload-urls must be public or any, got "${value}"`);
+        options.uploadUrls = value;
+        break;
+      case '--allow-origin':
+        options.allowOrigins = allowing(options.allowOrigins, value);
+        break;
+      case '--allow-host':
+        options.allowHosts = allowing(options.allowHosts, value);
+        break;
       case '--api-key':
         options.apiKey = value;
         break;
       case '--api-secret':
-        options.apiSecret = value;
-        break;
       case '--token':
-        options.token = value;
+        options[flag === '--token' ? 'token' : 'apiSecret'] = value;
+        warnings.push(
+          `${flag} is visible to every user of this machine (ps): set ${flag === '--token' ? CREDENTIAL_VARIABLES.token : CREDENTIAL_VARIABLES.apiSecret} instead`,
+        );
         break;
       default:
         throw new Error(`unknown option ${flag} (see --help)`);
     }
   }
-  const { port: _port, hostname: _hostname, help: _help, ...emulatorOptions } = options;
+  const { port: _port, hostname: _hostname, help: _help, allowHosts: _hosts, ...emulatorOptions } = options;
   resolveOptions(emulatorOptions);
-  return options;
+  return warnings.length > 0 ? { ...options, warnings } : options;
+}
+
+/** A repeatable allow-list flag: one more entry, or `*` for all. */
+function allowing(list: EmulatorArgs['allowOrigins'], value: string): '*' | string[] {
+  if (value === '*' || list === '*') return '*';
+  return [...(list ?? []), value];
 }
 
 function integer(flag: string, value: string): number {

@@ -1,5 +1,6 @@
 import { decodeBase64 } from '../core/base64.js';
 import { type CatalogModel, catalogModel, SEEDED_MODELS } from './model-catalog.js';
+import type { AllowList } from './options.js';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { hashSeed } from './rng.js';
 import { UrlSigner } from './signing.js';
@@ -16,6 +17,8 @@ export interface EmulatorContext {
   readonly signer: UrlSigner;
   /** Public roots of the API and of signed URLs; the HTTP server sets them once it knows its port. */
   urls: { api: string; cdn: string };
+  /** Set by the HTTP server: the `Host` names it answers (see `access.ts`); in-process forms have none. */
+  http?: { allowHosts: AllowList };
 }
 
 export function createContext(options: EmulatorOptions): EmulatorContext {

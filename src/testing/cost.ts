@@ -20,6 +20,18 @@ export const upscaleCost = (width: number, height: number) => Math.max(1, Math.c
 export const DETECT_COST = 1;
 export const REMOVE_BACKGROUND_COST = 2;
 
+/** Material maps, per texture: one price whatever its size. */
+export const TEXTURE_COST = 4;
+/** A 360° skybox: a large image, priced per output by its megapixels like a Flux generation. */
+export const skyboxCost = (outputs: number, width: number) => generationCost('flux', outputs, width, width / 2) * 2;
+/** Tools with no diffusion model (pixelate, vectorize, segment, patch): a flat price. */
+export const TOOL_COST = 1;
+/** Diffusion tools on an existing image (reframe, restyle, generative fill, prompt edits): per output, by its size. */
+export const editCost = (outputs: number, width: number, height: number) =>
+  generationCost('flux', outputs, width, height);
+/** Language routes (caption, describe-style, prompt, translate, embed): per request. */
+export const LANGUAGE_COST = 1;
+
 /** Per training image and 10 epochs, by base family: a training costs what a few dozen generations do. */
 const TRAINING_PER_IMAGE: Record<string, number> = { flux: 8, sdxl: 5, sd15: 4 };
 

@@ -2,47 +2,11 @@ import type { Hono } from 'hono';
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { untilAborted } from '../core/abort.js';
 import type { Clock } from '../core/clock.js';
-import { type Asset, AssetSchema } from '../schemas/asset.js';
-import { type Job, JobSchema } from '../schemas/job.js';
-import type { Upload } from '../schemas/upload.js';
 import { createApp } from './app.js';
-import { assetView } from './asset-view.js';
 import { type AppEnv, createContext, type EmulatorContext } from './context.js';
-import { jobView, settle } from './job-lifecycle.js';
 import type { EmulatorOptions } from './options.js';
-import { type EmulatorCounters, type RequestLogEntry, Store } from './store.js';
+import { createState, type EmulatorState, resetState } from './state.js';
 import { CONNECTION_RESET_HEADER } from './traffic.js';
-import { uploadView } from './upload-lifecycle.js';
-
-/** Body fields one request sent that Scenario's swagger does not list, and the emulator ignored. */
-export interface IgnoredFields {
-  /** HTTP method. */
-  method: string;
-  /** Route pattern, e.g. `/generate/txt2img`. */
-  route: string;
-  /** The fields, nested ones as dotted paths (`assetOptions.foo`). */
-  fields: readonly string[];
-}
-
-/** What tests can inspect. Reads always reflect the current state (after `reset()` too). */
-export interface EmulatorState {
-  /** Requests per route, injected faults, jobs/assets/uploads created. */
-  readonly counters: EmulatorCounters;
-  /** Every request received, in order. */
-  readonly requests: readonly RequestLogEntry[];
-  /**
-   * Requests that sent body fields the swagger does not list, which the emulator ignored as the
-   * real API does (`strict: true` refuses them instead). Empty when every field was known:
-   * `expect(emulator.state.ignoredFields).toEqual([])` catches a typo in your own requests.
-   */
-  readonly ignoredFields: readonly IgnoredFields[];
-  /** All jobs as `GET /jobs/{id}` would answer now, oldest first. */
-  jobs(): Promise<Job[]>;
-  /** All assets (hidden ones included), oldest first. */
-  assets(): Promise<Asset[]>;
-  /** All uploads, oldest first. */
-  uploads(): Promise<Upload[]>;
-}
 
 /** A local Scenario API. */
 export interface Emulator {
@@ -129,36 +93,10 @@ export function buildEmulator(options: EmulatorOptions, close: () => Promise<voi
     },
     clock: context.options.clock,
     state: createState(context),
-    reset() {
-      context.store = new Store(context.options.seed);
-    },
+    reset: () => resetState(context),
     close,
   };
   return { emulator, context, app };
-}
-
-function createState(context: EmulatorContext): EmulatorState {
-  const settled = async () => {
-    await settle(context);
-    return context.store;
-  };
-  return {
-    get counters() {
-      return context.store.counters;
-    },
-    get requests() {
-      return context.store.requestLog;
-    },
-    get ignoredFields() {
-      return context.store.requestLog.flatMap(({ method, route, ignoredFields }) =>
-        ignoredFields ? [{ method, route, fields: ignoredFields }] : [],
-      );
-    },
-    jobs: async () => [...(await settled()).jobs.values()].map((job) => JobSchema.parse(jobView(context, job))),
-    assets: async () =>
-      [...(await settled()).assets.values()].map((asset) => AssetSchema.parse(assetView(context, asset))),
-    uploads: async () => [...(await settled()).uploads.values()].map((upload) => uploadView(context, upload)),
-  };
 }
 
 /** `http://emulator/v1/…` or `http://emulator/cdn/…` for a URL under the API or CDN root. */

@@ -22,8 +22,11 @@ const INJECTED_FAILURE = {
 export function createJob(context: EmulatorContext, plan: JobPlan, ownerId: string, fails: boolean): JobRecord {
   const { store, options } = context;
   const createdAt = options.clock.now();
-  // Job types without their own duration (none today, newer ones tomorrow) take the custom models'.
-  const durationMs = (options.jobDurations as Record<string, number>)[plan.jobType] ?? options.jobDurations.custom;
+  // A plan with a non-asset output answered at once: its job is done when created. Job types
+  // without their own duration (none today, newer ones tomorrow) take the custom models'.
+  const durationMs = plan.output
+    ? 0
+    : ((options.jobDurations as Record<string, number>)[plan.jobType] ?? options.jobDurations.custom);
   const outputs = fails ? undefined : plan.render();
   outputs?.catch(() => undefined); // Observed when the job settles; no unhandled rejection meanwhile.
   const job: JobRecord = {
@@ -38,6 +41,7 @@ export function createJob(context: EmulatorContext, plan: JobPlan, ownerId: stri
     outputs,
     plan,
     ...(fails ? { failure: { at: createdAt + durationMs / 2, ...INJECTED_FAILURE } } : {}),
+    ...(plan.output && !fails ? { assetIds: [] } : {}),
   };
   store.jobs.set(job.id, job);
   store.counters.jobsCreated++;
@@ -92,7 +96,7 @@ async function materialise(context: EmulatorContext, job: JobRecord): Promise<vo
         kind: 'image',
         width: image.width,
         height: image.height,
-        type: plan.outputType,
+        type: image.type ?? plan.outputType,
         metadata: {
           ...plan.outputMetadata,
           ...outputSeed(plan, outputIndex),
@@ -154,7 +158,7 @@ function timelineState(job: JobRecord, now: number): JobState {
   }
   const metadata: Job['metadata'] =
     timeline.status === 'success'
-      ? { assetIds: job.assetIds ?? [] }
+      ? { assetIds: job.assetIds ?? [], ...(job.plan?.output ? { output: job.plan.output } : {}) }
       : timeline.status === 'failure' && job.failure
         ? { error: job.failure.error, hint: job.failure.hint }
         : {};

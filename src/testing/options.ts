@@ -3,8 +3,13 @@ import type { Clock } from '../core/clock.js';
 import { FaultInjector, type FaultOptions } from './faults.js';
 import type { EmulatorModel } from './model-catalog.js';
 import { systemClock } from './system-clock.js';
+import type { UploadUrlPolicy } from './url-fetch.js';
 
-/** Job durations (ms) used unless `jobDurations` overrides them: a few seconds, like quick real jobs. */
+/**
+ * Job durations (ms) used unless `jobDurations` overrides them: a few seconds, like quick real
+ * jobs. `repaint` is generative fill's job type. The language routes (caption, describe-style,
+ * prompt, translate, embed) answer at once: their jobs take no time.
+ */
 export const DEFAULT_JOB_DURATIONS = {
   inference: 8000,
   flux: 10_000,
@@ -12,15 +17,29 @@ export const DEFAULT_JOB_DURATIONS = {
   detection: 3000,
   'remove-background': 3000,
   upscale: 6000,
+  texture: 6000,
+  'skybox-base-360': 12_000,
+  'skybox-upscale-360': 8000,
+  pixelate: 3000,
+  vectorize: 3000,
+  reframe: 8000,
+  restyle: 8000,
+  segment: 3000,
+  repaint: 6000,
+  'image-prompt-editing': 8000,
+  'patch-image': 1000,
   upload: 1000,
   'assets-download': 2000,
   'model-training': 60_000,
 } as const satisfies Record<string, number>;
 
-/** A `jobType` whose duration the emulator lets you set: SD (`inference`) and Flux generations, custom models, tools, uploads, archives, trainings. */
+/** A `jobType` whose duration the emulator lets you set: SD (`inference`) and Flux generations (the `-texture` routes too), custom models, tools, uploads, archives, trainings. */
 export type JobDurationKey = keyof typeof DEFAULT_JOB_DURATIONS;
 /** The job types {@link JobDurationKey} lists, for checks at run time. */
 export const JOB_DURATION_KEYS = Object.keys(DEFAULT_JOB_DURATIONS) as JobDurationKey[];
+
+/** Origins or host names to allow beside the loopback ones, or `'*'` for any. */
+export type AllowList = '*' | readonly string[];
 
 /** Options of `createEmulator` (and `startEmulator`, the bin). Every field is optional. */
 export interface EmulatorOptions {
@@ -62,6 +81,21 @@ export interface EmulatorOptions {
   models?: readonly EmulatorModel[];
   /** How `POST /uploads {url}` downloads a URL that is not the emulator's own. Default: the global `fetch`, looked up at call time (so msw can answer it). */
   fetch?: typeof fetch;
+  /**
+   * Which URLs `POST /uploads {url}` downloads (besides the emulator's own signed URLs). Default
+   * `'public'`: http(s) URLs whose host resolves to public addresses only, checked again at each
+   * redirect, so a caller cannot make the emulator read loopback, private or link-local addresses
+   * (a cloud's metadata service) for it. `'any'`: every http(s) URL, for a test that serves its
+   * images on localhost or answers made-up host names with msw or the `fetch` option.
+   */
+  uploadUrls?: UploadUrlPolicy;
+  /**
+   * Browser origins, besides loopback ones (`http://localhost:5173`, any port), whose pages may
+   * call the emulator (CORS; over HTTP, other origins are refused with 403): exact origins such
+   * as `'http://192.168.1.20:5173'`, or `'*'` for any page. Default: loopback origins only, so a
+   * web page elsewhere cannot drive an emulator running on a developer's machine.
+   */
+  allowOrigins?: AllowList;
 }
 
 /** Options with defaults applied, checked once at the edge. */
@@ -81,6 +115,8 @@ export interface ResolvedOptions {
   strict: boolean;
   models: readonly EmulatorModel[];
   fetch: typeof fetch;
+  uploadUrls: UploadUrlPolicy;
+  allowOrigins: AllowList;
 }
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
@@ -104,10 +140,29 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     strict: options.strict ?? false,
     models: options.models ?? [],
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    uploadUrls: checkedUploadUrls(options.uploadUrls ?? 'public'),
+    allowOrigins: checkedOrigins(options.allowOrigins ?? []),
   };
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** Each origin as `scheme://host[:port]`, or `'*'`; anything else (a path, a bare name) is a `TypeError`. */
+function checkedOrigins(origins: AllowList): AllowList {
+  if (origins === '*') return origins;
+  for (const origin of origins) {
+    if (URL.parse(origin)?.origin !== origin.replace(/\/$/, '')) {
+      throw new TypeError(`allowOrigins: "${origin}" is not an origin such as http://192.168.1.20:5173 (or '*')`);
+    }
+  }
+  return origins;
+}
+
+function checkedUploadUrls(policy: string): UploadUrlPolicy {
+  if (policy !== 'public' && policy !== 'any')
+    throw new TypeError(`uploadUrls must be 'public' or 'any', got "${policy}"`);
+  return policy;
+}
 
 /** The given durations without `undefined` ones; an unknown job type or a negative duration is a `TypeError`. */
 function checkedDurations(durations: Partial<Record<string, number>>): Partial<Record<JobDurationKey, number>> {

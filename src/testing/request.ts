@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { MAX_REQUEST_BODY_BYTES, readBodyBytes } from './body-limit.js';
 import type { AppEnv, EmulatorContext } from './context.js';
 import { badRequest, EmulatorHttpError } from './errors.js';
 import { checkBody } from './spec/check-body.js';
@@ -12,12 +13,14 @@ import { routeOf } from './traffic.js';
  */
 export const MAX_GENERATE_BODY_BYTES = 6 * 1024 * 1024;
 
-/** The request's JSON body; a body that is not JSON gets the 400 the real API sends. */
-export async function readJson(c: Context, maxBytes = Number.POSITIVE_INFINITY): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.length > maxBytes) {
-    throw new EmulatorHttpError(413, `Request body too large (${text.length} bytes, limit ${maxBytes})`);
-  }
+/**
+ * The request's JSON body, read only up to `maxBytes` (413 beyond, before it is buffered); a body
+ * that is not JSON gets the 400 the real API sends.
+ */
+export async function readJson(c: Context, maxBytes = MAX_REQUEST_BODY_BYTES): Promise<unknown> {
+  const bytes = await readBodyBytes(c.req.raw, maxBytes);
+  if (!bytes) throw new EmulatorHttpError(413, `Request body too large (limit ${maxBytes} bytes)`);
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);

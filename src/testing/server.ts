@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import { buildEmulator, type Emulator } from './emulator.js';
 import { explainMissingPeer } from './missing-peer.js';
-import type { EmulatorOptions } from './options.js';
+import type { AllowList, EmulatorOptions } from './options.js';
 import { CONNECTION_RESET_HEADER } from './traffic.js';
 
 /** Options of {@link startEmulator}: the emulator's, minus the URLs (the server's own are used). */
@@ -11,6 +11,12 @@ export interface StartEmulatorOptions extends Omit<EmulatorOptions, 'baseUrl' | 
   port?: number;
   /** Interface to listen on. Default `127.0.0.1` (loopback only). */
   hostname?: string;
+  /**
+   * `Host` names to answer besides loopback ones and `hostname` (other names get a 403, which
+   * defeats DNS rebinding): `'emulator'` (any port) or `'emulator:4010'`, as a docker compose
+   * service or a LAN demo reaches it; `'*'` for any. Default: none.
+   */
+  allowHosts?: AllowList;
 }
 
 /** An emulator served over HTTP: `url` is `http://127.0.0.1:<port>/v1`, signed URLs live under `/cdn`. */
@@ -20,14 +26,15 @@ export interface RunningEmulator extends Emulator {
 }
 
 /**
- * Starts the emulator as a real HTTP server, CORS enabled, so browser apps, other processes and
- * `curl` can call it. `@hono/node-server` (an optional peer) is loaded only here.
+ * Starts the emulator as a real HTTP server, so other processes, `curl` and browser apps on
+ * loopback origins (CORS) can call it; other `Host` names and origins only once allowed
+ * (`allowHosts`, `allowOrigins`). `@hono/node-server` (an optional peer) is loaded only here.
  */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const { serve } = await import('@hono/node-server').catch((error: unknown) => {
     throw explainMissingPeer(error, 'startEmulator', ['@hono/node-server']);
   });
-  const { port = 0, hostname = '127.0.0.1', ...emulatorOptions } = options;
+  const { port = 0, hostname = '127.0.0.1', allowHosts = [], ...emulatorOptions } = options;
   let server: ReturnType<typeof serve> | undefined;
   const close = () =>
     new Promise<void>((resolve, reject) => {
@@ -36,6 +43,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       if ('closeAllConnections' in server) server.closeAllConnections();
     });
   const { emulator, context, app } = buildEmulator(emulatorOptions, close);
+  context.http = { allowHosts: allowHosts === '*' ? '*' : [...allowHosts, hostname] };
 
   const bound = await new Promise<number>((resolve, reject) => {
     server = serve(

@@ -89,6 +89,11 @@ function uploaded(store: Store, fields: UploadedAssetFields) {
   };
 }
 
+/** One output of a job: an image (or an SVG), and its `metadata.type` when it differs from the plan's (`texture-normal`). */
+export interface JobOutput extends RenderedImage {
+  type?: string;
+}
+
 /** Everything a job needs to run: what `/generate/*` validated and will render. */
 export interface JobPlan {
   jobType: string;
@@ -100,7 +105,12 @@ export interface JobPlan {
   /** Merged into each output asset's `metadata` (modelId, prompt, parentId, …). */
   outputMetadata: Record<string, unknown>;
   hideResults: boolean;
-  render(): Promise<RenderedImage[]>;
+  render(): Promise<JobOutput[]>;
+  /**
+   * Results that are not assets (captions, an embedding): the job is done when created, the
+   * submission answers with these fields, and the job keeps them as `metadata.output`.
+   */
+  output?: Record<string, unknown>;
 }
 
 /** A job: its plan, its time line (computed from the clock when read) and, once done, its outputs. */
@@ -117,7 +127,7 @@ export interface JobRecord {
   failure?: { at: number; error: string; hint: string };
   canceledAt?: number;
   /** Started at submission (not for a job planned to fail); awaited once the job's time is up. */
-  outputs?: Promise<RenderedImage[]>;
+  outputs?: Promise<JobOutput[]>;
   plan?: JobPlan;
   /** Output asset ids, once materialised. */
   assetIds?: string[];

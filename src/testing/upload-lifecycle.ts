@@ -4,9 +4,18 @@ import { type EmulatorContext, isoDate } from './context.js';
 import { badRequest } from './errors.js';
 import { probeImage } from './images/probe.js';
 import { type JobRecord, type JobState, type UploadRecord, uploadedAsset } from './store.js';
+import { fetchImportUrl } from './url-fetch.js';
 
 /** Signed part URLs stay valid this long (clock time), like S3 presigned URLs. */
 const PART_URL_TTL_MS = 3600 * 1000;
+
+/** S3's limit on the parts of one multipart upload. */
+export const MAX_UPLOAD_PARTS = 10_000;
+/**
+ * The largest file the emulator takes, by multipart upload or URL import: 100 MiB. It keeps
+ * every file in memory, so one upload must not be able to claim more than that.
+ */
+export const MAX_UPLOAD_FILE_BYTES = 100 * 1024 * 1024;
 
 /** `pending` until completed, `validating` for the `upload` job duration, then `imported` or `failed`. */
 function uploadStatus(
@@ -67,24 +76,29 @@ async function validate(bytes: Uint8Array, fileName: string): Promise<NonNullabl
   return info ? { image: { bytes, ...info } } : { error: `${fileName} is not a valid image` };
 }
 
+/**
+ * The file at `url`: the emulator's own signed asset URLs are read without any network, others
+ * through {@link fetchImportUrl} under the `uploadUrls` policy. Every failure reads the same, so
+ * that imports cannot probe a network.
+ */
 async function download(context: EmulatorContext, url: string): Promise<{ bytes: Uint8Array } | { error: string }> {
-  const failed = (why: string) => ({ error: `Could not download ${url}: ${why}` });
   const ownAsset = `${context.urls.cdn}/assets/`;
-  if (url.startsWith(ownAsset)) {
-    const target = new URL(url);
-    const id = target.pathname.split('/').pop() ?? '';
-    const refused = context.signer.check(`assets/${id}`, target.searchParams, context.options.clock.now());
-    const asset = context.store.assets.get(id) ?? context.publicAssets.get(id);
-    if (refused || !asset) return failed(refused ?? 'no such asset');
-    return { bytes: asset.bytes };
-  }
-  try {
-    const response = await context.options.fetch(url);
-    if (!response.ok) return failed(`HTTP ${response.status}`);
-    return { bytes: new Uint8Array(await response.arrayBuffer()) };
-  } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
-  }
+  const bytes = url.startsWith(ownAsset)
+    ? ownAssetBytes(context, new URL(url))
+    : await fetchImportUrl(url, {
+        policy: context.options.uploadUrls,
+        fetch: context.options.fetch,
+        maxBytes: MAX_UPLOAD_FILE_BYTES,
+      });
+  if (bytes) return { bytes };
+  const where = context.options.uploadUrls === 'public' ? 'a public http(s) address' : 'an http(s) URL';
+  return { error: `Could not download ${url}: an import must be ${where} answering 200 with at most 100 MiB` };
+}
+
+function ownAssetBytes(context: EmulatorContext, url: URL): Uint8Array | undefined {
+  const id = url.pathname.split('/').pop() ?? '';
+  const refused = context.signer.check(`assets/${id}`, url.searchParams, context.options.clock.now());
+  return refused ? undefined : (context.store.assets.get(id) ?? context.publicAssets.get(id))?.bytes;
 }
 
 /** Creates the assets of uploads whose validation time is up. */

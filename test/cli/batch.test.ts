@@ -162,4 +162,33 @@ describe.concurrent('scenario batch', { timeout: 90_000 }, () => {
     const retried = await run(['batch', 'two.json', '--retry-failed'], cwd, api);
     expect([retried.code, api.state.counters.jobsCreated]).toEqual([1, 4]);
   });
+
+  it('takes the game-pipeline commands: a tileable texture, its maps, pixel art and a caption, one manifest', async () => {
+    const [cwd, api] = await Promise.all([folder(), emulator()]);
+    const manifest = [
+      {
+        command: 'txt2img',
+        name: 'stone',
+        model: 'flux.1-dev',
+        prompt: 'stone tiles',
+        seamless: true,
+        width: 64,
+        height: 64,
+      },
+      { command: 'texture', name: 'stone-maps', texture: SKETCH, raised: 0.5 },
+      { command: 'pixelate', name: 'sprite', image: SKETCH, 'pixel-grid-size': 16, 'color-palette-size': 4 },
+      { command: 'caption', name: 'caption', image: [SKETCH] },
+    ];
+    writeFileSync(join(cwd, 'assets.json'), JSON.stringify(manifest));
+    const result = await run(['batch', 'assets.json', '--out', 'out', '--json'], cwd, api);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
+    expect(result.stderr).toMatch(/^\s+rows\s+credits\ndone\s+4\s/);
+    expect(jsonLines(result.stdout).map((line) => line.status)).toEqual(['done', 'done', 'done', 'done']);
+    const files = filesIn(join(cwd, 'out'));
+    expect(files).toEqual(
+      expect.arrayContaining(['stone-1.png', 'stone-maps-7.png', 'sprite-1.png', 'caption-1.json']),
+    );
+    expect(files).toHaveLength(10);
+    expect(api.state.counters.requests['POST /generate/txt2img-texture']).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -29,29 +29,126 @@ const GENERATIONS = [
     args: ['custom', 'model_upscale-v3', '--input', `image=${SKETCH}`, '--input', 'upscaleFactor=2'],
     files: ['sketch-1.png'],
   },
+  {
+    args: [
+      'txt2img',
+      '--model',
+      'flux.1-dev',
+      '--prompt',
+      'mossy stones',
+      '--seamless',
+      '--width',
+      '64',
+      '--height',
+      '64',
+    ],
+    files: ['mossy-stones-1.png'],
+    route: 'txt2img-texture',
+  },
+  {
+    args: ['texture', SKETCH, '--raised', '0.6'],
+    files: [
+      'sketch-1.png',
+      'sketch-2.png',
+      'sketch-3.png',
+      'sketch-4.png',
+      'sketch-5.png',
+      'sketch-6.png',
+      'sketch-7.png',
+    ],
+  },
+  { args: ['skybox', '--prompt', 'alien dunes', '--width', '256', '--style', 'fantasy'], files: ['alien-dunes-1.png'] },
+  { args: ['skybox-upscale', SKETCH, '--scaling-factor', '2'], files: ['sketch-1.png'] },
+  {
+    args: [
+      'pixelate',
+      SKETCH,
+      '--pixel-grid-size',
+      '16',
+      '--color-palette',
+      '[[0,0,0],[255,255,255]]',
+      '--remove-noise',
+    ],
+    files: ['sketch-1.png'],
+  },
+  { args: ['vectorize', SKETCH, '--color-mode', 'bw'], files: ['sketch-1.svg'] },
+  {
+    args: ['reframe', SKETCH, '--target-width', '128', '--target-height', '64', '--input-location', 'left'],
+    files: ['sketch-1.png'],
+  },
+  { args: ['restyle', SKETCH, '--style-image', SKETCH, '--style-fidelity', '80'], files: ['sketch-1.png'] },
+  { args: ['segment', SKETCH, '--result-image'], files: ['sketch-1.png', 'sketch-2.png'] },
+  { args: ['generative-fill', SKETCH, '--mask', SKETCH, '--prompt', 'a crate'], files: ['sketch-1.png'] },
+  { args: ['prompt-editing', SKETCH, '--prompt', 'a red cape', '--model', 'flux-kontext'], files: ['sketch-1.png'] },
+  {
+    args: [
+      'patch',
+      SKETCH,
+      '--patch',
+      JSON.stringify({ image: SKETCH, mode: 'override' }),
+      '--position',
+      '{"x":8,"y":8}',
+    ],
+    files: ['sketch-1.png'],
+  },
+  { args: ['caption', '--image', SKETCH, '--image', SKETCH], files: ['caption-*-1.json'], output: 'captions' },
+  { args: ['describe-style', '--image', SKETCH], files: ['describe-style-*-1.json'], output: 'description' },
+  {
+    args: ['prompt', '--mode', 'inventive', '--prompt', 'a potion shop'],
+    files: ['a-potion-shop-1.json'],
+    output: 'prompts',
+  },
+  { args: ['translate', '--prompt', 'un chevalier'], files: ['un-chevalier-1.json'], output: 'translation' },
+  { args: ['embed', '--text', 'a rusty sword'], files: ['embed-*-1.json'], output: 'embedding' },
 ];
 
 describe.concurrent('scenario <generation>', { timeout: 60_000 }, () => {
-  for (const { args, files } of GENERATIONS) {
+  for (const { args, files, route, output } of GENERATIONS as {
+    args: string[];
+    files: string[];
+    route?: string;
+    output?: string;
+  }[]) {
     it(`${args[0]} writes ${files.join(', ')} and prints one JSON object per result with --json`, async () => {
       const [cwd, api] = await Promise.all([folder(), emulator()]);
       const result = await run([...args, '--out', 'out', '--json'], cwd, api);
       expect(result.stderr).toBe('');
       expect(result.code, result.stderr + result.stdout).toBe(0);
-      expect(filesIn(join(cwd, 'out'))).toEqual(files);
       const [line, ...more] = jsonLines(result.stdout);
       expect(more).toEqual([]);
+      // Files named after the job (no input, no prompt) have its id in place of `*`.
+      const named = files.map((file) => file.replace('*', String(line?.jobId)));
+      expect(filesIn(join(cwd, 'out'))).toEqual(named);
       expect(line).toMatchObject({
         status: 'done',
         jobId: expect.stringMatching(/^job_/),
         cost: expect.any(Number),
-        files: files.map((file) => join('out', file)),
+        files: named.map((file) => join('out', file)),
       });
       expect(api.state.counters.jobsCreated).toBe(1);
-      const { width } = await sharp(join(cwd, 'out', files[0] as string)).metadata();
-      expect(width).toBeGreaterThan(0);
+      if (route) expect(api.state.counters.requests[`POST /generate/${route}`]).toBe(1);
+      const first = join(cwd, 'out', named[0] as string);
+      if (output) {
+        // A text result: in the JSON line and in the file.
+        expect(line?.output).toHaveProperty(output);
+        expect(JSON.parse(readFileSync(first, 'utf8'))).toEqual(line?.output);
+      } else {
+        const { width } = await sharp(first).metadata();
+        expect(width).toBeGreaterThan(0);
+      }
     });
   }
+
+  it('prints a text result for people: each caption on its own line, a vector by its length', async () => {
+    const [cwd, api] = await Promise.all([folder(), emulator()]);
+    const captions = await run(['caption', '--image', SKETCH, '--image', SKETCH], cwd, api);
+    expect(captions.code, captions.stderr).toBe(0);
+    expect(captions.stdout).toMatch(
+      /^done {4}caption → caption-job_\w+-1\.json \(job_\w+, 2 CU\)\n {2}captions: .+\n {2}captions: .+$/m,
+    );
+    const vector = await run(['embed', '--text', 'a rusty sword'], cwd, api);
+    expect(vector.stdout).toMatch(/^ {2}embedding: 1024 numbers$/m);
+  });
 
   it('names outputs after each input and prints a line per result for people, a summary for several', async () => {
     const [cwd, api] = await Promise.all([folder(), emulator()]);

@@ -28,6 +28,17 @@ export const SHORT_JOBS = {
   detection: 300,
   'remove-background': 300,
   upscale: 300,
+  texture: 300,
+  'skybox-base-360': 300,
+  'skybox-upscale-360': 300,
+  pixelate: 300,
+  vectorize: 300,
+  reframe: 300,
+  restyle: 300,
+  segment: 300,
+  repaint: 300,
+  'image-prompt-editing': 300,
+  'patch-image': 300,
 };
 
 /** What a finished run printed and how it exited. */

@@ -419,8 +419,6 @@ export function headerOf(headers: unknown, name: string): string | null | undefi
   return key === undefined ? undefined : rec[key];
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** The recorded JSON body of a request as a record (empty when absent). */
 export function bodyOf(req: RecordedRequest | undefined): Record<string, unknown> {
   return (req?.body ?? {}) as Record<string, unknown>;

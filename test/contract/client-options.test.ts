@@ -4,6 +4,7 @@
 import { delay, HttpResponse, http } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { APITimeoutError, Scenario, ScenarioError } from '../../src/index.js';
+import { onFakeTime } from '../helpers/timers.js';
 import { API, BASIC, KEY, rejectionOf, SECRET, useFakeApi } from './_fake-api.js';
 
 const { api, use, rec } = useFakeApi();
@@ -153,10 +154,9 @@ describe('other options', () => {
       ),
     );
     const client = new Scenario({ apiKey: KEY, apiSecret: SECRET, timeout: 50, maxRetries: 0 });
-    const started = Date.now();
-    const err = await rejectionOf(client.assets.get('asset_1'));
-    expect(err).toBeInstanceOf(APITimeoutError);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    const { error, elapsedMs } = await onFakeTime(() => client.assets.get('asset_1'));
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(elapsedMs).toBe(50);
   });
 
   it('maxRetries: 0 sends a failing GET once', async () => {

@@ -10,7 +10,8 @@ import {
   JobTimeoutError,
   ScenarioError,
 } from '../../src/index.js';
-import { API, bodyOf, contractClient as client, jobWire, rejectionOf, sleep, useFakeApi } from './_fake-api.js';
+import { onFakeTime } from '../helpers/timers.js';
+import { API, bodyOf, contractClient as client, jobWire, rejectionOf, useFakeApi } from './_fake-api.js';
 
 const { api, use, rec } = useFakeApi();
 
@@ -179,32 +180,40 @@ describe('job waiting (§5)', () => {
 
   it('timeout → JobTimeoutError with jobId and lastJob, and polling stops', async () => {
     const id = scriptJob('job_t', [jobWire('job_t', 'in-progress', 0.1)]);
-    const started = Date.now();
-    const err = await rejectionOf(client().jobs.wait(id, { pollInterval: 10, waitTimeout: 200 }));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    const { error, elapsedMs } = await onFakeTime(async () => {
+      const waited = client().jobs.wait(id, { pollInterval: 10, waitTimeout: 200 });
+      await rejectionOf(waited);
+      // Once the wait gave up, time passes without another poll.
+      const polls = api.calls('GET', '/jobs/job_t').length;
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+      expect(api.calls('GET', '/jobs/job_t').length).toBe(polls);
+      return waited;
+    });
+    expect(elapsedMs).toBe(200 + 60_000);
+    const err = error as JobTimeoutError;
     expect(err).toBeInstanceOf(JobTimeoutError);
     expect(err).toBeInstanceOf(ScenarioError);
     expect(err.jobId).toBe('job_t');
-    expect(err.lastJob.jobId).toBe('job_t');
-    expect(err.lastJob.status).toBe('in-progress');
-    const polls = api.calls('GET', '/jobs/job_t').length;
-    await sleep(100);
-    expect(api.calls('GET', '/jobs/job_t').length).toBe(polls);
+    expect(err.lastJob?.jobId).toBe('job_t');
+    expect(err.lastJob?.status).toBe('in-progress');
   });
 
   it('abort → APIUserAbortError at once, polling stops, no cancel sent without cancelOnAbort', async () => {
     const id = scriptJob('job_a', [jobWire('job_a', 'in-progress', 0.1)]);
-    const ac = new AbortController();
-    const p = client().jobs.wait(id, { pollInterval: 10, signal: ac.signal });
-    await vi.waitFor(() => expect(api.calls('GET', '/jobs/job_a').length).toBeGreaterThan(0));
-    const abortedAt = Date.now();
-    ac.abort();
-    const err = await rejectionOf(p);
-    expect(Date.now() - abortedAt).toBeLessThan(200);
-    expect(err).toBeInstanceOf(APIUserAbortError);
-    const polls = api.calls('GET', '/jobs/job_a').length;
-    await sleep(100);
-    expect(api.calls('GET', '/jobs/job_a').length).toBe(polls);
+    const { error, elapsedMs } = await onFakeTime(async () => {
+      const ac = new AbortController();
+      const waited = client().jobs.wait(id, { pollInterval: 10, signal: ac.signal });
+      setTimeout(() => ac.abort(), 1_000);
+      await rejectionOf(waited);
+      const polls = api.calls('GET', '/jobs/job_a').length;
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+      expect(api.calls('GET', '/jobs/job_a').length).toBe(polls);
+      return waited;
+    });
+    // Rejected the moment it was aborted (1 s), and no poll or cancel in the minute after.
+    expect(elapsedMs).toBe(1_000 + 60_000);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(api.calls('GET', '/jobs/job_a').length).toBeGreaterThan(1);
     expect(api.calls('POST', '/jobs/job_a/action')).toHaveLength(0);
   });
 

@@ -11,6 +11,7 @@ import {
   NotFoundError,
   RateLimitError,
 } from '../../src/index.js';
+import { onFakeTime } from '../helpers/timers.js';
 import { API, BASIC, CDN, contractClient as client, jobWire, PNG, rejectionOf, useFakeApi } from './_fake-api.js';
 
 const { api, use, rec } = useFakeApi();
@@ -115,17 +116,16 @@ describe('retries', () => {
         rec(() => HttpResponse.json({ reason: 'cooldown' }, { status: 429, headers: { 'Retry-After': '120' } })),
       ),
     );
-    const started = Date.now();
-    const err = await rejectionOf(client().img2img.create(params));
-    expect(Date.now() - started).toBeLessThan(2_000);
-    expect(err).toBeInstanceOf(RateLimitError);
-    expect(err.retryAfterMs).toBe(120_000);
+    const { error, elapsedMs } = await onFakeTime(() => client().img2img.create(params));
+    expect(elapsedMs).toBe(0);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(120_000);
     expect(api.calls('POST', '/generate/img2img')).toHaveLength(1);
   });
 
   it('Retry-After as an HTTP date is honoured (the retry waits until that date)', async () => {
     api.addAsset('asset_1');
-    // HTTP dates have 1 s resolution: this asks for a wait of roughly 1–2 s, longer than the
+    // On the fake clock, now is a whole second: the date asks for exactly 2 s, longer than the
     // first backoff step could be (0.5 s with full jitter), so only honouring the header passes.
     failFirst('get', `${API}/assets/:id`, () =>
       HttpResponse.json(
@@ -133,11 +133,10 @@ describe('retries', () => {
         { status: 429, headers: { 'Retry-After': new Date(Date.now() + 2_000).toUTCString() } },
       ),
     );
-    const started = Date.now();
-    const asset = await client().assets.get('asset_1');
-    expect(asset.id).toBe('asset_1');
+    const { value: asset, elapsedMs } = await onFakeTime(() => client().assets.get('asset_1'));
+    expect(asset?.id).toBe('asset_1');
     expect(api.calls('GET', '/assets/asset_1')).toHaveLength(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(elapsedMs).toBeGreaterThanOrEqual(2_000);
   });
 
   it('Retry-After: 0 means retry at once (no backoff sleep), also on a 503', async () => {
@@ -148,12 +147,11 @@ describe('retries', () => {
       () => HttpResponse.json({ reason: 'Unavailable' }, { status: 503, headers: { 'Retry-After': '0' } }),
       3,
     );
-    const started = Date.now();
-    const asset = await client({ maxRetries: 3 }).assets.get('asset_1');
-    expect(asset.id).toBe('asset_1');
+    const { value: asset, elapsedMs } = await onFakeTime(() => client({ maxRetries: 3 }).assets.get('asset_1'));
+    expect(asset?.id).toBe('asset_1');
     expect(api.calls('GET', '/assets/asset_1')).toHaveLength(4);
     // backoff would sleep up to 0.5 + 1 + 2 s here; Retry-After: 0 asks for none
-    expect(Date.now() - started).toBeLessThan(400);
+    expect(elapsedMs).toBe(0);
   });
 });
 
@@ -282,12 +280,13 @@ describe('RequestOptions (last argument of every method)', () => {
         }),
       ),
     );
-    const ac = new AbortController();
-    setTimeout(() => ac.abort(), 30);
-    const started = Date.now();
-    const err = await rejectionOf(client().assets.get('asset_slow', { signal: ac.signal }));
-    expect(err).toBeInstanceOf(APIUserAbortError);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    const { error, elapsedMs } = await onFakeTime(() => {
+      const ac = new AbortController();
+      setTimeout(() => ac.abort(), 30);
+      return client().assets.get('asset_slow', { signal: ac.signal });
+    });
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(elapsedMs).toBe(30);
     expect(api.calls('GET', '/assets/asset_slow')).toHaveLength(1); // an abort is not retried
   });
 

@@ -3,7 +3,7 @@ import { delay, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { Scenario, transportOf } from '../../src/client.js';
-import { createRedactor, redactingUrl, redactValue } from '../../src/core/redact.js';
+import { createRedactor, redactingUrl, redactValue, withoutSignatures } from '../../src/core/redact.js';
 import { captureLogger, recordApi, useMockServer } from '../helpers/msw.js';
 import { renderings } from '../helpers/renderings.js';
 import { rejectionOf } from '../helpers/timers.js';
@@ -197,5 +197,37 @@ describe('redactingUrl', () => {
     const redact = redactingUrl(createRedactor([]), url);
     expect(redact(`request to ${url} failed`)).toBe('request to https://cdn.example.com/a/b.png failed');
     expect(redact('query ?X-Amz-Signature=SIGNED&Expires=1 rejected')).toBe('query ?[redacted] rejected');
+  });
+});
+
+describe('withoutSignatures', () => {
+  test.each([
+    [
+      'CloudFront',
+      'https://cdn.cloud.scenario.com/a.png?p=100&Expires=1999&Signature=abc~d-e_f&Key-Pair-Id=K2X',
+      'https://cdn.cloud.scenario.com/a.png?p=100&Expires=1999&Signature=[redacted]&Key-Pair-Id=[redacted]',
+    ],
+    [
+      'S3 presigned',
+      'https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4&X-Amz-Credential=AKIA%2F2025&X-Amz-Signature=0a1b&X-Amz-Security-Token=IQo',
+      'https://b.s3.amazonaws.com/k?X-Amz-Algorithm=AWS4&X-Amz-Credential=[redacted]&X-Amz-Signature=[redacted]&X-Amz-Security-Token=[redacted]',
+    ],
+    [
+      'percent-encoded inside another URL',
+      'next=https%3A%2F%2Fb%2Fk%3FX-Amz-Signature%3D0a1b%26page%3D2',
+      'next=https%3A%2F%2Fb%2Fk%3FX-Amz-Signature%3D[redacted]%26page%3D2',
+    ],
+    [
+      'the emulator',
+      '"url":"http://127.0.0.1:4010/cdn/assets/a?expires=1&signature=ff00"',
+      '"url":"http://127.0.0.1:4010/cdn/assets/a?expires=1&signature=[redacted]"',
+    ],
+    [
+      'prose without a signature',
+      'Job failed: signature mismatch in design',
+      'Job failed: signature mismatch in design',
+    ],
+  ])('%s', (_name, text, shown) => {
+    expect(withoutSignatures(text)).toBe(shown);
   });
 });

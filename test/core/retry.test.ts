@@ -7,8 +7,16 @@ import {
   APIUserAbortError,
   InternalServerError,
   RateLimitError,
+  ResponseValidationError,
 } from '../../src/core/errors.js';
-import { backoffMs, isRetryable, markNeverSent, retryDelayMs, serverRetryDelayMs } from '../../src/core/retry.js';
+import {
+  backoffMs,
+  isRetryable,
+  markNeverSent,
+  pollRetryDelayMs,
+  retryDelayMs,
+  serverRetryDelayMs,
+} from '../../src/core/retry.js';
 
 const init: APIErrorInit = { status: 429, reason: 'slow down', body: {}, headers: {}, method: 'GET', path: '/jobs' };
 const statusError = (status: number) =>
@@ -102,5 +110,30 @@ describe('serverRetryDelayMs', () => {
     expect(serverRetryDelayMs(headers(), undefined, now)).toBeUndefined();
     expect(serverRetryDelayMs(headers(), 'Too Many Requests', now)).toBeUndefined();
     expect(serverRetryDelayMs(headers('-1'), { remainingSeconds: -5 }, now)).toBeUndefined();
+  });
+});
+
+describe('pollRetryDelayMs (a job wait riding out failed polls)', () => {
+  test.each([408, 429, 500, 502, 503, 504, 520])('a poll answered %i is polled again', (status) => {
+    expect(pollRetryDelayMs(statusError(status), 1)).toBeGreaterThanOrEqual(0);
+  });
+
+  test.each([400, 401, 403, 404, 409, 422])('a poll answered %i ends the wait', (status) => {
+    expect(pollRetryDelayMs(statusError(status), 1)).toBeUndefined();
+  });
+
+  test('lost connections and timeouts are ridden out; a request never sendable, an unreadable 2xx, an abort are not', () => {
+    expect(pollRetryDelayMs(new APIConnectionError('reset'), 1)).toBeDefined();
+    expect(pollRetryDelayMs(new APITimeoutError('slow'), 1)).toBeDefined();
+    expect(pollRetryDelayMs(markNeverSent(new APIConnectionError('bad port'), 'refused'), 1)).toBeUndefined();
+    expect(pollRetryDelayMs(new ResponseValidationError('GET /jobs/x', [], {}), 1)).toBeUndefined();
+    expect(pollRetryDelayMs(new APIUserAbortError(), 1)).toBeUndefined();
+  });
+
+  test("the server's delay is honoured however long (the wait's deadline bounds it), else backoff growing to 8 s", () => {
+    expect(pollRetryDelayMs(new RateLimitError(init, 600_000), 1)).toBe(600_000);
+    for (let failures = 1; failures < 12; failures++) {
+      expect(pollRetryDelayMs(statusError(503), failures)).toBeLessThanOrEqual(8000);
+    }
   });
 });

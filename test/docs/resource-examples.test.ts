@@ -21,7 +21,31 @@ const resources = readdirSync(join(root, 'src', 'resources')).flatMap((name) => 
 
 test('every generation resource is found', () => {
   expect(resources.map((resource) => resource.cls).sort()).toEqual(
-    ['ControlNet', 'Detect', 'Img2Img', 'Inpaint', 'RemoveBackground', 'Txt2Img', 'Upscale'].sort(),
+    [
+      'Caption',
+      'ControlNet',
+      'DescribeStyle',
+      'Detect',
+      'Embed',
+      'GenerativeFill',
+      'Img2Img',
+      'Inpaint',
+      'Patch',
+      'Pixelate',
+      'Prompt',
+      'PromptEditing',
+      'Reframe',
+      'RemoveBackground',
+      'Restyle',
+      'Segment',
+      'Skybox',
+      'SkyboxUpscale',
+      'Texture',
+      'Translate',
+      'Txt2Img',
+      'Upscale',
+      'Vectorize',
+    ].sort(),
   );
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import type { Job } from '../../src/schemas/job.js';
-import { imageInfo, MODES, meanDifference, QUICK, requestsTo, SKETCH_PATH, sketchBytes } from './setup.js';
+import {
+  imageInfo,
+  MODES,
+  meanDifference,
+  QUICK,
+  requestsTo,
+  SKETCH_PATH,
+  sketchBytes,
+  startWithSteppingJobs,
+} from './setup.js';
 
 describe.concurrent.each(MODES)('img2img workflow ($name)', (mode) => {
   test('uploads the sketch from a path and from bytes', async () => {
@@ -25,8 +34,8 @@ describe.concurrent.each(MODES)('img2img workflow ($name)', (mode) => {
   });
 
   test('img2img with influence 20 and 3 samples: strength 0.8 on the wire, 3 PNGs of the requested size', async () => {
-    // Long enough for polls to see the job part-way.
-    const { emulator, client } = await mode.start({ jobDurations: { flux: 1200 } });
+    // Each poll finds the job 400 ms further on: polls see it part-way, however busy the machine.
+    const { emulator, client } = await startWithSteppingJobs(mode, 400, { jobDurations: { flux: 1200 } });
     const sketch = await client.assets.upload(SKETCH_PATH);
     const seen: Job[] = [];
 

@@ -1,15 +1,25 @@
 import { describe, expect, test } from 'vitest';
-import { MODES, QUICK, SKETCH_PATH } from './setup.js';
+import { VirtualClock } from '../../src/testing/index.js';
+import { eventually, MODES, QUICK, SKETCH_PATH } from './setup.js';
 
 const prompt = 'a knight, concept art';
 
 describe.concurrent.each(MODES)('parallel-job limit and listings ($name)', (mode) => {
   test('parallel-job limit: the 429 of the second create is retried and both jobs run, each created once', async () => {
-    const { emulator, client, warnings } = await mode.start({ parallelJobs: 1, jobDurations: { flux: 500 } });
+    // Virtual job time: the first job is still running when the second is submitted, and has
+    // ended by the retry, because the test says so, not because the machine kept pace.
+    const clock = new VirtualClock();
+    const { emulator, client, warnings } = await mode.start({ clock, parallelJobs: 1, jobDurations: { flux: 500 } });
     const sketch = await client.assets.upload(SKETCH_PATH);
     const params = { modelId: 'flux.1-dev', image: sketch.id, prompt, influence: 20 };
 
-    const [first, second] = await Promise.all([client.img2img.create(params), client.img2img.create(params)]);
+    const first = await client.img2img.create(params);
+    const creating = client.img2img.create(params);
+    // The second submission is refused while the first job runs; the SDK sleeps the Retry-After (1 s)…
+    await eventually(() => emulator.state.requests.some((entry) => entry.status === 429));
+    // …during which the first job ends.
+    await clock.advance(500);
+    const second = await creating;
     expect(first.id).not.toBe(second.id);
     expect(emulator.state.counters.jobsCreated).toBe(2);
     const submits = emulator.state.requests.filter((entry) => entry.route === '/generate/img2img');
@@ -18,6 +28,7 @@ describe.concurrent.each(MODES)('parallel-job limit and listings ($name)', (mode
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/429.*parallel inferences.*retry 1 in 1000 ms/s);
 
+    await clock.advance(500);
     const results = await Promise.all([first.wait(QUICK), second.wait(QUICK)]);
     expect(results.map((result) => result.job.status)).toEqual(['success', 'success']);
     expect(results.map((result) => result.assets.length)).toEqual([1, 1]);

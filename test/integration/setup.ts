@@ -4,7 +4,13 @@ import sharp from 'sharp';
 import { afterAll } from 'vitest';
 import { Scenario } from '../../src/client.js';
 import type { ClientOptions } from '../../src/core/options.js';
-import { createEmulator, type Emulator, type EmulatorOptions, startEmulator } from '../../src/testing/index.js';
+import {
+  createEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  startEmulator,
+  VirtualClock,
+} from '../../src/testing/index.js';
 
 /** The example sketch every seed workflow starts from (512×512 PNG). */
 export const SKETCH_PATH = fileURLToPath(new URL('../../examples/assets/sketch.png', import.meta.url));
@@ -14,7 +20,9 @@ const CREDENTIALS = { apiKey: 'api_integration', apiSecret: 'integration-secret'
 
 /**
  * Short jobs so the suite stays fast; each test may override. Durations are real ms: the client
- * waits on real time, so the emulator runs on its system clock.
+ * waits on real time, so the emulator runs on its system clock, unless a test's assertions
+ * depend on where a job is when it is polled or aborted: those run it on a virtual clock
+ * (see {@link startWithSteppingJobs}).
  */
 export const FAST_JOBS = {
   inference: 500,
@@ -23,6 +31,17 @@ export const FAST_JOBS = {
   detection: 400,
   'remove-background': 400,
   upscale: 400,
+  texture: 400,
+  'skybox-base-360': 400,
+  'skybox-upscale-360': 400,
+  pixelate: 300,
+  vectorize: 300,
+  reframe: 400,
+  restyle: 400,
+  segment: 300,
+  repaint: 400,
+  'image-prompt-editing': 400,
+  'patch-image': 200,
   upload: 200,
 };
 
@@ -46,6 +65,8 @@ function recordingLogger(warnings: string[]) {
 export interface Mode {
   name: string;
   start(options?: EmulatorOptions, client?: ClientOptions): Promise<Harness>;
+  /** The `fetch` that reaches `emulator` in this mode. */
+  fetchOf(emulator: Emulator): typeof fetch;
 }
 
 /** HTTP emulators started by this file's tests, closed once they all ran (tests run concurrently). */
@@ -63,6 +84,7 @@ function mode(
 ): Mode {
   return {
     name,
+    fetchOf: (emulator) => connection(emulator).fetch ?? globalThis.fetch,
     async start(options = {}, clientOptions = {}) {
       const emulator = await launch({
         ...CREDENTIALS,
@@ -93,6 +115,24 @@ export const MODES: Mode[] = [
     (emulator) => ({ baseUrl: emulator.url }),
   ),
 ];
+
+/**
+ * Starts `mode` with its jobs on a virtual clock that moves `stepMs` at each poll (`GET /jobs/…`),
+ * whatever the real time between polls: each poll finds the job a fixed step further on, so what
+ * the polls see does not depend on how busy the machine is.
+ */
+export async function startWithSteppingJobs(mode: Mode, stepMs: number, options: EmulatorOptions = {}) {
+  const clock = new VirtualClock();
+  let send: typeof fetch = globalThis.fetch;
+  const stepping: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (request.method === 'GET' && new URL(request.url).pathname.includes('/jobs/')) await clock.advance(stepMs);
+    return send(request);
+  };
+  const harness = await mode.start({ ...options, clock }, { fetch: stepping });
+  send = mode.fetchOf(harness.emulator);
+  return { ...harness, clock };
+}
 
 /** Width, height, format and alpha of encoded image bytes. */
 export async function imageInfo(bytes: Uint8Array) {

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { meanWait } from '../../bench/job-waiting.js';
 import { realClock } from '../../src/core/clock.js';
 import {
+  APIConnectionError,
+  APIError,
   APIUserAbortError,
+  AuthenticationError,
   BadRequestError,
   InternalServerError,
   JobCanceledError,
@@ -10,10 +13,13 @@ import {
   JobFailedError,
   JobTimeoutError,
   NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
 } from '../../src/core/errors.js';
 import { CANCEL_ANSWER_WAIT_MS } from '../../src/lib/poll-until-done.js';
 import { type WaitForJobDeps, waitForJob } from '../../src/lib/wait-for-job.js';
 import type { Job } from '../../src/schemas/job.js';
+import { createRng } from '../../src/testing/rng.js';
 import { VirtualClock } from '../../src/testing/virtual-clock.js';
 import { rejectionOf as rejection } from '../helpers/timers.js';
 
@@ -30,6 +36,21 @@ const job = (status: string, progress = 0, metadata: Job['metadata'] = {}): Job 
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
 });
+
+/** The error the transport throws for a poll answered `status`. */
+function apiError(ErrorClass: new (init: ConstructorParameters<typeof APIError>[0]) => APIError, status: number) {
+  const init = { status, reason: `answered ${status}`, body: {}, headers: {}, method: 'GET', path: '/jobs/job_abc' };
+  return new ErrorClass(init);
+}
+
+const rateLimited = (retryAfterMs: number) =>
+  new RateLimitError(
+    { status: 429, reason: 'Too many requests', body: {}, headers: {}, method: 'GET', path: '/jobs/job_abc' },
+    retryAfterMs,
+  );
+
+const connectionLost = () =>
+  new APIConnectionError('GET /jobs/job_abc failed without a complete answer: socket hang up');
 
 /** A server whose job goes through `states`, one per poll, then stays at the last; records when it was polled. */
 function scripted(states: Job[], clock = simClock()) {
@@ -280,22 +301,101 @@ describe('waitForJob', () => {
     expect(later).toMatchObject({ jobId: 'job_abc' });
   });
 
-  it('wraps a polling failure in a JobError that names the job and keeps the original as cause', async () => {
-    const { deps } = scripted([job('queued')]);
-    const outage = new InternalServerError({
-      status: 503,
-      reason: 'Service Unavailable',
-      body: '',
-      headers: {},
-      method: 'GET',
-      path: '/jobs/job_abc',
+  it.each([
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+  ])(
+    'a poll answered %i stops the wait at once with a JobError that names the job, the answer as cause',
+    async (status, ErrorClass) => {
+      const { deps, clock } = scripted([job('queued')]);
+      const gone = apiError(ErrorClass, status);
+      deps.getJob.mockResolvedValueOnce(job('queued')).mockRejectedValueOnce(gone);
+      const error = await rejection(waitForJob('job_abc', deps));
+      expect(error).toBeInstanceOf(JobError);
+      expect(error).toMatchObject({ jobId: 'job_abc' });
+      expect(error.cause).toBe(gone);
+      expect(error.message).toContain("client.jobs.wait('job_abc')");
+      expect(deps.getJob).toHaveBeenCalledTimes(2);
+      expect(clock.now()).toBe(1000);
+    },
+  );
+
+  describe('polls that fail with what may pass are ridden out up to the deadline', () => {
+    it("30 % of polls answered 503 (after the transport's 2 retries): 20 ten-minute waits of 5-minute jobs all succeed", async () => {
+      const rng = createRng(18);
+      const outcomes: string[] = [];
+      let failedPolls = 0;
+      for (let run = 0; run < 20; run++) {
+        const clock = simClock();
+        const duration = 240_000 + rng.next() * 120_000;
+        const state = () => {
+          const progress = Math.min(1, clock.now() / duration);
+          return progress < 1 ? job('in-progress', progress) : job('success', 1);
+        };
+        /** `GET /jobs/{id}` through a transport that retries twice, 0.5–1 s apart, on a server failing 30 % of answers. */
+        const getJob = async () => {
+          for (let attempt = 0; ; attempt++) {
+            if (rng.next() >= 0.3) return state();
+            if (attempt === 2) {
+              failedPolls++;
+              throw apiError(InternalServerError, 503);
+            }
+            await clock.sleep(500 + rng.next() * 500);
+          }
+        };
+        const waited = waitForJob('job_abc', { getJob, cancelJob: vi.fn(), clock }, { waitTimeout: 600_000 });
+        outcomes.push(
+          await waited.then(
+            ({ status }) => status,
+            (error: Error) => error.name,
+          ),
+        );
+      }
+      expect(outcomes).toEqual(Array(20).fill('success'));
+      expect(failedPolls).toBeGreaterThan(0); // the draw did reach the wait: the test is not vacuous
     });
-    deps.getJob.mockResolvedValueOnce(job('queued')).mockRejectedValueOnce(outage);
-    const error = await rejection(waitForJob('job_abc', deps));
-    expect(error).toBeInstanceOf(JobError);
-    expect(error).toMatchObject({ jobId: 'job_abc' });
-    expect(error.cause).toBe(outage);
-    expect(error.message).toContain("client.jobs.wait('job_abc')");
+
+    it('backs off between failed polls and polls normally again once one answers', async () => {
+      const { deps, polledAt } = scripted([job('in-progress', 0.5), job('success', 1)]);
+      const outage = apiError(InternalServerError, 503);
+      deps.getJob
+        .mockRejectedValueOnce(outage)
+        .mockRejectedValueOnce(connectionLost())
+        .mockRejectedValueOnce(apiError(APIError, 408));
+      const warn = vi.fn();
+      const logger = { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() };
+      await expect(waitForJob('job_abc', { ...deps, logger })).resolves.toMatchObject({ status: 'success' });
+      expect(deps.getJob).toHaveBeenCalledTimes(5);
+      expect(polledAt).toHaveLength(2); // the answered polls; the three failed ones came first
+      expect(warn).toHaveBeenCalledTimes(3);
+      expect(warn.mock.calls[0]?.[0]).toMatch(
+        /polling job job_abc failed \(.*503.*\); still waiting, next poll in \d+ ms/,
+      );
+    });
+
+    it("honours a 429's Retry-After, however long, within the deadline", async () => {
+      const { deps, polledAt } = scripted([job('in-progress', 0.5), job('success', 1)]);
+      deps.getJob.mockRejectedValueOnce(rateLimited(90_000));
+      await waitForJob(job('queued'), deps);
+      // The poll at 1 s was answered 429, Retry-After 90 s: the next one comes 90 s later.
+      expect(polledAt[0]).toBe(91_000);
+    });
+
+    it('a deadline reached while polls fail is a JobTimeoutError saying so, the latest failure as cause', async () => {
+      const { deps, clock } = scripted([job('queued')]);
+      const outage = apiError(InternalServerError, 503);
+      deps.getJob.mockResolvedValueOnce(job('in-progress', 0.2)).mockRejectedValue(outage);
+      const error = await rejection(waitForJob('job_abc', deps, { waitTimeout: 120_000 }));
+      expect(error).toBeInstanceOf(JobTimeoutError);
+      expect(error.message).toMatch(
+        /^Job job_abc not seen to finish within 2 min \(last status in-progress, progress 20%\): the last \d+ polls failed, the latest with: GET \/jobs\/job_abc failed with 503/,
+      );
+      expect(error.message).toContain("client.jobs.wait('job_abc')");
+      expect(error.cause).toBe(outage);
+      expect(clock.now()).toBe(120_000);
+      expect(clock.pending).toBe(0);
+    });
   });
 
   it('polls at a fixed pollInterval when given one', async () => {

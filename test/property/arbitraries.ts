@@ -264,6 +264,13 @@ export function invalidValue(schema: Schema, field = ''): fc.Arbitrary<unknown> 
     if (minLength >= 1 && field === 'prompt') options.push(fc.constantFrom(' ', '   ', '\n\t '));
   } else if (inner instanceof z.core.$ZodBoolean) {
     options.push(wrong.boolean);
+  } else if (inner instanceof z.core.$ZodLiteral) {
+    // A literal set (pixelGridSize: 16, 32, …): any other number or string, and the right ones as strings.
+    const allowed: unknown[] = [...inner._zod.def.values];
+    options.push(
+      fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 6 })).filter((value) => !allowed.includes(value)),
+      fc.constantFrom(...allowed.map(String)),
+    );
   } else if (inner instanceof z.core.$ZodCodec) {
     // A codec takes its input side from the caller (a list, sent as one comma-separated value).
     options.push(invalidValue(inner._zod.def.in, field));

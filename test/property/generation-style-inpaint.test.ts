@@ -20,9 +20,11 @@ import {
   ControlNetInpaintIpAdapterBodySchema,
   ControlNetIpAdapterBodySchema,
   ControlNetParamsSchema,
+  ControlNetTextureBodySchema,
   Img2ImgBodySchema,
   Img2ImgIpAdapterBodySchema,
   Img2ImgParamsSchema,
+  Img2ImgTextureBodySchema,
   InpaintBodySchema,
   InpaintIpAdapterBodySchema,
   InpaintParamsSchema,
@@ -30,6 +32,7 @@ import {
   Txt2ImgBodySchema,
   Txt2ImgIpAdapterBodySchema,
   Txt2ImgParamsSchema,
+  Txt2ImgTextureBodySchema,
 } from '../../src/schemas.js';
 import { REQUEST_CONTRACTS } from '../../src/testing/spec/request-contracts.js';
 import { inputTally, invalidParams, offlineClient, PNG, refusalTests } from './arbitraries.js';
@@ -50,6 +53,9 @@ const BODY_SCHEMAS: Record<string, z.core.$ZodType> = {
   'inpaint-ip-adapter': InpaintIpAdapterBodySchema,
   'controlnet-inpaint': ControlNetInpaintBodySchema,
   'controlnet-inpaint-ip-adapter': ControlNetInpaintIpAdapterBodySchema,
+  'txt2img-texture': Txt2ImgTextureBodySchema,
+  'img2img-texture': Img2ImgTextureBodySchema,
+  'controlnet-texture': ControlNetTextureBodySchema,
 };
 
 // ---- A recording fake of the API: quotes every generation, stores uploads, answers an asset's size.
@@ -194,16 +200,22 @@ const controlTuning = fc.record({
   controlEnd: opt(unit),
 });
 
+/** Style images, or `seamless` (either value) without them: the -texture routes take no style images. */
+const styleOrSeamless = fc.oneof(
+  style,
+  fc.boolean().map((seamless) => ({ seamless })),
+);
+
 const txt2img = fc
-  .tuple(generationBase, opt(fc.constantFrom('1:1', '16:9', '9:21')), style)
-  .map(([base, aspectRatio, s]) => ({ ...base, aspectRatio, ...s }));
+  .tuple(generationBase, opt(fc.constantFrom('1:1', '16:9', '9:21')), styleOrSeamless)
+  .map(([base, aspectRatio, s]) => ({ ...base, ...('seamless' in s && s.seamless ? {} : { aspectRatio }), ...s }));
 const img2img = fc
-  .tuple(generationBase, sourceImage, influenceOrStrength, style)
+  .tuple(generationBase, sourceImage, influenceOrStrength, styleOrSeamless)
   .map((parts) => Object.assign({}, ...parts));
 const controlnet = fc.tuple(generationBase, sourceImage, modality, controlTuning).chain(([base, source, m, tuning]) =>
   fc
     .oneof(
-      style, // a control map, maybe styled
+      styleOrSeamless, // a control map, maybe styled or seamless
       fc.tuple(anyImage, influenceOrStrength).map(([controlImage, s]) => ({ controlImage, ...s })), // on an init image
     )
     .map((variant) => ({ ...base, ...source, modality: m, ...tuning, ...variant })),
@@ -230,7 +242,7 @@ const inpaint = fc
 
 /** The route the params call for. */
 function expectedRoute(resource: string, params: Record<string, unknown>): string {
-  const styled = params.styleImages !== undefined ? '-ip-adapter' : '';
+  const styled = params.styleImages !== undefined ? '-ip-adapter' : params.seamless === true ? '-texture' : '';
   if (resource === 'controlnet' && params.controlImage !== undefined) return 'controlnet-img2img';
   if (resource === 'inpaint' && params.modality !== undefined) return `controlnet-inpaint${styled}`;
   return `${resource}${styled}`;
@@ -333,12 +345,20 @@ const invalid: Record<Resource, fc.Arbitrary<unknown>> = {
   txt2img: invalidParams(Txt2ImgParamsSchema, prompt, [
     badStyle.map((s) => ({ ...prompt, ...s })),
     fc.tuple(fc.constantFrom('width', 'height'), badSize).map(([field, value]) => ({ ...prompt, [field]: value })),
+    // seamless: no -texture route takes style images or an aspect ratio
+    fc
+      .constantFrom({ styleImages: PNG }, { aspectRatio: '16:9' })
+      .map((extra) => ({ ...prompt, seamless: true, ...extra })),
   ]),
   img2img: badStyle.map((s) => ({ ...prompt, image: PNG, ...s })),
   controlnet: fc.oneof(
     badStyle.map((s) => ({ ...prompt, modality: 'pose', image: PNG, ...s })),
     // style images with ControlNet on an init image: no route takes both
     fc.constant({ ...prompt, modality: 'pose', image: PNG, controlImage: PNG, styleImages: PNG }),
+    // seamless with an init image or style images: no -texture route for either
+    fc
+      .constantFrom({ controlImage: PNG }, { styleImages: PNG })
+      .map((extra) => ({ ...prompt, modality: 'pose', image: PNG, seamless: true, ...extra })),
   ),
   inpaint: fc.oneof(
     invalidParams(InpaintParamsSchema, { ...prompt, image: PNG, mask: PNG }),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { APIUserAbortError, InvalidRequestError } from '../../src/index.js';
 import { modelInputsSchema } from '../../src/schemas.js';
 import { API, testClient, useMockServer } from '../helpers/msw.js';
-import { rejectionOf } from '../helpers/timers.js';
+import { onFakeTime } from '../helpers/timers.js';
 import { expectInvalid, FAST, fakeGenerationApi, jobWire, PNG } from './fake-generation.js';
 
 const server = useMockServer();
@@ -66,14 +66,14 @@ describe('custom wire body', () => {
     expect(api.seen.every((s) => s.query.get('projectId') === 'proj_y')).toBe(true);
 
     server.use(http.get(`${API}/jobs/job_1`, () => HttpResponse.json({ job: jobWire('job_1', 'in-progress', 0.1) })));
-    const controller = new AbortController();
-    const running = testClient().custom.run(
-      'model_upscale-v3',
-      { image: 'asset_x' },
-      { ...FAST, signal: controller.signal },
-    );
-    setTimeout(() => controller.abort(), 50);
-    expect(await rejectionOf(running)).toBeInstanceOf(APIUserAbortError);
+    // On fake time the submission is answered before any time passes: the abort comes mid-wait.
+    const { error } = await onFakeTime(() => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      return testClient().custom.run('model_upscale-v3', { image: 'asset_x' }, { ...FAST, signal: controller.signal });
+    });
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(error).toMatchObject({ jobId: 'job_1' });
   });
 
   it('uploads non-string images and sends the asset id', async () => {

@@ -24,7 +24,16 @@ export const APP = 'http://localhost:5173';
 export const NOW = Date.UTC(2026, 0, 15, 12);
 
 /** Short jobs: the browser client's waits end soon after them. */
-const FAST_JOBS = { flux: 300, inference: 300, detection: 200, 'remove-background': 200, upscale: 200, upload: 100 };
+const FAST_JOBS = {
+  flux: 300,
+  inference: 300,
+  detection: 200,
+  'remove-background': 200,
+  upscale: 200,
+  texture: 200,
+  pixelate: 200,
+  upload: 100,
+};
 
 /** One request as it went through a `fetch`. */
 export interface Sent {

@@ -34,6 +34,10 @@ describe('parseEmulatorArgs (the bin)', () => {
       apiKey: 'api_k',
       apiSecret: 's',
       token: 'jwt',
+      warnings: [
+        '--api-secret is visible to every user of this machine (ps): set SCENARIO_EMULATOR_API_SECRET instead',
+        '--token is visible to every user of this machine (ps): set SCENARIO_EMULATOR_TOKEN instead',
+      ],
     });
     expect(parseEmulatorArgs(['--seed', 'demo', '--latency', '80'])).toMatchObject({ seed: 'demo', latency: 80 });
   });
@@ -71,9 +75,47 @@ describe('parseEmulatorArgs (the bin)', () => {
     [['--job-durations', 'flx=2000'], /unknown job type "flx" \(known: inference, flux, custom,/],
     [['--job-durations', 'flux=fast'], /--job-durations flux must be a non-negative integer, got "fast"/],
     [['--api-key', 'k'], /Pass both apiKey and apiSecret/],
+    [['--upload-urls', 'all'], /--upload-urls must be public or any, got "all"/],
+    [['--allow-origin', '192.168.1.20'], /allowOrigins: "192.168.1.20" is not an origin/],
     [['--verbose', 'yes'], /unknown option --verbose/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseEmulatorArgs(argv)).toThrow(message);
+  });
+
+  test('credentials come from SCENARIO_EMULATOR_API_KEY, _API_SECRET and _TOKEN; a flag wins', () => {
+    const env = {
+      SCENARIO_EMULATOR_API_KEY: 'api_env',
+      SCENARIO_EMULATOR_API_SECRET: 'secret\n',
+      SCENARIO_EMULATOR_TOKEN: 'jwt',
+      SCENARIO_API_SECRET: 'the real one, not for the emulator',
+    };
+    expect(parseEmulatorArgs([], env)).toEqual({ port: 4010, apiKey: 'api_env', apiSecret: 'secret', token: 'jwt' });
+    expect(parseEmulatorArgs(['--api-key', 'api_flag'], env)).toMatchObject({
+      apiKey: 'api_flag',
+      apiSecret: 'secret',
+    });
+    expect(() => parseEmulatorArgs([], { SCENARIO_EMULATOR_API_KEY: 'k' })).toThrow(/Pass both apiKey and apiSecret/);
+  });
+
+  test('--upload-urls, --allow-origin and --allow-host (repeatable), --open', () => {
+    expect(
+      parseEmulatorArgs([
+        '--upload-urls',
+        'any',
+        '--allow-origin',
+        'http://192.168.1.20:5173',
+        '--allow-origin=https://studio.example',
+        '--allow-host',
+        'emulator',
+      ]),
+    ).toEqual({
+      port: 4010,
+      uploadUrls: 'any',
+      allowOrigins: ['http://192.168.1.20:5173', 'https://studio.example'],
+      allowHosts: ['emulator'],
+    });
+    expect(parseEmulatorArgs(['--open'])).toEqual({ port: 4010, allowOrigins: '*', allowHosts: '*' });
+    expect(parseEmulatorArgs(['--allow-host', 'a', '--allow-host', '*']).allowHosts).toBe('*');
   });
 
   test('--help', () => {

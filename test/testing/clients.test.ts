@@ -2,22 +2,27 @@
  * Request sequences shaped like clients other people wrote for the real API (a game-engine
  * plug-in, a tool server generated from the swagger, the docs' quick start, an asset-pipeline
  * script), replayed over HTTP against the emulator with only the base URL changed. Each gets
- * what the real API answers.
+ * what the real API answers. Jobs run on a virtual clock that the clients' polling loops advance,
+ * so what they see does not depend on how busy the machine is.
  */
 import { createServer, type Server } from 'node:http';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { IGNORED_FIELDS_HEADER, type RunningEmulator, startEmulator } from '../../src/testing/index.js';
+import { IGNORED_FIELDS_HEADER, type RunningEmulator, startEmulator, VirtualClock } from '../../src/testing/index.js';
 import { dataUrl, testImage } from './helpers.js';
 
 const FAST = { flux: 200, inference: 200, custom: 200, 'remove-background': 100, upscale: 100, upload: 100 };
 
 let emulator: RunningEmulator;
+const clock = new VirtualClock();
+/** Where a client would sleep between polls: time passes for the emulator's jobs. */
+const pause = () => clock.advance(50);
 let files: Server;
 let filesUrl: string;
 let sketch: Uint8Array;
 beforeAll(async () => {
-  emulator = await startEmulator({ jobDurations: FAST, parallelJobs: 20 });
+  // The pipeline imports from a file host on loopback, which only `uploadUrls: 'any'` allows.
+  emulator = await startEmulator({ clock, jobDurations: FAST, parallelJobs: 20, uploadUrls: 'any' });
   sketch = await testImage(128, 96);
   // A static file host the pipeline imports from, on loopback.
   files = createServer((request, response) => {
@@ -54,7 +59,7 @@ function client(key = 'api_thirdparty', server: RunningEmulator = emulator) {
         );
         return { job, assets };
       }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await pause();
     }
   };
   const downloaded = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -199,7 +204,8 @@ describe("the docs' quick start", () => {
 describe('an asset-pipeline script (project-scoped key, imports by URL, sorted and filtered listings)', () => {
   test('imports by URL into its project, generates, lists with sort and filters, reads without projectId', async () => {
     // The pipeline's key belongs to proj_pipeline: an emulator of that project.
-    const own = await startEmulator({ projectId: 'proj_pipeline', jobDurations: FAST });
+    // Its images come from a local file server: URL imports opened to any address.
+    const own = await startEmulator({ projectId: 'proj_pipeline', jobDurations: FAST, uploadUrls: 'any' });
     const { request, finished } = client('api_pipeline', own);
     const imported = await request('POST', '/uploads?projectId=proj_pipeline', {
       url: `${filesUrl}/art/sketch.png`,
@@ -210,7 +216,7 @@ describe('an asset-pipeline script (project-scoped key, imports by URL, sorted a
     let upload = imported.body.upload;
     while (upload.status !== 'imported') {
       expect(upload.status).not.toBe('failed');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await pause();
       upload = (await request('GET', `/uploads/${upload.id}?projectId=proj_pipeline`)).body.upload;
     }
     // The key belongs to its project: reading without projectId reads the same project.

@@ -7,8 +7,8 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { ModelInput } from '../../src/schemas/model.js';
-import { TYPED_GENERATION_ROUTES } from '../../src/testing/generators/typed-generation.js';
 import { SEEDED_MODELS } from '../../src/testing/model-catalog.js';
+import { TYPED_GENERATE_ROUTES } from '../../src/testing/routes/generate.js';
 import type { FieldContract } from '../../src/testing/spec/contract.js';
 import { REQUEST_CONTRACTS } from '../../src/testing/spec/request-contracts.js';
 import { dataUrl, runToEnd, setup, testImage, uploadImage } from './helpers.js';
@@ -25,6 +25,13 @@ const IMAGE_FIELDS = new Set([
   'ipAdapterImages',
   'ipAdapterImageIds',
   'styleImages',
+  'texture',
+  'structureImage',
+  'cannyStructureImage',
+  'depthImage',
+  'referenceImages',
+  'images',
+  'assetIds',
 ]);
 const MASK_FIELDS = new Set(['mask', 'maskId']);
 /** Values the contract cannot tell: a model the route runs, a prompt, a family modality, a colour. */
@@ -34,7 +41,21 @@ const CHOSEN: Record<string, unknown> = {
   modality: 'canny',
   backgroundColor: '#ffffff',
   targetWidth: 128,
+  targetHeight: 96,
+  pixelGridSize: 16,
+  colorPaletteSize: 4,
+  colorPalette: [
+    [0, 0, 0],
+    [255, 255, 255],
+  ],
 };
+/** Values one route needs otherwise: an enum of its own, an even skybox width. */
+const CHOSEN_FOR: Record<string, Record<string, unknown>> = {
+  'prompt-editing': { modelId: 'flux-kontext' },
+  'skybox-base-360': { width: 256 },
+};
+/** Routes whose results are text or vectors in the answer, not assets. */
+const LANGUAGE_ROUTES = new Set(['caption', 'describe-style', 'prompt', 'translate', 'embed']);
 
 let context: ReturnType<typeof setup>;
 let image: string;
@@ -53,8 +74,8 @@ beforeAll(async () => {
 });
 
 /** A valid value of a swagger field: the chosen one, an image, the lowest allowed (small outputs render fast), the default, the first enum value. */
-function fieldValue(name: string, field: FieldContract): unknown {
-  if (name in CHOSEN) return CHOSEN[name];
+function fieldValue(name: string, field: FieldContract, chosen: Record<string, unknown> = CHOSEN): unknown {
+  if (name in chosen) return chosen[name];
   if (MASK_FIELDS.has(name)) return mask;
   if (IMAGE_FIELDS.has(name)) return field.type === 'array' ? [image] : image;
   switch (field.type) {
@@ -63,16 +84,16 @@ function fieldValue(name: string, field: FieldContract): unknown {
     case 'boolean':
       return field.default ?? false;
     case 'array':
-      return [fieldValue(name, field.items ?? { type: 'string' })];
+      return [fieldValue(name, field.items ?? { type: 'string' }, chosen)];
     case 'object':
-      return maximalBody(field.properties ?? {});
+      return maximalBody(field.properties ?? {}, chosen);
     default:
       return field.numeric ? '42' : (field.enum?.[0] ?? field.default ?? 'x');
   }
 }
 
-const maximalBody = (fields: Readonly<Record<string, FieldContract>>) =>
-  Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldValue(name, field)]));
+const maximalBody = (fields: Readonly<Record<string, FieldContract>>, chosen: Record<string, unknown> = CHOSEN) =>
+  Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldValue(name, field, chosen)]));
 
 /** A valid value of a custom model input: the chosen one, an image, its default, its lowest allowed, its first allowed value. */
 function inputValue(input: ModelInput): unknown {
@@ -87,17 +108,16 @@ function inputValue(input: ModelInput): unknown {
   return input.default ?? input.allowedValues?.[0] ?? 'a castle';
 }
 
-const TYPED_ROUTES = [...Object.keys(TYPED_GENERATION_ROUTES), 'detect', 'remove-background', 'upscale'];
-
 describe('a maximal body derived from the spec data is accepted (strict mode)', () => {
-  test.each(TYPED_ROUTES)('POST /generate/%s', async (route) => {
+  test.each(TYPED_GENERATE_ROUTES)('POST /generate/%s', async (route) => {
     const contract = REQUEST_CONTRACTS[`POST /generate/${route}`];
     if (!contract) throw new Error(`no contract for ${route}`);
-    const body = maximalBody(contract.body);
+    const body = maximalBody(contract.body, { ...CHOSEN, ...CHOSEN_FOR[route] });
     expect(Object.keys(body).sort()).toEqual(Object.keys(contract.body).sort());
     const job = await runToEnd(context, `/generate/${route}`, body);
     expect(job.status).toBe('success');
-    expect(job.metadata.assetIds.length).toBeGreaterThan(0);
+    if (LANGUAGE_ROUTES.has(route)) expect(Object.keys(job.metadata.output).length).toBeGreaterThan(0);
+    else expect(job.metadata.assetIds.length).toBeGreaterThan(0);
     expect(context.emulator.state.ignoredFields).toEqual([]);
   });
 

@@ -1,5 +1,14 @@
 import sharp from 'sharp';
-import { createEmulator, type Emulator, type EmulatorOptions, VirtualClock } from '../../src/testing/index.js';
+import { afterEach } from 'vitest';
+import {
+  createEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+  type StartEmulatorOptions,
+  startEmulator,
+  VirtualClock,
+} from '../../src/testing/index.js';
 
 export const AUTH = { authorization: `Basic ${btoa('api_key:secret')}` };
 /**
@@ -38,6 +47,22 @@ export function caller(emulator: Pick<Emulator, 'fetch' | 'url'>) {
       // Not JSON (HTML 502, XML storage errors): keep the text.
     }
     return { status: response.status, body, headers: response.headers };
+  };
+}
+
+/**
+ * `start(options)` for a test file: an emulator over HTTP on a free port, with a caller using the
+ * real `fetch`, closed after the test that started it.
+ */
+export function httpEmulators() {
+  let running: RunningEmulator | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return async (options: StartEmulatorOptions = {}) => {
+    running = await startEmulator(options);
+    return { server: running, call: caller({ url: running.url, fetch: globalThis.fetch }) };
   };
 }
 

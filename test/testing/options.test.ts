@@ -11,6 +11,17 @@ describe('jobDurations', () => {
       'detection',
       'remove-background',
       'upscale',
+      'texture',
+      'skybox-base-360',
+      'skybox-upscale-360',
+      'pixelate',
+      'vectorize',
+      'reframe',
+      'restyle',
+      'segment',
+      'repaint',
+      'image-prompt-editing',
+      'patch-image',
       'upload',
       'assets-download',
       'model-training',
@@ -18,7 +29,7 @@ describe('jobDurations', () => {
     expect(Object.keys(DEFAULT_JOB_DURATIONS).sort()).toEqual([...keys].sort());
     // @ts-expect-error `flx` is not a job type
     expect(() => createEmulator({ jobDurations: { flx: 2000 } })).toThrow(
-      'jobDurations: unknown job type "flx" (known: inference, flux, custom, detection, remove-background, upscale, upload, assets-download, model-training)',
+      `jobDurations: unknown job type "flx" (known: ${keys.join(', ')})`,
     );
     expect(() => createEmulator({ jobDurations: { flux: -1 } })).toThrow(
       'jobDurations.flux must be a duration in ms ≥ 0',

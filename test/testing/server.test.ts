@@ -1,19 +1,8 @@
 import sharp from 'sharp';
-import { afterEach, describe, expect, test } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../src/testing/index.js';
-import { AUTH, caller, dataUrl, testImage } from './helpers.js';
+import { describe, expect, test } from 'vitest';
+import { AUTH, dataUrl, httpEmulators, testImage } from './helpers.js';
 
-let running: RunningEmulator | undefined;
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-});
-
-/** The real global fetch against a real server on loopback. */
-async function start(options: Parameters<typeof startEmulator>[0] = {}) {
-  running = await startEmulator(options);
-  return { server: running, call: caller({ url: running.url, fetch: globalThis.fetch }) };
-}
+const start = httpEmulators();
 
 describe('startEmulator (real HTTP on 127.0.0.1)', () => {
   test('listens on a free port and answers the API under /v1', async () => {
@@ -63,11 +52,11 @@ describe('startEmulator (real HTTP on 127.0.0.1)', () => {
       },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
     const limited = await fetch(`${server.url}/jobs`, { headers: { ...AUTH, origin: 'http://localhost:5173' } });
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('access-control-allow-origin')).toBe('*');
+    expect(limited.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(limited.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
   });
 
@@ -99,7 +88,6 @@ describe('startEmulator (real HTTP on 127.0.0.1)', () => {
     const { server } = await start();
     const url = server.url;
     await server.close();
-    running = undefined;
     await expect(fetch(`${url}/models`, { headers: AUTH })).rejects.toThrow(TypeError);
   });
 });

@@ -186,6 +186,7 @@ describe('imports from a URL (POST /uploads {url, kind})', () => {
     const png = await testImage(20, 20);
     const requested: string[] = [];
     const context = setup({
+      uploadUrls: 'any', // files.example is made up: it resolves to no public address
       fetch: async (input) => {
         const url = String(input);
         requested.push(url);
@@ -205,7 +206,8 @@ describe('imports from a URL (POST /uploads {url, kind})', () => {
     expect(await read(imported.body.upload.id)).toMatchObject({ status: 'imported', fileName: 'sketch.png' });
     expect(await read(missing.body.upload.id)).toMatchObject({
       status: 'failed',
-      errorMessage: 'Could not download https://files.example/nope.png: HTTP 404',
+      errorMessage:
+        'Could not download https://files.example/nope.png: an import must be an http(s) URL answering 200 with at most 100 MiB',
     });
     expect(requested).toEqual(['https://files.example/art/sketch.png', 'https://files.example/nope.png']);
     const noKind = await context.call('POST', '/uploads', { body: { url: 'https://files.example/a.png' } });

@@ -80,6 +80,15 @@ export async function firstImage(
   return { ...(await images.resolve(body[field] as string, field, options)), field };
 }
 
+/**
+ * Resolves a field the route takes as an asset id only (`pixelate`'s `image`, `texture`'s
+ * `texture`): a data URL there is a 400, as the swagger says the field must reference an asset.
+ */
+export async function assetImage(images: ImageResolver, value: string, field: string): Promise<ResolvedImage> {
+  if (!value.startsWith('asset_')) throw badRequest(`${field} must reference an existing AssetId`);
+  return images.resolve(value, field);
+}
+
 /** The body without `undefined` fields, with data-URL images replaced by their asset ids (for `metadata.input`). */
 export function echo(
   body: Record<string, unknown>,

@@ -7,12 +7,16 @@ import { FAMILIES, type ModelFamily } from '../model-catalog.js';
 import { operationContract } from '../spec/operations.js';
 import { checkBatch, echo, firstImage, type Generator, outputSize, typedJobType, typedModel } from './generator.js';
 
-/** What a typed generation route takes besides the prompt: an init image, a mask, a control map, style images. */
+/**
+ * What a typed generation route takes besides the prompt: an init image, a mask, a control map,
+ * style images; and whether its outputs tile (the `-texture` routes).
+ */
 interface RouteShape {
   init?: true;
   mask?: true;
   control?: true;
   style?: true;
+  seamless?: true;
 }
 
 /** The typed generation routes, by name (`/generate/{name}`). */
@@ -28,6 +32,9 @@ export const TYPED_GENERATION_ROUTES = {
   'controlnet-inpaint': { init: true, mask: true, control: true },
   'controlnet-ip-adapter': { control: true, style: true },
   'controlnet-inpaint-ip-adapter': { init: true, mask: true, control: true, style: true },
+  'txt2img-texture': { seamless: true },
+  'img2img-texture': { init: true, seamless: true },
+  'controlnet-texture': { control: true, seamless: true },
 } as const satisfies Record<string, RouteShape>;
 
 /** A typed generation route's name. */
@@ -66,7 +73,9 @@ const MASK_FIELDS = ['mask', 'maskId'];
  * `POST /generate/{route}` for txt2img, img2img, inpaint, ControlNet and their `-ip-adapter`
  * variants. Outputs: drawn from the prompt (txt2img) or seeded stylised variants of the init
  * image or control map, as far from it as `strength` says; pulled towards the style images;
- * with a mask, changed only where it is white.
+ * with a mask, changed only where it is white; on the `-texture` routes, tiles whose left edge
+ * continues the right one and top the bottom. (`img2img-texture` lists `mask` too, read as on
+ * img2img: not at all.)
  */
 export function typedGeneration(route: TypedGenerationRoute): Generator {
   const shape: RouteShape = TYPED_GENERATION_ROUTES[route];
@@ -133,6 +142,7 @@ export function typedGeneration(route: TypedGenerationRoute): Generator {
           ...(mask ? { mask: mask.bytes, disableMerging: input.disableMerging ?? false } : {}),
           ...(styles ? { styles: { images: styles.images, type: input.ipAdapterType ?? 'style' } } : {}),
           ...(model.trainedOn ? { trainedOn: model.trainedOn } : {}),
+          ...(shape.seamless ? { tiling: 'both' as const } : {}),
         }),
     };
   };

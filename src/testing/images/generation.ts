@@ -1,6 +1,7 @@
 import type sharpType from 'sharp';
 import { drawPromptImage } from './prompt-image.js';
 import { encode, type RenderedImage } from './rendered.js';
+import { makeSeamless } from './seamless.js';
 import { loadSharp } from './sharp.js';
 import { applyStyles, prepareStyles, type StyleImage, type StyleType } from './style-images.js';
 import { type PreparedReference, prepareReference, styliseVariant } from './stylise.js';
@@ -23,6 +24,11 @@ export interface GenerationRender {
   styles?: { images: readonly StyleImage[]; type: StyleType };
   /** The training images of a model trained on the emulator: its outputs lean to their palette. */
   trainedOn?: readonly Uint8Array[];
+  /**
+   * Outputs that tile: `both`, the left edge continues the right one and the top the bottom (the
+   * `-texture` routes); `horizontal`, left and right only (a 360° panorama).
+   */
+  tiling?: 'both' | 'horizontal';
 }
 
 /**
@@ -34,9 +40,9 @@ export const TRAINED_PALETTE_PULL = 0.7;
 /**
  * The outputs of a txt2img, img2img, inpaint or ControlNet job (and their style-image variants):
  * each drawn from the prompt or stylised from the reference, pulled towards a trained model's
- * palette, then towards the style images,
- * then, with a mask, merged back into the reference so only the white region changes.
- * Inputs are decoded once for all the outputs.
+ * palette, then towards the style images, then, with a mask, merged back into the reference so
+ * only the white region changes, and made to tile as `tiling` says. Inputs are decoded once for
+ * all the outputs.
  */
 export async function renderGeneration(job: GenerationRender): Promise<RenderedImage[]> {
   const sharp = await loadSharp();
@@ -60,6 +66,7 @@ export async function renderGeneration(job: GenerationRender): Promise<RenderedI
       if (trained) applyStyles(pixels, trained, 'style');
       if (styles && job.styles) applyStyles(pixels, styles, job.styles.type);
       if (mask && reference) keepUnmasked(pixels, reference.base, mask);
+      if (job.tiling) makeSeamless(pixels, width, height, job.tiling === 'horizontal');
       return encode(sharp(pixels, { raw: { width, height, channels: 3 } }));
     }),
   );

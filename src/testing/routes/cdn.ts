@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { readBodyBytes } from '../body-limit.js';
 import type { AppEnv, EmulatorContext } from '../context.js';
 import { convertImage, isTargetFormat, TARGET_FORMATS } from '../images/convert.js';
 
@@ -63,8 +64,18 @@ export function cdnRoutes(context: EmulatorContext): Hono<AppEnv> {
     if (c.req.header('transfer-encoding')) {
       return storageError(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented');
     }
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    upload.parts.set(Number(partNumber), bytes);
+    // The parts together may not outgrow the announced file: read no more than what is left of it.
+    const number = Number(partNumber);
+    const others = [...upload.parts].reduce((sum, [n, part]) => (n === number ? sum : sum + part.byteLength), 0);
+    const bytes = await readBodyBytes(c.req.raw, upload.fileSize - others);
+    if (!bytes) {
+      return storageError(
+        400,
+        'EntityTooLarge',
+        `The parts are larger than the fileSize announced (${upload.fileSize} bytes).`,
+      );
+    }
+    upload.parts.set(number, bytes);
     return new Response(null, { headers: { etag: `"${uploadId}-${partNumber}-${bytes.byteLength}"` } });
   });
 

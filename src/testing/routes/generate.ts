@@ -3,10 +3,21 @@ import type { AppEnv, EmulatorContext } from '../context.js';
 import { badRequest, EmulatorHttpError, jsonResponse } from '../errors.js';
 import { custom } from '../generators/custom.js';
 import { detect } from '../generators/detect.js';
+import { generativeFill } from '../generators/generative-fill.js';
 import type { Generator } from '../generators/generator.js';
+import { caption, describeStyle, embed, prompt, translate } from '../generators/language.js';
+import { patch } from '../generators/patch.js';
+import { pixelate } from '../generators/pixelate.js';
+import { promptEditing } from '../generators/prompt-editing.js';
+import { reframe } from '../generators/reframe.js';
 import { removeBackground } from '../generators/remove-background.js';
+import { restyle } from '../generators/restyle.js';
+import { segment } from '../generators/segment.js';
+import { skybox, skyboxUpscale } from '../generators/skybox.js';
+import { texture } from '../generators/texture.js';
 import { TYPED_GENERATION_ROUTES, type TypedGenerationRoute, typedGeneration } from '../generators/typed-generation.js';
 import { upscale } from '../generators/upscale.js';
+import { vectorize } from '../generators/vectorize.js';
 import { ImageResolver } from '../image-inputs.js';
 import { createJob, expectedEnd, isRunning, jobView } from '../job-lifecycle.js';
 import { ignoreFields, isDryRun, MAX_GENERATE_BODY_BYTES, readBody, readJson } from '../request.js';
@@ -24,6 +35,22 @@ const TYPED: Record<string, Generator> = {
   detect,
   'remove-background': removeBackground,
   upscale,
+  texture,
+  'skybox-base-360': skybox,
+  'skybox-upscale-360': skyboxUpscale,
+  pixelate,
+  vectorize,
+  reframe,
+  restyle,
+  segment,
+  'generative-fill': generativeFill,
+  'prompt-editing': promptEditing,
+  patch,
+  caption,
+  'describe-style': describeStyle,
+  prompt,
+  translate,
+  embed,
 };
 
 /** What each route's answer carries besides the job, as its swagger answer requires. */
@@ -32,6 +59,9 @@ const EXTRAS: Record<string, AnswerExtras> = {
   detect: inputAsset,
   'remove-background': inputAsset,
 };
+
+/** The `/generate/{name}` routes checked against their swagger contract (custom models aside). */
+export const TYPED_GENERATE_ROUTES = Object.keys(TYPED);
 
 /** `POST /generate/{type}` and `POST /generate/custom/{modelId}`: validate, quote (dry run) or start a job. */
 export function generateRoutes(context: EmulatorContext): Hono<AppEnv> {
@@ -83,7 +113,9 @@ async function submit(
   if (fails) countFault(store, 'jobFailure');
   const job = createJob(context, plan, owner, fails);
   const answer = { job: jobView(context, job), creativeUnitsCost: plan.cost, creativeUnitsDiscount: 0 };
-  return c.json({ ...answer, ...extras?.(context, plan) });
+  // Routes with a non-asset output (captions, an embedding) answer with it at once, unless the job failed.
+  const output = fails ? {} : plan.output;
+  return c.json({ ...answer, ...extras?.(context, plan), ...output });
 }
 
 /** 429 with `details.actionLimit` and `Retry-After` (until the first running job ends) when the project is at its limit. */

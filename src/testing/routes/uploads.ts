@@ -3,7 +3,14 @@ import { type AppEnv, AUTHOR_ID, type EmulatorContext } from '../context.js';
 import { badRequest, findOwned } from '../errors.js';
 import { readBody } from '../request.js';
 import type { UploadRecord } from '../store.js';
-import { completeUpload, importFromUrl, settleUploads, uploadView } from '../upload-lifecycle.js';
+import {
+  completeUpload,
+  importFromUrl,
+  MAX_UPLOAD_FILE_BYTES,
+  MAX_UPLOAD_PARTS,
+  settleUploads,
+  uploadView,
+} from '../upload-lifecycle.js';
 
 /** Upload kinds the emulator can import (it stores images only). */
 const IMPORTABLE_KINDS = new Set(['image', 'asset']);
@@ -38,6 +45,7 @@ export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
     }
     const missing = input.url === undefined ? MULTIPART_FIELDS.find((field) => input[field] === undefined) : undefined;
     if (missing) throw badRequest(`Input ${missing} is required for a multipart upload (or send url and kind)`);
+    if (input.url === undefined) checkMultipartSize(input as Required<UploadCreate>);
     if (input.kind === undefined) throw badRequest('Input kind is required with url');
     if (!IMPORTABLE_KINDS.has(input.kind))
       throw badRequest(`The emulator imports images only, not kind "${input.kind}"`);
@@ -92,6 +100,21 @@ export function uploadRoutes(context: EmulatorContext): Hono<AppEnv> {
   });
 
   return app;
+}
+
+/**
+ * A multipart upload's announced size, before anything is kept for it: at most S3's 10,000
+ * parts (a billion made the emulator sign a billion part URLs) and a file the emulator can hold.
+ */
+function checkMultipartSize({ parts, fileSize }: { parts: number; fileSize: number }): void {
+  if (!Number.isInteger(parts) || parts < 1 || parts > MAX_UPLOAD_PARTS) {
+    throw badRequest(`Input parts must be a whole number from 1 to ${MAX_UPLOAD_PARTS} (S3's limit), got ${parts}`);
+  }
+  if (!Number.isInteger(fileSize) || fileSize < 1 || fileSize > MAX_UPLOAD_FILE_BYTES) {
+    throw badRequest(
+      `Input fileSize must be a whole number of bytes from 1 to ${MAX_UPLOAD_FILE_BYTES} (the emulator keeps files in memory: 100 MiB at most), got ${fileSize}`,
+    );
+  }
 }
 
 /** The last path segment of a URL, as the file name of what it imports. */
