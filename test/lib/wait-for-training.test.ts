@@ -4,6 +4,7 @@ import {
   BadRequestError,
   InternalServerError,
   NotFoundError,
+  PermissionDeniedError,
   TrainingCanceledError,
   TrainingError,
   TrainingFailedError,
@@ -175,8 +176,26 @@ describe('waitForTraining', () => {
     ]);
   });
 
-  it('a poll that keeps failing is a TrainingError with the model id and the transport error as cause', async () => {
-    const failure = new InternalServerError({
+  it('a poll answered 403 stops the wait at once with a TrainingError naming the model, the answer as cause', async () => {
+    const gone = new PermissionDeniedError({
+      status: 403,
+      reason: 'not yours',
+      body: {},
+      headers: {},
+      method: 'GET',
+      path: '/models/model_abc',
+    });
+    const { deps } = scripted([model('training', 'pending', 0)]);
+    deps.getModel.mockResolvedValueOnce(model('training', 'pending', 0)).mockRejectedValueOnce(gone);
+    const error = await rejection(waitForTraining('model_abc', deps));
+    expect(error).toBeInstanceOf(TrainingError);
+    expect(error).toMatchObject({ modelId: 'model_abc' });
+    expect(error.cause).toBe(gone);
+    expect(error.message).toContain("client.models.waitForTraining('model_abc')");
+  });
+
+  it('polls failing with 503 are ridden out; a deadline meanwhile is a TrainingTimeoutError saying so', async () => {
+    const outage = new InternalServerError({
       status: 503,
       reason: 'down',
       body: {},
@@ -184,12 +203,15 @@ describe('waitForTraining', () => {
       method: 'GET',
       path: '/models/model_abc',
     });
-    const { deps } = scripted([model('training', 'pending', 0)]);
-    deps.getModel.mockResolvedValueOnce(model('training', 'pending', 0)).mockRejectedValueOnce(failure);
-    const error = await rejection(waitForTraining('model_abc', deps));
-    expect(error).toBeInstanceOf(TrainingError);
-    expect(error).toMatchObject({ modelId: 'model_abc' });
-    expect(error.cause).toBe(failure);
+    const { deps, clock } = scripted([model('training', 'running-train', 0.3)]);
+    deps.getModel.mockResolvedValueOnce(model('training', 'running-train', 0.3)).mockRejectedValue(outage);
+    const error = await rejection(waitForTraining('model_abc', deps, { waitTimeout: 120_000 }));
+    expect(error).toBeInstanceOf(TrainingTimeoutError);
+    expect(error.message).toMatch(
+      /^Model model_abc not seen to finish training within 2 min \(stage running-train, progress 30%\): the last \d+ polls failed/,
+    );
+    expect(error.cause).toBe(outage);
+    expect(clock.now()).toBe(120_000);
   });
 
   it('a model the first poll does not find is a NotFoundError', async () => {
