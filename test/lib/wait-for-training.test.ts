@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  type APIError,
   APIUserAbortError,
   BadRequestError,
   InternalServerError,
@@ -28,6 +29,12 @@ const model = (status: string, stage?: string, progress?: number): Model => ({
   status,
   ...(stage === undefined ? {} : { trainingProgress: { stage, progress, updatedAt: 0 } }),
 });
+
+/** An API error of `ErrorClass` answering `request` (`GET /models/model_abc` unless said). */
+function apiError(ErrorClass: typeof APIError, status: number, reason: string, request = 'GET /models/model_abc') {
+  const [method = 'GET', path = ''] = request.split(' ');
+  return new ErrorClass({ status, reason, body: {}, headers: {}, method, path });
+}
 
 /** A server whose model goes through `states`, one per poll, then stays at the last; records when it was polled. */
 function scripted(states: Model[], clock = simClock()) {
@@ -154,14 +161,7 @@ describe('waitForTraining', () => {
   it('with cancelOnAbort, a refused cancel is logged and said: the training keeps running', async () => {
     const { deps, clock } = scripted([model('training', 'running-train', 0.2)]);
     deps.cancelTraining.mockRejectedValue(
-      new BadRequestError({
-        status: 400,
-        reason: 'Model is not training',
-        body: {},
-        headers: {},
-        method: 'POST',
-        path: '/models/model_abc/train/action',
-      }),
+      apiError(BadRequestError, 400, 'Model is not training', 'POST /models/model_abc/train/action'),
     );
     const { logger, lines } = captureLogger();
     const controller = new AbortController();
@@ -177,14 +177,7 @@ describe('waitForTraining', () => {
   });
 
   it('a poll answered 403 stops the wait at once with a TrainingError naming the model, the answer as cause', async () => {
-    const gone = new PermissionDeniedError({
-      status: 403,
-      reason: 'not yours',
-      body: {},
-      headers: {},
-      method: 'GET',
-      path: '/models/model_abc',
-    });
+    const gone = apiError(PermissionDeniedError, 403, 'not yours');
     const { deps } = scripted([model('training', 'pending', 0)]);
     deps.getModel.mockResolvedValueOnce(model('training', 'pending', 0)).mockRejectedValueOnce(gone);
     const error = await rejection(waitForTraining('model_abc', deps));
@@ -195,14 +188,7 @@ describe('waitForTraining', () => {
   });
 
   it('polls failing with 503 are ridden out; a deadline meanwhile is a TrainingTimeoutError saying so', async () => {
-    const outage = new InternalServerError({
-      status: 503,
-      reason: 'down',
-      body: {},
-      headers: {},
-      method: 'GET',
-      path: '/models/model_abc',
-    });
+    const outage = apiError(InternalServerError, 503, 'down');
     const { deps, clock } = scripted([model('training', 'running-train', 0.3)]);
     deps.getModel.mockResolvedValueOnce(model('training', 'running-train', 0.3)).mockRejectedValue(outage);
     const error = await rejection(waitForTraining('model_abc', deps, { waitTimeout: 120_000 }));
@@ -216,9 +202,7 @@ describe('waitForTraining', () => {
 
   it('a model the first poll does not find is a NotFoundError', async () => {
     const { deps } = scripted([]);
-    deps.getModel.mockRejectedValue(
-      new NotFoundError({ status: 404, reason: 'nope', body: {}, headers: {}, method: 'GET', path: '/models/x' }),
-    );
+    deps.getModel.mockRejectedValue(apiError(NotFoundError, 404, 'nope'));
     expect(await rejection(waitForTraining('model_abc', deps))).toBeInstanceOf(NotFoundError);
   });
 
