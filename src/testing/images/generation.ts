@@ -79,7 +79,7 @@ function draw(job: GenerationRender, reference: PreparedReference | undefined, s
 }
 
 /** The mask at the output size, one weight (0 = keep, 1 = repaint) per pixel. */
-async function maskWeights(sharp: typeof sharpType, mask: Uint8Array, width: number, height: number) {
+export async function maskWeights(sharp: typeof sharpType, mask: Uint8Array, width: number, height: number) {
   const gray = await sharp(mask)
     .resize(width, height, { fit: 'fill' })
     .flatten({ background: '#000000' })

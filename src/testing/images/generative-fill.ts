@@ -1,3 +1,4 @@
+import { maskWeights } from './generation.js';
 import { drawPromptImage } from './prompt-image.js';
 import { encode, type RenderedImage } from './rendered.js';
 import { loadSharp } from './sharp.js';
@@ -28,18 +29,9 @@ export async function fillMasked(image: Uint8Array, mask: Uint8Array, options: F
     .raw()
     .toBuffer({ resolveWithObject: true });
   const { width, height } = info;
-  const weights = await sharp(mask)
-    .resize(width, height, { fit: 'fill' })
-    .flatten({ background: '#000000' })
-    .greyscale()
-    .toColourspace('b-w')
-    .raw()
-    .toBuffer();
-  const keptRgb = Uint8Array.from(
-    base,
-    (value, index) => (value * (255 - (weights[Math.floor(index / 3)] ?? 0))) / 255,
-  );
-  const keptShare = Uint8Array.from(weights, (value) => 255 - value);
+  const weights = await maskWeights(sharp, mask, width, height);
+  const keptRgb = Uint8Array.from(base, (value, index) => value * (1 - (weights[Math.floor(index / 3)] ?? 0)));
+  const keptShare = Uint8Array.from(weights, (value) => 255 * (1 - value));
   const sigma = Math.max(2, Math.max(width, height) / 16);
   const blur = async (bytes: Uint8Array, channels: 1 | 3) =>
     sharp(bytes, { raw: { width, height, channels } }).blur(sigma).raw().toBuffer();
@@ -47,7 +39,7 @@ export async function fillMasked(image: Uint8Array, mask: Uint8Array, options: F
   const drawn = options.prompt ? drawPromptImage(options.prompt, width, height, options.seed) : undefined;
   const out = new Uint8ClampedArray(base.length);
   for (let pixel = 0; pixel < width * height; pixel++) {
-    const repaint = (weights[pixel] ?? 0) / 255;
+    const repaint = weights[pixel] ?? 0;
     const known = Math.max(1, share[pixel] ?? 0) / 255;
     for (let channel = 0; channel < 3; channel++) {
       const offset = pixel * 3 + channel;
