@@ -33,6 +33,14 @@ export interface ProxyOptions extends Omit<ClientOptions, 'proxyUrl' | 'imageSou
   allow?: readonly string[] | undefined;
   /** The routes the proxy knows. Default {@link PROXY_ROUTES}; add your own rows to forward more. */
   routes?: readonly ProxyRoute[] | undefined;
+  /**
+   * Other sites whose pages may call the proxy with their users' cookies
+   * (`'https://tools.example.com'`). Default: none, so a request a browser marks as cross-site
+   * (`Sec-Fetch-Site: cross-site`) is refused (403): another site's page cannot spend your
+   * users' credits with their session. Answering such a site's CORS preflight is your server's
+   * business.
+   */
+  origins?: readonly string[] | undefined;
   /** Largest request body read, in bytes (an inline image is ~4.4 MB raw, ~5.9 MB as base64). Default `7_000_000`. */
   maxBodyBytes?: number | undefined;
   /** The clock budgets and rate limits count windows by, in ms. Default `Date.now`. */
@@ -64,6 +72,18 @@ const ProxyOptionsSchema = z.looseObject({
   ),
   path: z.optional(z.string().check(z.regex(/^\/([^?#]*[^/?#])?$/, 'expected a path such as /api/scenario'))),
   allow: z.optional(z.array(z.string())),
+  origins: z.optional(
+    z.array(
+      z
+        .string()
+        .check(
+          z.refine(
+            (origin) => URL.parse(origin)?.origin === origin,
+            'expected an origin such as https://tools.example.com',
+          ),
+        ),
+    ),
+  ),
   routes: z.optional(z.array(z.custom<ProxyRoute>((value) => typeof (value as ProxyRoute)?.route === 'string'))),
   maxBodyBytes: z.optional(Positive),
   now: z.optional(z.custom<() => number>((value) => typeof value === 'function', 'expected a function () => ms')),
@@ -80,6 +100,7 @@ interface Setup extends Ledger {
   mount: string;
   routes: readonly ProxyRoute[];
   allowed: ReadonlySet<string>;
+  origins: ReadonlySet<string>;
   maxBodyBytes: number;
   log: (message: string) => void;
 }
@@ -111,7 +132,8 @@ export function createProxy(options: ProxyOptions): ScenarioProxy {
 
 function prepare(options: ProxyOptions): Setup {
   const own = checkedOptions(options);
-  const { authorize, models, budget, rateLimit, store, path, allow, routes, maxBodyBytes, now, ...upstream } = own;
+  const { authorize, models, budget, rateLimit, store, path, allow, origins, routes, maxBodyBytes, now, ...upstream } =
+    own;
   let client: Scenario;
   try {
     client = new Scenario(upstream as ClientOptions);
@@ -137,6 +159,7 @@ function prepare(options: ProxyOptions): Setup {
     mount: path ?? '/api/scenario',
     routes: routes ?? PROXY_ROUTES,
     allowed: new Set(allow),
+    origins: new Set(origins),
     maxBodyBytes: maxBodyBytes ?? 7_000_000,
     log: (message) => {
       if (options.logLevel !== 'off') logger.error(`[scenario-sdk/server] ${message}`);
@@ -156,6 +179,7 @@ async function handle(setup: Setup, request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname.startsWith(`${setup.mount}/`) ? url.pathname.slice(setup.mount.length) : undefined;
     if (path === undefined) throw new Refusal(404, `not below ${setup.mount}`);
+    refuseCrossSite(setup, request);
     const userId = await setup.authorize(request);
     if (typeof userId !== 'string' || userId === '') throw new Refusal(401, 'sign in first');
     if (setup.rateLimit) await countRequest(setup, userId, setup.rateLimit);
@@ -174,6 +198,17 @@ async function handle(setup: Setup, request: Request): Promise<Response> {
   } catch (error) {
     return errorAnswer(error, setup.log);
   }
+}
+
+/**
+ * A browser marks a request another site's page made (`Sec-Fetch-Site: cross-site`, which page
+ * scripts cannot set): refused unless that site is one of `origins`, so a session cookie cannot
+ * be spent from elsewhere.
+ */
+function refuseCrossSite(setup: Setup, request: Request): void {
+  if (request.headers.get('sec-fetch-site') !== 'cross-site') return;
+  const origin = request.headers.get('origin') ?? '';
+  if (!setup.origins.has(origin)) throw new Refusal(403, `requests from ${origin || 'another site'} are not allowed`);
 }
 
 /** A route without a query schema takes no query. */

@@ -17,8 +17,15 @@ export function checked<S extends z.core.$ZodType>(schema: S, value: unknown, wh
 /**
  * The JSON body, read no further than `maxBytes`: a larger body is refused (413) before it is
  * buffered, by its `content-length` when it says so, else as soon as the stream passes the limit.
+ * A body must say it is JSON (415 otherwise): a browser lets any page send a `text/plain` POST
+ * to another site without asking, but asks first (a CORS preflight) before `application/json`.
  */
 export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const hasBody = request.body !== null && request.headers.get('content-length') !== '0';
+  if (hasBody && type !== 'application/json' && !type.endsWith('+json')) {
+    throw new Refusal(415, `send the body as application/json, not ${type || 'without a content-type'}`);
+  }
   const tooLarge = () => new Refusal(413, `the body is larger than ${maxBytes} bytes`);
   if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
