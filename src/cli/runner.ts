@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  APIConnectionError,
   APIError,
   APIUserAbortError,
   type Asset,
@@ -16,7 +17,8 @@ import {
 } from '../index.js';
 import { oneLine } from './errors.js';
 import { outputFileName, removePartialDownloads } from './outputs.js';
-import type { Item } from './plan.js';
+import { fileStem } from './paths.js';
+import type { KeyedItem } from './plan.js';
 import type { Reporter } from './reporter.js';
 import { downloadAsset, type Generation, quoteGeneration, startJob, waitForOutputs } from './sdk.js';
 import type { ItemState, StateFile } from './state.js';
@@ -26,7 +28,7 @@ export type OutcomeStatus = 'done' | 'estimated' | 'failed' | 'interrupted' | 'n
 
 /** What became of one item; with `--json`, one line of output. */
 export interface Outcome {
-  item: Item;
+  item: KeyedItem;
   status: OutcomeStatus;
   jobId?: string | undefined;
   /** Creative units billed for the job. */
@@ -44,6 +46,11 @@ export interface RunContext {
   state: StateFile | undefined;
   /** Aborted on Ctrl-C: no new item starts, waits stop, submissions already sent are recorded. */
   signal: AbortSignal;
+  /**
+   * Aborted (with the reason) when the run cannot go on: the disk or the state file cannot be
+   * written. No new item starts; the running ones finish.
+   */
+  halt: AbortController;
   cancelOnAbort: boolean;
   /** Submit again items whose job failed, or whose submission may not have reached the server. */
   retryFailed: boolean;
@@ -54,6 +61,12 @@ export interface RunContext {
 const SUBMIT_ATTEMPTS = 20;
 /** Wait before submitting again after a 429 without `Retry-After`. */
 const RATE_LIMIT_WAIT_MS = 2000;
+/**
+ * Longest `Retry-After` waited out before submitting again; a longer one fails the item (not
+ * sent: a re-run submits it). Far below the timers' limit (about 24.8 days), past which a
+ * timer fires at once, which would re-submit in a burst.
+ */
+const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 
 /** Runs `work` on each of `items`, `concurrency` at a time, in order; stops taking new ones once `signal` aborts. */
 async function pool<T, R>(
@@ -75,17 +88,18 @@ async function pool<T, R>(
 }
 
 /** Runs the items (submit or resume, wait, download), `concurrency` at a time; one outcome per item. */
-export function runItems(items: readonly Item[], concurrency: number, context: RunContext): Promise<Outcome[]> {
-  return eachItem(items, concurrency, context, (item) => runItem(item, context));
+export function runItems(items: readonly KeyedItem[], concurrency: number, context: RunContext): Promise<Outcome[]> {
+  const taking = AbortSignal.any([context.signal, context.halt.signal]);
+  return eachItem(items, concurrency, taking, context, (item) => runItem(item, context));
 }
 
 /** Quotes the items with dry runs, `concurrency` at a time: no job is created. */
 export function estimateItems(
-  items: readonly Item[],
+  items: readonly KeyedItem[],
   concurrency: number,
   context: Pick<RunContext, 'client' | 'signal' | 'onOutcome'>,
 ): Promise<Outcome[]> {
-  return eachItem(items, concurrency, context, async (item) => {
+  return eachItem(items, concurrency, context.signal, context, async (item) => {
     try {
       if (!item.generation) throw new Error(`${item.label} has nothing to quote`);
       const { creativeUnitsCost } = await quoteGeneration(context.client, item.generation);
@@ -98,27 +112,64 @@ export function estimateItems(
 
 /** `work` on each item through {@link pool}, each outcome reported as it comes; items never reached are `not-started`. */
 async function eachItem(
-  items: readonly Item[],
+  items: readonly KeyedItem[],
   concurrency: number,
-  context: Pick<RunContext, 'signal' | 'onOutcome'>,
-  work: (item: Item) => Promise<Outcome>,
+  taking: AbortSignal,
+  context: Pick<RunContext, 'onOutcome'>,
+  work: (item: KeyedItem) => Promise<Outcome>,
 ): Promise<Outcome[]> {
-  const outcomes = await pool(items, concurrency, context.signal, async (item) => {
+  const outcomes = await pool(items, concurrency, taking, async (item) => {
     const outcome = await work(item);
     context.onOutcome(outcome);
     return outcome;
   });
-  return outcomes.map((outcome, index) => outcome ?? { item: items[index] as Item, status: 'not-started', files: [] });
+  return outcomes.map(
+    (outcome, index) => outcome ?? { item: items[index] as KeyedItem, status: 'not-started', files: [] },
+  );
 }
 
-async function runItem(item: Item, context: RunContext): Promise<Outcome> {
+/**
+ * The run cannot go on, whatever the next item: the state file cannot be written (a full disk,
+ * another run took it over) or an output cannot (a full disk). Retrying cannot mend it.
+ */
+class StopError extends Error {}
+
+/** Errors of this machine's disk, not of the network, with what they mean. */
+const DISK_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EROFS: 'read-only file system',
+};
+
+/** The disk error code in `error` or its causes (the SDK wraps a failed write of a download). */
+function diskErrorCode(error: unknown): string | undefined {
+  let current = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code && code in DISK_ERRORS) return code;
+    current = current.cause;
+  }
+  return undefined;
+}
+
+async function runItem(item: KeyedItem, context: RunContext): Promise<Outcome> {
   const { state, signal } = context;
   const saved = state?.get(item.key);
-  const record = (update: Omit<ItemState, 'row' | 'label'>) =>
-    state?.set(item.key, { row: item.index, label: item.label, ...update });
+  const record = (update: Omit<ItemState, 'row' | 'label'>) => {
+    if (!state) return;
+    const files = update.files?.map((file) => state.recorded(file));
+    try {
+      state.set(item.key, { row: item.index, label: item.label, ...update, ...(files ? { files } : {}) });
+    } catch (error) {
+      const job = update.jobId ? ` (its job ${update.jobId} exists: \`scenario jobs wait ${update.jobId}\`)` : '';
+      throw new StopError(`cannot record ${item.label} in ${state.path}${job}: ${oneLine(error)}`);
+    }
+  };
   const earlier = { jobId: saved?.jobId, cost: saved?.cost };
-  if (saved?.status === 'done' && saved.files?.every((file) => existsSync(file))) {
-    return { item, status: 'done', ...earlier, files: saved.files, earlier: true };
+  const savedFiles = (saved?.files ?? []).map((file) => state?.resolved(file) ?? file);
+  if (saved?.status === 'done' && savedFiles.every((file) => existsSync(file))) {
+    return { item, status: 'done', ...earlier, files: savedFiles, earlier: true };
   }
   if (!context.retryFailed && (saved?.status === 'submitting' || (saved?.status === 'failed' && saved.jobId))) {
     const error =
@@ -132,24 +183,30 @@ async function runItem(item: Item, context: RunContext): Promise<Outcome> {
   const bar = context.reporter.job(item.label);
   try {
     if (!jobId) {
-      if (!item.generation || signal.aborted) return { item, status: 'not-started', files: [] };
+      if (!item.generation || signal.aborted || context.halt.signal.aborted) {
+        return { item, status: 'not-started', files: [] };
+      }
       record({ status: 'submitting' });
       let job: GenerationJob | undefined;
       try {
         job = await submitPatiently(context.client, item.generation, signal);
       } catch (error) {
-        // Only an answer that says the server did nothing proves there is no job to lose.
-        if (!mayHaveCreatedJob(error)) record({ status: 'failed', error: oneLine(error) });
-        else record({ status: 'submitting', error: oneLine(error) });
-        throw error;
+        const { created, note } = submissionOutcome(error);
+        if (created === 'no') record({ status: 'failed', error: oneLine(error) });
+        else if (created === 'maybe') record({ status: 'submitting', error: oneLine(error) });
+        else record({ status: 'running', jobId: created.jobId });
+        if (typeof created === 'string')
+          throw note ? new Error(`${oneLine(error)} (${note})`, { cause: error }) : error;
+        jobId = created.jobId;
       }
-      if (!job) {
+      if (job) {
+        jobId = job.id;
+        cost = job.creativeUnitsCost;
+        record({ status: 'running', jobId, cost });
+      } else if (!jobId) {
         record({ status: 'failed', error: 'not submitted: interrupted while waiting out a 429' });
         return { item, status: 'not-started', files: [] };
       }
-      jobId = job.id;
-      cost = job.creativeUnitsCost;
-      record({ status: 'running', jobId, cost });
     }
     bar.submitted(jobId);
     const { cancelOnAbort } = context;
@@ -158,12 +215,22 @@ async function runItem(item: Item, context: RunContext): Promise<Outcome> {
       signal,
       cancelOnAbort,
     });
+    if (assets.length === 0) {
+      const error = `job ${jobId} succeeded without any output (billed): nothing to download; re-run with --retry-failed to submit it again`;
+      record({ status: 'failed', jobId, cost, error });
+      return { item, status: 'failed', jobId, cost, files: [], error };
+    }
     const files = await downloadAll(item, jobId, assets, context);
     record({ status: 'done', jobId, cost, files });
     return { item, status: 'done', jobId, cost, files };
   } catch (error) {
     if (error instanceof APIUserAbortError && signal.aborted)
       return { item, status: 'interrupted', jobId, cost, files: [] };
+    if (error instanceof StopError) {
+      context.halt.abort(error.message);
+      // Its job (if any) runs on or is done, recorded: a re-run downloads it.
+      return { item, status: jobId ? 'interrupted' : 'not-started', jobId, cost, files: [], error: error.message };
+    }
     // A failed or canceled job is over; anything else (a timeout, the network) leaves it resumable.
     if (jobId && (error instanceof JobFailedError || error instanceof JobCanceledError)) {
       record({ status: 'failed', jobId, cost, error: oneLine(error) });
@@ -172,6 +239,22 @@ async function runItem(item: Item, context: RunContext): Promise<Outcome> {
   } finally {
     bar.stop();
   }
+}
+
+/**
+ * What a failed submission tells about its job, as the SDK knows it: `no` (refused by the API,
+ * bad input, or never sent: the connection was never made), the job it created (an answer the
+ * SDK could not read that still names it), else `maybe` (no answer, a 5xx: a job may exist and
+ * be billed). `note` says what a re-run will do.
+ */
+function submissionOutcome(error: unknown): { created: 'no' | 'maybe' | { jobId: string }; note?: string } {
+  if (error instanceof ResponseValidationError && error.jobId) return { created: { jobId: error.jobId } };
+  if (error instanceof APIConnectionError && error.sent === false) {
+    return { created: 'no', note: 'nothing was sent: a re-run submits it' };
+  }
+  if (error instanceof InternalServerError || error instanceof ResponseValidationError) return { created: 'maybe' };
+  const refused = error instanceof APIError || error instanceof InvalidRequestError;
+  return { created: refused ? 'no' : 'maybe' };
 }
 
 /** Submits, waiting out 429s; `undefined` when interrupted before the job could be submitted. */
@@ -185,8 +268,10 @@ async function submitPatiently(
       return await startJob(client, generation);
     } catch (error) {
       if (!(error instanceof RateLimitError) || attempt >= SUBMIT_ATTEMPTS) throw error;
+      const wait = Math.max(0, error.retryAfterMs ?? RATE_LIMIT_WAIT_MS);
+      if (!(wait <= MAX_RATE_LIMIT_WAIT_MS)) throw error;
       try {
-        await sleep(error.retryAfterMs ?? RATE_LIMIT_WAIT_MS, undefined, { signal });
+        await sleep(wait, undefined, { signal });
       } catch {
         return undefined;
       }
@@ -195,22 +280,16 @@ async function submitPatiently(
 }
 
 /**
- * No answer, a 5xx, or a success we could not read: the server may have created (and billed) the
- * job. Bad input and 4xx answers prove it did not.
+ * Writes the job's outputs as `<stem>-<n>.<ext>`, each with a download bar; without a stem, the
+ * job id names them, made a plain file name (it comes from the server).
  */
-function mayHaveCreatedJob(error: unknown): boolean {
-  if (error instanceof InternalServerError || error instanceof ResponseValidationError) return true;
-  return !(error instanceof APIError || error instanceof InvalidRequestError);
-}
-
-/** Writes the job's outputs as `<stem>-<n>.<ext>`, each with a download bar. */
 async function downloadAll(
-  item: Item,
+  item: KeyedItem,
   jobId: string,
   assets: readonly Asset[],
   context: RunContext,
 ): Promise<string[]> {
-  const stem = item.stem ?? `${item.command}-${jobId}`;
+  const stem = item.stem ?? `${item.command}-${fileStem(jobId)}`;
   removePartialDownloads(item.outDir, stem);
   const files: string[] = [];
   for (const [index, asset] of assets.entries()) {
@@ -220,6 +299,10 @@ async function downloadAll(
       await downloadAsset(context.client, asset, path, context.signal, (received, total) =>
         bar.update(received, total),
       );
+    } catch (error) {
+      const code = diskErrorCode(error);
+      if (!code) throw error;
+      throw new StopError(`cannot write ${path}: ${DISK_ERRORS[code]} (${code}); job ${jobId} is done`);
     } finally {
       bar.stop();
     }
