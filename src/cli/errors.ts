@@ -34,14 +34,13 @@ export class Problems {
     }
   }
 
-  /** Notes a usage error's problems under `label`; rethrows any other error. */
+  /** Notes a usage error's problems under `label` (each once: several inputs share their flags' problems); rethrows any other error. */
   add(label: string | undefined, error: unknown): void {
     if (!(error instanceof UsageError)) throw error;
-    for (const problem of error.problems) this.#found.push(label ? `${label}: ${problem}` : problem);
-  }
-
-  get count(): number {
-    return this.#found.length;
+    for (const problem of error.problems) {
+      const labelled = label ? `${label}: ${problem}` : problem;
+      if (!this.#found.includes(labelled)) this.#found.push(labelled);
+    }
   }
 
   /** Throws one usage error listing every problem noted, if any. */

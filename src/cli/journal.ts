@@ -99,16 +99,8 @@ export class Journal<T extends JournalValue> {
     return new Journal(path, { header, values, lines: rest.length, validBytes, torn: whole.length < text.length });
   }
 
-  get size(): number {
-    return this.#values.size;
-  }
-
   get(key: string): T | undefined {
     return this.#values.get(key);
-  }
-
-  entries(): IterableIterator<[string, T]> {
-    return this.#values.entries();
   }
 
   /**

@@ -75,7 +75,7 @@ function isAlive(holder: LockHolder | undefined, ageMs: number, self: LockHolder
 }
 
 /** How the error names a live holder: its pid, and its machine when it is another one. */
-function describe(holder: LockHolder, self: LockHolder): string {
+function holderText(holder: LockHolder, self: LockHolder): string {
   const where = holder.host === self.host ? '' : ` on ${holder.host}`;
   return `pid ${holder.pid}${where}, since ${holder.since}`;
 }
@@ -126,7 +126,14 @@ export class FileLock {
       token: randomUUID(),
     };
     const draft = `${path}.${self.token}`;
-    writeFileSync(draft, `${JSON.stringify(self)}\n`);
+    try {
+      writeFileSync(draft, `${JSON.stringify(self)}\n`);
+    } catch (error) {
+      const { code, message } = error as NodeJS.ErrnoException;
+      throw new UsageError(
+        `${what}: cannot write its lock ${path} (${code ?? message}); pass --state to keep it elsewhere`,
+      );
+    }
     try {
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         if (linked(draft, path)) return new FileLock(path, self);
@@ -134,7 +141,7 @@ export class FileLock {
         if (!found) continue; // released in the meantime
         if (found.holder && isAlive(found.holder, found.ageMs, self)) {
           throw new UsageError(
-            `${what} is in use by another run (${describe(found.holder, self)}): wait for it to end or stop it; nothing was sent. (Its lock: ${path})`,
+            `${what} is in use by another run (${holderText(found.holder, self)}): wait for it to end or stop it; nothing was sent. (Its lock: ${path})`,
           );
         }
         if (takeOver(path, draft, found.holder?.token)) return new FileLock(path, self);

@@ -10,7 +10,7 @@ import { printableLine } from './printable.js';
  */
 
 /** Longest output stem, in bytes: `<stem>-<n>.<ext>` (an extension has at most 8) fits the 255 bytes of a file name. */
-export const MAX_STEM_BYTES = 240;
+const MAX_STEM_BYTES = 240;
 /** Longest folder name, in bytes, most file systems take. */
 const MAX_SEGMENT_BYTES = 255;
 

@@ -125,7 +125,11 @@ function localPaths(params: Record<string, unknown>, names: readonly string[], w
  * Checks an item's input with `check` and places its outputs, every problem of both noted
  * (in the user's words) before any is thrown.
  */
-function checkedPlacement(place: Placement, derivedStem: string | undefined, check: () => void) {
+function checkedOutputs(
+  place: Placement,
+  derivedStem: string | undefined,
+  check: () => void,
+): ReturnType<typeof placeOutputs> {
   const problems = new Problems();
   problems.check(undefined, () => {
     try {
@@ -142,7 +146,7 @@ function checkedPlacement(place: Placement, derivedStem: string | undefined, che
 /** A typed generation, its params checked by the SDK's own schema. */
 export function typedItem(command: TypedCommand, params: Record<string, unknown>, place: Placement): Item {
   const derived = stemOf(command.positional && params[command.positional], params.prompt);
-  const { outDir, stem } = checkedPlacement(place, derived, () =>
+  const { outDir, stem } = checkedOutputs(place, derived, () =>
     parseInput(command.schema, params, `${command.field} params`),
   );
   const images = commandFlags(command).filter((flag) => flag.kind === 'image' || flag.item === 'image');
@@ -164,7 +168,7 @@ export function typedItem(command: TypedCommand, params: Record<string, unknown>
 /** A custom-model run; its inputs are checked against the model's contract by {@link checkItems}. */
 export function customItem(modelId: string, inputs: Record<string, unknown>, place: Placement): Item {
   const derived = stemOf(inputs.image, inputs.prompt);
-  const { outDir, stem } = checkedPlacement(place, derived, () =>
+  const { outDir, stem } = checkedOutputs(place, derived, () =>
     parseInput(CustomInputsSchema, inputs, `custom inputs of ${modelId}`),
   );
   const custom = { modelId, inputs };

@@ -153,10 +153,11 @@ function diskErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-async function runItem(item: KeyedItem, context: RunContext): Promise<Outcome> {
-  const { state, signal } = context;
-  const saved = state?.get(item.key);
-  const record = (update: Omit<ItemState, 'row' | 'label'>) => {
+/** Records an item's state, changes a failure to write it into a stop of the run. */
+type Recorder = (update: Omit<ItemState, 'row' | 'label'>) => void;
+
+function recorder(item: KeyedItem, state: StateFile | undefined): Recorder {
+  return (update) => {
     if (!state) return;
     const files = update.files?.map((file) => state.recorded(file));
     try {
@@ -166,6 +167,12 @@ async function runItem(item: KeyedItem, context: RunContext): Promise<Outcome> {
       throw new StopError(`cannot record ${item.label} in ${state.path}${job}: ${oneLine(error)}`);
     }
   };
+}
+
+async function runItem(item: KeyedItem, context: RunContext): Promise<Outcome> {
+  const { state, signal } = context;
+  const saved = state?.get(item.key);
+  const record = recorder(item, state);
   const earlier = { jobId: saved?.jobId, cost: saved?.cost };
   const savedFiles = (saved?.files ?? []).map((file) => state?.resolved(file) ?? file);
   if (saved?.status === 'done' && savedFiles.every((file) => existsSync(file))) {
@@ -186,27 +193,9 @@ async function runItem(item: KeyedItem, context: RunContext): Promise<Outcome> {
       if (!item.generation || signal.aborted || context.halt.signal.aborted) {
         return { item, status: 'not-started', files: [] };
       }
-      record({ status: 'submitting' });
-      let job: GenerationJob | undefined;
-      try {
-        job = await submitPatiently(context.client, item.generation, signal);
-      } catch (error) {
-        const { created, note } = submissionOutcome(error);
-        if (created === 'no') record({ status: 'failed', error: oneLine(error) });
-        else if (created === 'maybe') record({ status: 'submitting', error: oneLine(error) });
-        else record({ status: 'running', jobId: created.jobId });
-        if (typeof created === 'string')
-          throw note ? new Error(`${oneLine(error)} (${note})`, { cause: error }) : error;
-        jobId = created.jobId;
-      }
-      if (job) {
-        jobId = job.id;
-        cost = job.creativeUnitsCost;
-        record({ status: 'running', jobId, cost });
-      } else if (!jobId) {
-        record({ status: 'failed', error: 'not submitted: interrupted while waiting out a 429' });
-        return { item, status: 'not-started', files: [] };
-      }
+      const job = await submitItem(item.generation, context, record);
+      if (!job) return { item, status: 'not-started', files: [] };
+      ({ jobId, cost } = job);
     }
     bar.submitted(jobId);
     const { cancelOnAbort } = context;
@@ -242,19 +231,56 @@ async function runItem(item: KeyedItem, context: RunContext): Promise<Outcome> {
 }
 
 /**
- * What a failed submission tells about its job, as the SDK knows it: `no` (refused by the API,
- * bad input, or never sent: the connection was never made), the job it created (an answer the
- * SDK could not read that still names it), else `maybe` (no answer, a 5xx: a job may exist and
- * be billed). `note` says what a re-run will do.
+ * Submits a generation, recording each step before the next: `submitting` before the request,
+ * then what the answer (or the error) tells. The job, or `undefined` when interrupted before it
+ * was sent.
  */
-function submissionOutcome(error: unknown): { created: 'no' | 'maybe' | { jobId: string }; note?: string } {
-  if (error instanceof ResponseValidationError && error.jobId) return { created: { jobId: error.jobId } };
-  if (error instanceof APIConnectionError && error.sent === false) {
-    return { created: 'no', note: 'nothing was sent: a re-run submits it' };
+async function submitItem(
+  generation: Generation,
+  context: RunContext,
+  record: Recorder,
+): Promise<{ jobId: string; cost?: number | undefined } | undefined> {
+  record({ status: 'submitting' });
+  let job: GenerationJob | undefined;
+  try {
+    job = await submitPatiently(context.client, generation, context.signal);
+  } catch (error) {
+    const known = whatWasCreated(error);
+    if (known.created === 'job') {
+      record({ status: 'running', jobId: known.jobId });
+      return { jobId: known.jobId };
+    }
+    if (known.created === 'maybe') {
+      record({ status: 'submitting', error: oneLine(error) });
+      throw error;
+    }
+    record({ status: 'failed', error: oneLine(error) });
+    throw known.unsent
+      ? new Error(`${oneLine(error)} (nothing was sent: a re-run submits it)`, { cause: error })
+      : error;
   }
+  if (!job) {
+    record({ status: 'failed', error: 'not submitted: interrupted while waiting out a 429' });
+    return undefined;
+  }
+  record({ status: 'running', jobId: job.id, cost: job.creativeUnitsCost });
+  return { jobId: job.id, cost: job.creativeUnitsCost };
+}
+
+/**
+ * What a failed submission tells about its job, as the SDK knows it: `nothing` (refused by the
+ * API, bad input, or `unsent`: the connection was never made), the `job` it created (an answer
+ * the SDK could not read that still names it), else `maybe` (no answer, a 5xx: a job may exist
+ * and be billed).
+ */
+function whatWasCreated(
+  error: unknown,
+): { created: 'nothing'; unsent: boolean } | { created: 'job'; jobId: string } | { created: 'maybe' } {
+  if (error instanceof ResponseValidationError && error.jobId) return { created: 'job', jobId: error.jobId };
+  if (error instanceof APIConnectionError && error.sent === false) return { created: 'nothing', unsent: true };
   if (error instanceof InternalServerError || error instanceof ResponseValidationError) return { created: 'maybe' };
   const refused = error instanceof APIError || error instanceof InvalidRequestError;
-  return { created: refused ? 'no' : 'maybe' };
+  return refused ? { created: 'nothing', unsent: false } : { created: 'maybe' };
 }
 
 /** Submits, waiting out 429s; `undefined` when interrupted before the job could be submitted. */

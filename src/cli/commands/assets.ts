@@ -5,6 +5,7 @@ import { type Asset, fileExtension, type Progress } from '../../index.js';
 import { AssetListQuerySchema, AssetUploadParamsSchema } from '../../schemas.js';
 import { EXIT, oneLine, UsageError } from '../errors.js';
 import { addFlags, flagsOf, paramsFromOptions } from '../flags.js';
+import { fileStem } from '../paths.js';
 import { usageAt } from '../plan.js';
 import { downloadAsset } from '../sdk.js';
 import { type Runtime, type Session, withSession } from '../session.js';
@@ -97,7 +98,8 @@ async function downloadOne(
   const { client, reporter } = session;
   try {
     const asset = await client.assets.get(id);
-    const path = join(out, `${id}.${fileExtension(asset.mimeType)}`);
+    // The id names a file in `--out`, nothing else.
+    const path = join(out, `${fileStem(id)}.${fileExtension(asset.mimeType)}`);
     if (!force && existsSync(path))
       throw new UsageError(`${path} exists; pass --force to overwrite it, or another --out`);
     mkdirSync(out, { recursive: true });

@@ -11,7 +11,7 @@ import { didYouMean } from '../suggest.js';
 import { addRunOptions, addStateOptions, runGenerations } from './generate.js';
 
 /** Where a batch records its job ids unless `--state` says otherwise: beside its manifest, named after it. */
-export const stateFileOf = (manifest: string) => `${manifest}.scenario-state.jsonl`;
+const stateFileOf = (manifest: string) => `${manifest}.scenario-state.jsonl`;
 
 /** `scenario batch manifest.(yaml|json|csv)`: many generations, resumable from a state file. */
 export function batchCommand(runtime: Runtime): Command {
