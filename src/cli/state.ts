@@ -205,7 +205,12 @@ function readJournal(path: string, identity: StateIdentity): Journal<ItemState> 
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
       throw unusable(path, `cannot be read (${(error as Error).message})`);
   }
-  if (readLegacyText(text)) {
+  const legacy = readLegacyText(text);
+  if (legacy) {
+    // Pointed at another API by mistake, a run would submit every row again there.
+    if (legacy.api !== identity.api || legacy.projectId !== identity.projectId) {
+      throw unusable(path, `holds jobs of ${where(legacy)}, not ${where(identity)}`);
+    }
     if (existsSync(`${path}.v1`)) throw unusable(path, `is a state file of an earlier version, and ${path}.v1 exists`);
     renameSync(path, `${path}.v1`);
     text = '';

@@ -128,6 +128,11 @@ describe('state file', () => {
     state.close();
     expect(JSON.parse(readFileSync(`${path}.v1`, 'utf8'))).toEqual(legacy);
     expect(lines(path)[1]).toMatchObject({ key: 'new1', jobId: 'job_1' });
+    const elsewhere = file('v1-other.json', JSON.stringify({ ...legacy, projectId: 'proj_b' }, null, 2));
+    await expect(StateFile.open(elsewhere, identity, { legacyItems })).rejects.toThrow(
+      /v1-other\.json holds jobs of https:\/\/api\.example\/v1 \(project proj_b\), not/,
+    );
+    expect(existsSync(`${elsewhere}.v1`)).toBe(false);
   });
 });
 
