@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { type Asset, fileExtension, type Progress } from '../../index.js';
-import { AssetListQuerySchema, AssetUploadParamsSchema } from '../../schemas.js';
-import { EXIT, oneLine, UsageError } from '../errors.js';
-import { addFlags, flagsOf, paramsFromOptions } from '../flags.js';
+import { AssetListQuerySchema, AssetUploadParamsSchema, parseInput } from '../../schemas.js';
+import { EXIT, oneLine, Problems, UsageError } from '../errors.js';
+import { addFlags, flagsOf, flagWords, inUserWords, paramsFromOptions } from '../flags.js';
 import { fileStem } from '../paths.js';
 import { usageAt } from '../plan.js';
 import { downloadAsset } from '../sdk.js';
@@ -54,14 +54,23 @@ function uploadCommand(runtime: Runtime): Command {
     withSession(self, async ({ client, reporter }) => {
       const params = paramsFromOptions(flags, self.opts());
       if (params.name !== undefined && files.length > 1) throw new UsageError('--name names one upload');
-      // Every file is checked before the first upload.
+      // The flags and every file are checked before the first upload, every problem reported.
+      const problems = new Problems();
+      problems.check(undefined, () => {
+        try {
+          parseInput(AssetUploadParamsSchema, params, 'assets.upload params');
+        } catch (error) {
+          throw inUserWords(error, flagWords(flags));
+        }
+      });
       for (const file of files) {
         try {
           await client.assets.inspect(file);
         } catch (error) {
-          throw usageAt(file, error);
+          problems.add(undefined, usageAt(file, error));
         }
       }
+      problems.throwIfAny();
       for (const file of files) {
         const bar = reporter.transfer(`↑ ${basename(file)}`);
         bar.update(0, sizeOf(file));
