@@ -17,7 +17,7 @@ const benchDir = join(root, 'bench');
 const outDir = join(root, '.tmp', 'bench');
 
 /** Run order; any other bench file runs after these. */
-const ORDER = ['transport', 'latency', 'job-waiting', 'uploads', 'batch', 'bundle', 'cold-start'];
+const ORDER = ['transport', 'latency', 'job-waiting', 'uploads', 'batch', 'batch-state', 'bundle', 'cold-start'];
 
 const available = readdirSync(benchDir)
   .filter((file) => file.endsWith('.ts') && !file.startsWith('_'))

@@ -1,7 +1,9 @@
 import { type Command, Option } from 'commander';
 import type * as z from 'zod/mini';
+import { InvalidRequestError } from '../index.js';
 import { ImageInputSchema } from '../schemas.js';
 import { UsageError } from './errors.js';
+import { didYouMean } from './suggest.js';
 
 /**
  * How a param reads from the command line: `value` is anything else (a union such as
@@ -239,4 +241,46 @@ function fromText(kind: FlagKind, flag: Flag, value: unknown): unknown {
     default:
       return value;
   }
+}
+
+/** How a command names a param to its user: `modelId` is `--model` on the command line, `model` in a manifest. */
+export type Words = (param: string) => string;
+
+/** The command line's words: each param's flag. */
+export function flagWords(flags: readonly Flag[]): Words {
+  return (param) => {
+    const flag = flags.find((candidate) => candidate.param === param);
+    return flag ? `--${flag.name}` : param;
+  };
+}
+
+/** A manifest row's words: the field the row used for a param (`numSamples` or `num-samples`), else the flag's name. */
+export function rowWords(flags: readonly Flag[], keys: readonly string[]): Words {
+  return (param) => {
+    const flag = flags.find((candidate) => candidate.param === param);
+    if (!flag) return param;
+    return keys.find((key) => key === flag.name || key === flag.param) ?? flag.name;
+  };
+}
+
+/**
+ * An input error of the SDK (its params' names, zod's wording) as usage problems in the user's
+ * words: `modelId: Invalid input: expected string, received undefined` becomes `--model is
+ * required`; an unknown key gets the closest of `known`. Any other error is returned as it is.
+ */
+export function inUserWords(error: unknown, words: Words, known: readonly string[] = []): unknown {
+  if (!(error instanceof InvalidRequestError)) return error;
+  const problems = error.issues.flatMap(({ path, message }) => {
+    const unknown = /^Unrecognized keys?: (.*)$/.exec(message)?.[1];
+    if (!path && unknown) {
+      const keys = [...unknown.matchAll(/"([^"]*)"/g)].map(([, key = '']) => key);
+      return keys.map((key) => `${words(key)}: unknown${didYouMean(key, known)}`);
+    }
+    const [, param = '', rest = ''] = /^([^.[]*)(.*)$/.exec(path) ?? [];
+    const word = param ? `${words(param)}${rest}` : '';
+    if (!word) return [message];
+    if (/received undefined$/.test(message)) return [`${word} is required`];
+    return [/^required\b/.test(message) ? `${word} is ${message}` : `${word}: ${message}`];
+  });
+  return new UsageError(problems.join('; '), problems);
 }

@@ -1,6 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileExtension } from '../index.js';
+import { fileStem } from './paths.js';
 
 /** True for an image argument read from the local disk (not an asset id, a data URL or a URL). */
 export function isLocalPath(input: string): boolean {
@@ -24,7 +25,7 @@ export function slug(text: string): string {
  * these exists: the files are then named after the job.
  */
 export function stemOf(image: unknown, prompt: unknown): string | undefined {
-  if (typeof image === 'string' && image.startsWith('asset_')) return image;
+  if (typeof image === 'string' && image.startsWith('asset_')) return fileStem(image);
   if (typeof image === 'string' && !image.startsWith('data:')) {
     const path = /^https?:/i.test(image) ? (URL.parse(image)?.pathname ?? '') : image;
     const stem = slug(basename(path, extname(path)));

@@ -1,5 +1,6 @@
 import type * as CliProgress from 'cli-progress';
 import type { Job, WaitProgress } from '../index.js';
+import { jsonLine, printable, printableLine } from './printable.js';
 
 /** The bar of one item: submitting, then its job's (or training's) status and progress. */
 export interface JobBar {
@@ -32,9 +33,10 @@ export interface Reporter {
 
 const LABEL_WIDTH = 28;
 
-/** `label` cut or padded to the label column, so bars line up. */
+/** `label` made printable, cut or padded to the label column, so bars line up. */
 function column(label: string): string {
-  return label.length > LABEL_WIDTH ? `…${label.slice(-(LABEL_WIDTH - 1))}` : label.padEnd(LABEL_WIDTH);
+  const shown = printableLine(label);
+  return shown.length > LABEL_WIDTH ? `…${shown.slice(-(LABEL_WIDTH - 1))}` : shown.padEnd(LABEL_WIDTH);
 }
 
 /** Below 100 % until the job says it is done. */
@@ -69,17 +71,18 @@ function kilobytes(bytes: number): string {
 
 /**
  * Animated bars only on a terminal, and not with `--json`: a log file or a pipe gets whole lines
- * and nothing else. Results go to stdout; bars, notes and errors to stderr.
+ * and nothing else. Results go to stdout; bars, notes and errors to stderr. Every text is made
+ * printable first: much of it comes from the server or a manifest (reasons, ids, names).
  */
 export async function createReporter(options: { json: boolean; animate: boolean }): Promise<Reporter> {
   const { json } = options;
-  const print = (stream: NodeJS.WriteStream, text: string) => stream.write(`${text}\n`);
+  const print = (stream: NodeJS.WriteStream, text: string) => stream.write(`${printable(text)}\n`);
   if (!options.animate || json) {
     return {
       job: () => ({ submitted() {}, progress() {}, stop() {} }),
       transfer: () => ({ update() {}, stop() {} }),
       result(value, text) {
-        if (json) print(process.stdout, JSON.stringify(value));
+        if (json) process.stdout.write(`${jsonLine(value)}\n`);
         else if (text !== undefined) print(process.stdout, text);
       },
       text(text) {
@@ -107,7 +110,7 @@ export async function createReporter(options: { json: boolean; animate: boolean 
   );
   /** Above the bars while they run; the multibar only prints its log while active. */
   const above = (stream: NodeJS.WriteStream, text: string) =>
-    bars.isActive ? bars.log(`${text}\n`) : print(stream, text);
+    bars.isActive ? bars.log(`${printable(text)}\n`) : print(stream, text);
   const moving = new Set<() => void>();
   const ticker = setInterval(() => {
     for (const move of moving) move();
@@ -130,12 +133,12 @@ export async function createReporter(options: { json: boolean; animate: boolean 
       moving.add(move);
       return {
         submitted(id) {
-          jobId = id;
-          bar.update(0, { detail: id });
+          jobId = printableLine(id);
+          bar.update(0, { detail: jobId });
         },
         progress(job, { remainingMs }) {
           report = { at: Date.now(), progress: job.progress, remainingMs };
-          bar.update({ detail: `${job.status} ${jobId}` });
+          bar.update({ detail: printableLine(`${job.status} ${jobId}`) });
           move();
         },
         stop() {

@@ -1,4 +1,5 @@
 import { EXIT } from './errors.js';
+import { printableLine } from './printable.js';
 import type { Reporter } from './reporter.js';
 import type { Outcome, OutcomeStatus } from './runner.js';
 import { table } from './table.js';
@@ -24,19 +25,21 @@ const credits = (cost: number | undefined) => (cost === undefined ? '' : `, ${co
 
 /** Prints an item's outcome as it finishes: a line for people, or a JSON object with `--json`. */
 export function printOutcome(reporter: Reporter, outcome: Outcome): void {
-  const { item, status, jobId, cost, files, error } = outcome;
+  const { status, jobId, cost, files, error } = outcome;
+  // One line each: a label or a reason with a line break in it could pass for another result.
+  const label = printableLine(outcome.item.label);
   if (status === 'estimated') {
-    reporter.result(outcomeJson(outcome), `estimate  ${item.label}: ${cost} CU`);
+    reporter.result(outcomeJson(outcome), `estimate  ${label}: ${cost} CU`);
   } else if (status === 'done') {
     const when = outcome.earlier ? ' (done by an earlier run)' : '';
-    const what = files.join(', ') || 'no outputs';
+    const what = printableLine(files.join(', ') || 'no outputs');
     const text = outcome.output ? outputLines(outcome.output) : [];
     reporter.result(
       outcomeJson(outcome),
-      [`done    ${item.label}${when} → ${what} (${jobId}${credits(cost)})`, ...text].join('\n'),
+      [`done    ${label}${when} → ${what} (${printableLine(jobId ?? '')}${credits(cost)})`, ...text].join('\n'),
     );
   } else if (status === 'failed') {
-    reporter.result(outcomeJson(outcome), `failed  ${item.label}: ${error}`);
+    reporter.result(outcomeJson(outcome), `failed  ${label}: ${printableLine(error ?? '')}`);
   } else if (status === 'interrupted') {
     // People get the interrupt report instead, listing every job that runs on.
     reporter.result(outcomeJson(outcome));
@@ -47,7 +50,7 @@ export function printOutcome(reporter: Reporter, outcome: Outcome): void {
 function outputLines(output: Record<string, unknown>): string[] {
   return Object.entries(output).flatMap(([key, value]) => {
     const items = Array.isArray(value) ? value : [value];
-    if (items.every((item) => typeof item === 'string')) return items.map((item) => `  ${key}: ${item}`);
+    if (items.every((item) => typeof item === 'string')) return items.map((item) => `  ${key}: ${printableLine(item)}`);
     if (items.every((item) => typeof item === 'number')) return [`  ${key}: ${items.length} numbers`];
     return [];
   });
@@ -66,22 +69,27 @@ export function printSummary(reporter: Reporter, outcomes: readonly Outcome[], n
   reporter.summary(`\n${table([['', noun, 'credits'], ...rows, ['total', outcomes.length, total]])}`);
 }
 
-/** After Ctrl-C: the jobs that run on (billed), and how to pick them up again. */
+/** Why a run ended early: Ctrl-C (with `--cancel-on-abort` or not), or a stop with its reason (a full disk). */
+export type EarlyEnd = { interrupted: true; cancelOnAbort: boolean } | { interrupted: false; reason: string };
+
+/** After Ctrl-C or a stop: the jobs that run on or wait to be downloaded (billed), and how to pick them up again. */
 export function printInterrupted(
   reporter: Reporter,
   outcomes: readonly Outcome[],
+  end: EarlyEnd,
   resume: (running: readonly Outcome[]) => string[],
-  cancelOnAbort: boolean,
 ): void {
   const running = outcomes.filter((outcome) => outcome.status === 'interrupted' && outcome.jobId);
-  const lines = ['Interrupted.'];
+  const lines = [end.interrupted ? 'Interrupted.' : `Stopped: ${end.reason}.`];
   if (running.length > 0) {
-    lines.push(
-      cancelOnAbort
-        ? `Asked the server to cancel ${running.length} job(s); most generation jobs cannot be canceled and keep running (billed):`
-        : `${running.length} job(s) keep running on the server (billed):`,
-      ...running.map((outcome) => `  ${outcome.jobId}  ${outcome.item.label}`),
-    );
+    const count = `${running.length} job(s)`;
+    if (!end.interrupted) lines.push(`${count} ran or run on the server (billed), their outputs not downloaded yet:`);
+    else if (end.cancelOnAbort) {
+      lines.push(
+        `Asked the server to cancel ${count}; most generation jobs cannot be canceled and keep running (billed):`,
+      );
+    } else lines.push(`${count} keep running on the server (billed):`);
+    lines.push(...running.map(({ jobId, item }) => `  ${printableLine(jobId ?? '')}  ${printableLine(item.label)}`));
   }
   const commands = resume(running);
   if (commands.length > 0) lines.push('Resume with:', ...commands.map((command) => `  ${command}`));

@@ -1,10 +1,13 @@
-/** Rows as aligned columns: text left, numbers right. The first row is the header. */
+import { printableLine } from './printable.js';
+
+/** Rows as aligned columns: text left, numbers right. The first row is the header. Cells are made printable (one line each). */
 export function table(rows: readonly (readonly (string | number)[])[]): string {
+  const cells = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell : printableLine(cell))));
   const widths: number[] = [];
-  for (const row of rows) {
+  for (const row of cells) {
     for (const [index, cell] of row.entries()) widths[index] = Math.max(widths[index] ?? 0, String(cell).length);
   }
-  return rows
+  return cells
     .map((row) =>
       row
         .map((cell, index) => {

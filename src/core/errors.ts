@@ -187,7 +187,14 @@ function errorForStatus(init: APIErrorInit, retryAfterMs: number | undefined): A
 // No answer: the connection, the timeout, the caller's abort.
 
 /** The request never got an HTTP answer (DNS, refused or reset connection, offline). */
-export class APIConnectionError extends ScenarioError {}
+export class APIConnectionError extends ScenarioError {
+  /**
+   * `false` when the request certainly never reached the server (no connection could be made,
+   * or the runtime refused to send it): nothing it asked for was done or billed. Absent when it
+   * may have been received, as after a reset mid-request or a timeout.
+   */
+  declare readonly sent?: false;
+}
 
 /** An attempt took longer than `timeout` ms. For billed calls the work may still have been done. */
 export class APITimeoutError extends APIConnectionError {}

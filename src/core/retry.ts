@@ -24,6 +24,7 @@ export function markNeverSent(
   why: 'unreachable' | 'refused' = 'unreachable',
 ): APIConnectionError {
   unsent.set(error, why);
+  (error as { sent?: false }).sent = false;
   return error;
 }
 

@@ -1,8 +1,18 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { addFlags, flagsOf, paramsFromOptions, paramsFromRow } from '../../src/cli/flags.js';
-import { ImageInputSchema, Img2ImgParamsSchema, UpscaleParamsSchema } from '../../src/schemas.js';
+import { UsageError } from '../../src/cli/errors.js';
+import {
+  addFlags,
+  flagsOf,
+  flagWords,
+  inUserWords,
+  paramsFromOptions,
+  paramsFromRow,
+  rowWords,
+} from '../../src/cli/flags.js';
+import { commandFlags, TYPED_COMMANDS } from '../../src/cli/generations.js';
+import { ImageInputSchema, Img2ImgParamsSchema, parseInput, UpscaleParamsSchema } from '../../src/schemas.js';
 
 const img2img = flagsOf(Img2ImgParamsSchema, ['image']);
 const upscale = flagsOf(UpscaleParamsSchema, ['image']);
@@ -74,5 +84,51 @@ describe('flags from a params schema', () => {
     });
     expect(paramsFromRow(upscale, { 'style-image': 'a.png | b.png' })).toEqual({ styleImages: ['a.png', 'b.png'] });
     expect(paramsFromRow(upscale, { styleImages: ['a.png'] })).toEqual({ styleImages: ['a.png'] });
+  });
+});
+
+describe('the SDK’s input errors in the user’s words', () => {
+  /** The problems of `params` for `command`, named by `words`. */
+  function problemsOf(
+    command: (typeof TYPED_COMMANDS)[number],
+    params: object,
+    words = flagWords(commandFlags(command)),
+  ) {
+    try {
+      parseInput(command.schema, params, `${command.field} params`);
+      return [];
+    } catch (error) {
+      const translated = inUserWords(error, words);
+      expect(translated).toBeInstanceOf(UsageError);
+      return [...(translated as UsageError).problems];
+    }
+  }
+
+  it('name each param by its flag on every command, and say "is required" for a missing one', () => {
+    for (const command of TYPED_COMMANDS) {
+      const flags = commandFlags(command);
+      const params = new Set(flags.filter((flag) => flag.name !== flag.param).map((flag) => flag.param));
+      const positional = command.positional ? { [command.positional]: 'asset_x' } : {};
+      const problems = [...problemsOf(command, positional), ...problemsOf(command, { ...positional, numSamples: 'x' })];
+      for (const problem of problems) {
+        const [first = ''] = problem.split(/[: ]/);
+        expect(params.has(first), `${command.name}: ${problem}`).toBe(false);
+        expect(problem).not.toMatch(/received undefined/);
+      }
+      const shape = (command.schema as z.ZodMiniObject)._zod.def.shape ?? {};
+      const modelRequired = shape.modelId !== undefined && shape.modelId._zod.optin !== 'optional';
+      if (modelRequired) expect(problems, command.name).toContain('--model is required');
+    }
+  });
+
+  it('name each param by the field a manifest row used for it', () => {
+    const [img2img] = TYPED_COMMANDS.filter((command) => command.name === 'img2img');
+    if (!img2img) throw new Error('img2img is a typed command');
+    const words = rowWords(commandFlags(img2img), ['numSamples']);
+    expect(problemsOf(img2img, { image: 'asset_x', numSamples: 'x' }, words)).toEqual([
+      'model is required',
+      'prompt is required',
+      'numSamples: Invalid input: expected number, received string',
+    ]);
   });
 });

@@ -165,7 +165,7 @@ describe.concurrent('scenario <generation>', { timeout: 60_000 }, () => {
     expect([output.includes('\r'), output.includes('\u001b')]).toEqual([false, false]);
   });
 
-  it('refuses a bad flag value with the SDK message on one line, exit 2 and no request', async () => {
+  it('refuses a bad flag value with the SDK message, naming the flag, on one line, exit 2 and no request', async () => {
     const [cwd, api] = await Promise.all([folder(), emulator()]);
     const result = await run(
       ['img2img', SKETCH, '--model', 'flux.1-dev', '--prompt', 'a knight', '--influence', '200'],
@@ -175,7 +175,7 @@ describe.concurrent('scenario <generation>', { timeout: 60_000 }, () => {
     expect(result.code, result.stderr + result.stdout).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n')).toEqual([
-      'scenario: Invalid img2img params: influence: Too big: expected number to be <=100',
+      'scenario: --influence: Too big: expected number to be <=100',
     ]);
     expect(api.state.requests).toEqual([]);
   });
@@ -183,8 +183,11 @@ describe.concurrent('scenario <generation>', { timeout: 60_000 }, () => {
   it.each([
     [['img2img', SKETCH, '--model', 'm', '--prompt', 'p', '--promt', 'x'], /unknown option '--promt'/],
     [['img2img', 'missing.png', '--model', 'm', '--prompt', 'p'], /cannot read file "missing.png"/],
-    [['img2img', SKETCH, '--prompt', 'p'], /modelId: Invalid input/],
-    [['custom', 'model_upscale-v3', '--input', 'upscaleFactor=99'], /inputs of model model_upscale-v3: /],
+    [['img2img', SKETCH, '--prompt', 'p'], /^scenario: --model is required$/],
+    [
+      ['custom', 'model_upscale-v3', '--input', `image=${SKETCH}`, '--input', 'upscaleFactor=99'],
+      /^scenario: model_upscale-v3: --input upscaleFactor: Too big: expected number to be <=16$/,
+    ],
     [['jobs', 'wait'], /missing required argument 'jobs'/],
   ])('refuses %j: exit 2, one line, no generation request', async (args, message) => {
     const [cwd, api] = await Promise.all([folder(), emulator()]);

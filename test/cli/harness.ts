@@ -3,7 +3,7 @@
  * emulator served over HTTP, each test in its own temporary folder. Build first: `npx tsup`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,13 +117,6 @@ export function jsonLines(text: string): Record<string, unknown>[] {
 /** Generation requests the emulator received (dry runs included). */
 export function generateRequests(running: RunningEmulator): number {
   return running.state.requests.filter((request) => request.path.startsWith('/v1/generate')).length;
-}
-
-/** The job ids a state file holds. */
-export function stateJobIds(path: string): string[] {
-  if (!existsSync(path)) return [];
-  const state = JSON.parse(readFileSync(path, 'utf8')) as { items: Record<string, { jobId?: string }> };
-  return Object.values(state.items).flatMap((item) => (item.jobId ? [item.jobId] : []));
 }
 
 /** Fails the file early when dist/ is missing or older than src/cli. */

@@ -59,4 +59,18 @@ describe.concurrent('scenario jobs | assets | models', { timeout: 60_000 }, () =
     expect(got.stdout).toMatch(/^upscaleFactor\s+number\s+2\s+1–16$/m);
     expect(got.stdout).toMatch(/^image\s+file\s+yes$/m);
   });
+
+  it('a bad list query or upload flag is named by its flag, every problem at once: exit 2, nothing sent', async () => {
+    const [cwd, api] = await Promise.all([folder(), emulator()]);
+    const [query, upload] = await Promise.all([
+      run(['models', 'list', '--privacy', 'secret'], cwd, api),
+      run(['assets', 'upload', 'missing.png', '--name', ''], cwd, api),
+    ]);
+    expect([query.code, upload.code]).toEqual([2, 2]);
+    expect(query.stderr).toBe('scenario: --privacy: Invalid option: expected one of "private"|"public"\n');
+    expect(upload.stderr).toMatch(
+      /^scenario: 2 problems; nothing was sent:\n {2}--name: Too small: expected string to have >=1 characters\n {2}missing\.png: .*cannot read file "missing\.png"/,
+    );
+    expect(api.state.requests).toEqual([]);
+  });
 });

@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { type Asset, fileExtension, type Progress } from '../../index.js';
-import { AssetListQuerySchema, AssetUploadParamsSchema } from '../../schemas.js';
-import { EXIT, oneLine, UsageError } from '../errors.js';
-import { addFlags, flagsOf, paramsFromOptions } from '../flags.js';
+import { AssetListQuerySchema, AssetUploadParamsSchema, parseInput } from '../../schemas.js';
+import { EXIT, oneLine, Problems, UsageError } from '../errors.js';
+import { addFlags, flagsOf, flagWords, inUserWords, paramsFromOptions } from '../flags.js';
+import { fileStem } from '../paths.js';
 import { usageAt } from '../plan.js';
 import { downloadAsset } from '../sdk.js';
 import { type Runtime, type Session, withSession } from '../session.js';
@@ -53,14 +54,23 @@ function uploadCommand(runtime: Runtime): Command {
     withSession(self, async ({ client, reporter }) => {
       const params = paramsFromOptions(flags, self.opts());
       if (params.name !== undefined && files.length > 1) throw new UsageError('--name names one upload');
-      // Every file is checked before the first upload.
+      // The flags and every file are checked before the first upload, every problem reported.
+      const problems = new Problems();
+      problems.check(undefined, () => {
+        try {
+          parseInput(AssetUploadParamsSchema, params, 'assets.upload params');
+        } catch (error) {
+          throw inUserWords(error, flagWords(flags));
+        }
+      });
       for (const file of files) {
         try {
           await client.assets.inspect(file);
         } catch (error) {
-          throw usageAt(file, error);
+          problems.add(undefined, usageAt(file, error));
         }
       }
+      problems.throwIfAny();
       for (const file of files) {
         const bar = reporter.transfer(`↑ ${basename(file)}`);
         bar.update(0, sizeOf(file));
@@ -97,7 +107,8 @@ async function downloadOne(
   const { client, reporter } = session;
   try {
     const asset = await client.assets.get(id);
-    const path = join(out, `${id}.${fileExtension(asset.mimeType)}`);
+    // The id names a file in `--out`, nothing else.
+    const path = join(out, `${fileStem(id)}.${fileExtension(asset.mimeType)}`);
     if (!force && existsSync(path))
       throw new UsageError(`${path} exists; pass --force to overwrite it, or another --out`);
     mkdirSync(out, { recursive: true });

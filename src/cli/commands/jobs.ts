@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import type { Job } from '../../index.js';
 import { JobListQuerySchema } from '../../schemas.js';
 import { EXIT, oneLine, UsageError } from '../errors.js';
-import type { Item } from '../plan.js';
+import { fileStem } from '../paths.js';
+import { type Item, placeOutputs } from '../plan.js';
 import { type Runtime, withSession } from '../session.js';
 import { table } from '../table.js';
 import { addRunOptions, runGenerations } from './generate.js';
@@ -55,18 +56,13 @@ export function jobsCommand(runtime: Runtime): Command {
   wait.action(async (jobIds: string[], _options: unknown, self: Command) => {
     const { out, name } = self.opts<{ out: string; name?: string }>();
     if (name !== undefined && jobIds.length > 1) throw new UsageError('--name names the outputs of one job');
-    const items = jobIds.map(
-      (jobId, index): Item => ({
-        index: index + 1,
-        label: jobId,
-        command: 'job',
-        jobId,
-        stem: name ?? jobId,
-        outDir: out,
-        key: jobId,
-        localImages: [],
-      }),
-    );
+    const items = jobIds.map((jobId, index): Item => {
+      const place = { index: index + 1, label: jobId, root: out, words: (param: string) => param };
+      const given = name === undefined ? {} : { name: { path: name, word: '--name' } };
+      // A job id typed by hand names the files only as a plain file name.
+      const { outDir, stem } = placeOutputs({ ...place, ...given }, fileStem(jobId));
+      return { ...place, command: 'job', jobId, stem, outDir, identity: jobId, legacyKey: jobId, localImages: [] };
+    });
     await runGenerations(self, items, runtime, { mode: 'run', noun: 'jobs' });
   });
   jobs

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type * as z from 'zod/mini';
 import type { PagePromise, Scenario } from '../../index.js';
-import { addFlags, flagsOf, paramsFromOptions } from '../flags.js';
+import { addFlags, flagsOf, flagWords, inUserWords, paramsFromOptions } from '../flags.js';
 import { positiveInteger, withSession } from '../session.js';
 import { table } from '../table.js';
 
@@ -29,10 +29,15 @@ export function listCommand<T>(listing: Listing<T>): Command {
     withSession(self, async ({ client, reporter }) => {
       const limit = positiveInteger('limit', self.opts().limit, DEFAULT_LIMIT);
       const rows: string[][] = [];
-      for await (const item of listing.list(client, paramsFromOptions(flags, self.opts()))) {
-        reporter.result(item);
-        rows.push(listing.columns.map(([, cell]) => cell(item)));
-        if (rows.length >= limit) break;
+      try {
+        for await (const item of listing.list(client, paramsFromOptions(flags, self.opts()))) {
+          reporter.result(item);
+          rows.push(listing.columns.map(([, cell]) => cell(item)));
+          if (rows.length >= limit) break;
+        }
+      } catch (error) {
+        // The SDK checks the query before the first request: its problems named by the flags.
+        throw inUserWords(error, flagWords(flags));
       }
       reporter.text(rows.length > 0 ? table([listing.columns.map(([header]) => header), ...rows]) : 'nothing found');
     }),
