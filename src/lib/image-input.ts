@@ -2,14 +2,8 @@ import * as z from 'zod/mini';
 import { abortError } from '../core/abort.js';
 import { decodeBase64, encodeBase64 } from '../core/base64.js';
 import { APITimeoutError, InvalidRequestError } from '../core/errors.js';
-import {
-  describeBytes,
-  IMAGE_FORMAT_NAMES,
-  type ImageMimeType,
-  imageExtension,
-  SNIFF_BYTES,
-  sniffImageMimeType,
-} from '../core/mime-sniff.js';
+import { describeBytes, SNIFF_BYTES, sniffImageMimeType } from '../core/mime-sniff.js';
+import { IMAGE_FORMAT_NAMES, type ImageMimeType, imageExtension } from '../core/mime-types.js';
 import { FileAccessError, fileNameOf, openFile } from '../core/node-files.js';
 import type { CallOptions } from '../core/options.js';
 import { type ByteStream, isAsyncIterable, isReadableStream, readAllBytes } from '../core/read-bytes.js';
