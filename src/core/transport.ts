@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { APIRequest, HttpClient, RawRequest, TransportConfig } from './http-client.js';
-import { lazy } from './lazy.js';
+import { lazyImport } from './lazy-import.js';
 import type { Logger } from './logger.js';
 import type { ImageSources } from './options.js';
 
@@ -13,15 +13,11 @@ export type { APIRequest, QueryValue, RawRequest, TransportConfig } from './http
  */
 export class Transport {
   readonly #config: TransportConfig;
-  readonly #http: () => Promise<HttpClient>;
+  #http: Promise<HttpClient> | undefined;
 
   /** @internal The client builds the transport from its options. */
   constructor(config: TransportConfig) {
     this.#config = config;
-    this.#http = lazy('the HTTP client', async () => {
-      const { HttpClient } = await import('./http-client.js');
-      return new HttpClient(config);
-    });
   }
 
   /** The client's logger (level-filtered, secrets redacted). */
@@ -46,7 +42,7 @@ export class Transport {
 
   /** Sends an API call and returns its validated body. */
   async request<S extends z.core.$ZodType>(request: APIRequest<S>): Promise<z.core.output<S>> {
-    return (await this.#http()).request(request);
+    return (await this.#httpClient()).request(request);
   }
 
   /**
@@ -56,6 +52,18 @@ export class Transport {
    * cut short is retried like any other failed read.
    */
   async fetchRaw<T>(url: string, request: RawRequest, read: (response: Response) => Promise<T>): Promise<T> {
-    return (await this.#http()).fetchRaw(url, request, read);
+    return (await this.#httpClient()).fetchRaw(url, request, read);
+  }
+
+  /** The HTTP layer, built once; a failed load is tried again by the next call. */
+  #httpClient(): Promise<HttpClient> {
+    this.#http ??= lazyImport('the HTTP client', () => import('./http-client.js')).then(
+      ({ HttpClient }) => new HttpClient(this.#config),
+      (error: unknown) => {
+        this.#http = undefined;
+        throw error;
+      },
+    );
+    return this.#http;
   }
 }

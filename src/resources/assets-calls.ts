@@ -3,7 +3,7 @@
  */
 import * as z from 'zod/mini';
 import { APIConnectionError, InvalidRequestError, NotFoundError } from '../core/errors.js';
-import { lazy } from '../core/lazy.js';
+import { lazyImport } from '../core/lazy-import.js';
 import { listShape } from '../core/list-pages.js';
 import type { ImageMimeType } from '../core/mime-types.js';
 import {
@@ -21,7 +21,8 @@ import { storeImage } from '../lib/store-image.js';
 import { type Asset, AssetEnvelopeSchema, AssetListQuerySchema, AssetListResponseSchema } from '../schemas/asset.js';
 
 /** Writing a download to a file: Node, Bun and Deno only, so loaded by `downloadTo` alone. */
-const downloadDestination = lazy('client.assets.downloadTo', () => import('../lib/download-destination.js'));
+const downloadDestination = () =>
+  lazyImport('client.assets.downloadTo', () => import('../lib/download-destination.js'));
 
 /** Options of `client.assets.upload`: the new asset's name, lineage, visibility and collections. */
 export const AssetUploadParamsSchema = z.strictObject({

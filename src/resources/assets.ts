@@ -1,4 +1,4 @@
-import { lazy } from '../core/lazy.js';
+import { lazyImport } from '../core/lazy-import.js';
 import { listPages } from '../core/list-pages.js';
 import { checkRequestOptions, type RequestOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
@@ -9,7 +9,7 @@ import type { AssetDownloadOptions, AssetLike, AssetUploadParams, ImageInspectio
 import type { FetchAssets } from './jobs-calls.js';
 
 /** The code of `client.assets`, loaded with the first call. */
-const assetCalls = lazy('client.assets', () => import('./assets-calls.js'));
+const assetCalls = () => lazyImport('client.assets', () => import('./assets-calls.js'));
 
 /** One page of {@link Assets.list}; `for await` it to walk every later page too. */
 export type AssetPage = Page<Asset>;

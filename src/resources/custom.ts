@@ -1,10 +1,10 @@
-import { lazy } from '../core/lazy.js';
+import { lazyImport } from '../core/lazy-import.js';
 import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
 import type { CustomClient, CustomInputs, CustomRequestOptions, CustomRunOptions } from './custom-calls.js';
 import type { GenerationJob } from './generation-calls.js';
 
 /** The code of `client.custom`, loaded with the first call. */
-const customCalls = lazy('client.custom', () => import('./custom-calls.js'));
+const customCalls = () => lazyImport('client.custom', () => import('./custom-calls.js'));
 
 /**
  * Any model through `POST /generate/custom/{modelId}` — the API's current primary endpoint —

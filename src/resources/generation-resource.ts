@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { lazy } from '../core/lazy.js';
+import { lazyImport } from '../core/lazy-import.js';
 import {
   type CallOptions,
   checkRequestOptions,
@@ -11,7 +11,7 @@ import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
 import type { GenerationClient, GenerationEndpoint, GenerationJob } from './generation-calls.js';
 
 /** What every generation resource runs once its request is built, loaded with the first generation. */
-const generationCalls = lazy('generations', () => import('./generation-calls.js'));
+const generationCalls = () => lazyImport('generations', () => import('./generation-calls.js'));
 
 /**
  * The three methods every typed generation resource has. Each resource supplies its
@@ -33,7 +33,7 @@ export class GenerationResource<S extends z.core.$ZodType, R = GenerationResult>
   constructor(client: GenerationClient, name: string, endpoint: () => Promise<{ endpoint: GenerationEndpoint<S, R> }>) {
     this.#client = client;
     this.#what = `${name} params`;
-    this.#endpoint = lazy(name, endpoint);
+    this.#endpoint = () => lazyImport(`client.${name}`, endpoint);
   }
 
   /**

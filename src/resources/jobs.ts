@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.js';
-import { lazy } from '../core/lazy.js';
+import { lazyImport } from '../core/lazy-import.js';
 import { listPages } from '../core/list-pages.js';
 import {
   type CheckedRunOptions,
@@ -16,7 +16,7 @@ import type { Job, JobListQuery } from '../schemas/job.js';
 import type { FetchAssets } from './jobs-calls.js';
 
 /** The code of `client.jobs` and of every wait for a job, loaded with the first call. */
-const jobCalls = lazy('client.jobs', () => import('./jobs-calls.js'));
+const jobCalls = () => lazyImport('client.jobs', () => import('./jobs-calls.js'));
 
 /** A page of jobs; `for await` walks every later page too. */
 export type JobPage = Page<Job>;

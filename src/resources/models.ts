@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { lazy } from '../core/lazy.js';
+import { lazyImport } from '../core/lazy-import.js';
 import { listPages } from '../core/list-pages.js';
 import { checkRequestOptions, checkRunOptions, type RequestOptions, type RunOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
@@ -14,9 +14,9 @@ import { TrainingImages } from './training-images.js';
 import type { GetModel } from './training-images-calls.js';
 
 /** The code of `client.models`' reads and edits, loaded with the first call. */
-const modelCalls = lazy('client.models', () => import('./models-calls.js'));
+const modelCalls = () => lazyImport('client.models', () => import('./models-calls.js'));
 /** The code of training a model, loaded with the first training call. */
-const trainingCalls = lazy('model training', () => import('./model-training.js'));
+const trainingCalls = () => lazyImport('model training', () => import('./model-training.js'));
 
 /** A page of models; `for await` walks every later page too. */
 export type ModelPage = Page<Model>;

@@ -1,4 +1,4 @@
-import { lazy } from '../core/lazy.js';
+import { lazyImport } from '../core/lazy-import.js';
 import { checkRequestOptions, type RequestOptions } from '../core/options.js';
 import { assertId } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
@@ -8,7 +8,7 @@ import type { TrainingImagePairBody, TrainingImagePairsResponse } from '../schem
 import type { GetModel, TrainingImagesAddParams } from './training-images-calls.js';
 
 /** The code of `client.models.trainingImages`, loaded with the first call. */
-const trainingImageCalls = lazy('client.models.trainingImages', () => import('./training-images-calls.js'));
+const trainingImageCalls = () => lazyImport('client.models.trainingImages', () => import('./training-images-calls.js'));
 
 /**
  * The images a model trains on (`/models/{id}/training-images`), for tools that manage a
