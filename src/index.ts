@@ -55,7 +55,7 @@ export type { CaptionParams, CaptionResult } from './resources/caption-endpoint.
 export type { ControlNet } from './resources/controlnet.js';
 export type { ControlNetParams } from './resources/controlnet-endpoint.js';
 export type { Custom } from './resources/custom.js';
-export type { CustomInputs, CustomRequestOptions, CustomRunOptions } from './resources/custom-calls.js';
+export type { CustomRequestOptions, CustomRunOptions } from './resources/custom-calls.js';
 export type { DescribeStyle } from './resources/describe-style.js';
 export type { DescribeStyleParams, DescribeStyleResult } from './resources/describe-style-endpoint.js';
 export type { Detect } from './resources/detect.js';
@@ -107,6 +107,7 @@ export type { Vectorize } from './resources/vectorize.js';
 export type { VectorizeParams } from './resources/vectorize-endpoint.js';
 export type { Asset, AssetKind, AssetListQuery, AssetMetadata, AssetProperties } from './schemas/asset.js';
 export type { ControlNetModality, ControlNetModalityName } from './schemas/controlnet.js';
+export type { CustomInputs } from './schemas/custom.js';
 export type { DetectModality } from './schemas/detect.js';
 export type {
   Concept,

@@ -23,7 +23,6 @@ export { DEFAULT_TRAINING_WAIT_TIMEOUT_MS } from './lib/wait-for-training.js';
 export { AssetDownloadOptionsSchema, AssetIdsSchema, AssetUploadParamsSchema } from './resources/assets-calls.js';
 export { CaptionParamsSchema } from './resources/caption-endpoint.js';
 export { ControlNetParamsSchema } from './resources/controlnet-endpoint.js';
-export { CustomInputsSchema } from './resources/custom-calls.js';
 export { DescribeStyleParamsSchema } from './resources/describe-style-endpoint.js';
 export { DetectParamsSchema } from './resources/detect-endpoint.js';
 export { EmbedParamsSchema } from './resources/embed-endpoint.js';
@@ -78,6 +77,7 @@ export {
   type ControlNetTextureBody,
   ControlNetTextureBodySchema,
 } from './schemas/controlnet.js';
+export { CustomInputsSchema } from './schemas/custom.js';
 export {
   type DescribeStyleBody,
   DescribeStyleBodySchema,

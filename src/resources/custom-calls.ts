@@ -16,6 +16,7 @@ import { path } from '../core/path.js';
 import { parseInput, safeParse } from '../core/validate.js';
 import { type ImageInput, ImageInputSchema } from '../lib/image-input.js';
 import { type ImageSlot, resolveImages } from '../lib/resolve-images.js';
+import { type CustomInputs, CustomInputsSchema } from '../schemas/custom.js';
 import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
 import type { Model } from '../schemas/model.js';
 import {
@@ -29,14 +30,6 @@ import {
 import { outputAssets } from './generation-outcome.js';
 import { modelInputsSchema } from './model-inputs.js';
 import { fetchModel, type ModelCache } from './models-calls.js';
-
-/**
- * Inputs of `client.custom`: the model's own input names and values, sent as a flat JSON body.
- * File inputs may be any image input; they are uploaded (as hidden assets) and sent as asset ids.
- */
-export const CustomInputsSchema = z.record(z.string(), z.unknown());
-/** What the caller passes, as {@link CustomInputsSchema}. */
-export type CustomInputs = z.input<typeof CustomInputsSchema>;
 
 /** {@link RequestOptions} of `client.custom`, plus whether to check inputs against the model's contract. */
 export interface CustomRequestOptions extends RequestOptions {

@@ -1,6 +1,7 @@
 import { lazyImport } from '../core/lazy-import.js';
+import type { CustomInputs } from '../schemas/custom.js';
 import type { CostEstimate, GenerationResult } from '../schemas/generation.js';
-import type { CustomClient, CustomInputs, CustomRequestOptions, CustomRunOptions } from './custom-calls.js';
+import type { CustomClient, CustomRequestOptions, CustomRunOptions } from './custom-calls.js';
 import type { GenerationJob } from './generation-calls.js';
 
 /** The code of `client.custom`, loaded with the first call. */
