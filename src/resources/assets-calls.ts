@@ -24,7 +24,7 @@ import { type Asset, AssetEnvelopeSchema, AssetListQuerySchema, AssetListRespons
 const downloadDestination = () =>
   lazyImport('client.assets.downloadTo', () => import('../lib/download-destination.js'));
 
-/** Options of `client.assets.upload`: the new asset's name, lineage, visibility and collections. */
+/** Options of {@link index!Assets.upload | Assets.upload}: the new asset's name, lineage, visibility and collections. */
 export const AssetUploadParamsSchema = z.strictObject({
   /** File name of the asset. Default: the input's file name, else `image.<ext>` from its type. */
   name: z.optional(z.string().check(z.minLength(1))),
@@ -40,10 +40,10 @@ export const AssetUploadParamsSchema = z.strictObject({
    */
   onUploadProgress: z.optional(ProgressCallbackSchema),
 });
-/** Options of `client.assets.upload`. */
+/** Options of {@link index!Assets.upload | Assets.upload}. */
 export type AssetUploadParams = z.input<typeof AssetUploadParamsSchema>;
 
-/** Options of `client.assets.download` and `downloadTo`: the request options and a progress callback. */
+/** Options of {@link index!Assets.download | Assets.download} and {@link index!Assets.downloadTo | Assets.downloadTo}: the request options and a progress callback. */
 export const AssetDownloadOptionsSchema = z.extend(RequestOptionsSchema, {
   /**
    * Called with `{ percent, transferredBytes, totalBytes }` as the file's bytes arrive
@@ -51,16 +51,16 @@ export const AssetDownloadOptionsSchema = z.extend(RequestOptionsSchema, {
    */
   onDownloadProgress: z.optional(ProgressCallbackSchema),
 });
-/** Options of `client.assets.download` and `downloadTo`. */
+/** Options of {@link index!Assets.download | Assets.download} and {@link index!Assets.downloadTo | Assets.downloadTo}. */
 export type AssetDownloadOptions = RequestOptions & z.input<typeof AssetDownloadOptionsSchema>;
 
-/** A list of asset ids, for `client.assets.getMany` and `delete`. */
+/** A list of asset ids, for {@link index!Assets.getMany | Assets.getMany} and {@link index!Assets.delete | Assets.delete}. */
 export const AssetIdsSchema = z.array(z.string().check(z.minLength(1, 'must be a non-empty asset id')));
 
 /** `{}` or whatever `DELETE /assets` answers; nothing in it is used. */
 const AssetDeleteResponseSchema = z.unknown();
 
-/** An asset or just its signed URL, for `client.assets.download`; `downloadTo` uses `id` and `mimeType` to name and check the file. */
+/** An asset or just its signed URL, for {@link index!Assets.download | Assets.download}; `downloadTo` uses `id` and `mimeType` to name and check the file. */
 export type AssetLike = Pick<Asset, 'url'> & Partial<Pick<Asset, 'id' | 'mimeType'>>;
 
 /** `GET /assets`: its query, and the assets of a page. */
@@ -181,7 +181,7 @@ async function fetchFile<T>(
   return transport.fetchRaw(url, { options, onDownloadProgress }, (response) => read(response, url));
 }
 
-/** What `client.assets.inspect` found: an asset id, or an image read and checked. */
+/** What {@link index!Assets.inspect | Assets.inspect} found: an asset id, or an image read and checked. */
 export type ImageInspection =
   | { assetId: string }
   | {

@@ -32,7 +32,7 @@ import {
  */
 export const TRAINING_UPLOAD_CONCURRENCY = 4;
 
-/** Params of `client.models.trainingImages.add`. */
+/** Params of {@link index!TrainingImages.add | TrainingImages.add}. */
 export const TrainingImagesAddParamsSchema = z.strictObject({
   /** The training images: each any image input, or `{ image, caption }`. */
   images: z.array(TrainingImageInputSchema).check(z.minLength(1, 'give at least one image')),
@@ -42,7 +42,7 @@ export const TrainingImagesAddParamsSchema = z.strictObject({
 /** What the caller passes, as {@link TrainingImagesAddParamsSchema}. */
 export type TrainingImagesAddParams = z.input<typeof TrainingImagesAddParamsSchema>;
 
-/** Params of `client.models.trainingImages.setPairs`: the before/after pairs, by training image id. */
+/** Params of {@link index!TrainingImages.setPairs | TrainingImages.setPairs}: the before/after pairs, by training image id. */
 export const TrainingImagePairsParamsSchema = z.array(TrainingImagePairBodySchema);
 
 /** Reads a model (`GET /models/{id}`), as the client's `models.get` does. */
