@@ -89,13 +89,8 @@ export async function createCustom(
   inputs: CustomInputs,
   options: CustomRequestOptions | undefined,
 ): Promise<GenerationJob> {
-  const { validate, ...call } = parseInput(
-    CustomRequestOptionsSchema,
-    options === undefined ? {} : options,
-    'custom.create options',
-  );
-  const request = await prepare(client, modelId, inputs, validate, call as CallOptions);
-  return submitGeneration(client, request, call as CallOptions, outputAssets);
+  const { request, call } = await customRequest(client, modelId, inputs, options, 'custom.create options');
+  return submitGeneration(client, request, call, outputAssets);
 }
 
 /** `client.custom.run`: as {@link createCustom}, then waits for the job and fetches its outputs. */
@@ -121,13 +116,21 @@ export async function estimateCustom(
   inputs: CustomInputs,
   options: CustomRequestOptions | undefined,
 ): Promise<CostEstimate> {
-  const { validate, ...call } = parseInput(
-    CustomRequestOptionsSchema,
-    options === undefined ? {} : options,
-    'custom.estimate options',
-  );
-  const request = await prepare(client, modelId, inputs, validate, call as CallOptions);
-  return estimateGeneration(client.transport, request, call as CallOptions);
+  const { request, call } = await customRequest(client, modelId, inputs, options, 'custom.estimate options');
+  return estimateGeneration(client.transport, request, call);
+}
+
+/** The options of `create` or `estimate` checked (`what` names them in errors), then the request prepared. */
+async function customRequest(
+  client: CustomClient,
+  modelId: string,
+  inputs: CustomInputs,
+  options: CustomRequestOptions | undefined,
+  what: string,
+): Promise<{ request: GenerationRequest; call: CallOptions }> {
+  const { validate, ...rest } = parseInput(CustomRequestOptionsSchema, options === undefined ? {} : options, what);
+  const call = rest as CallOptions;
+  return { request: await prepare(client, modelId, inputs, validate, call), call };
 }
 
 /** The request for a run of the model, its inputs checked against the model's contract as `validate` says. */
