@@ -14,7 +14,7 @@
  */
 import { Scenario, transportOf } from '../src/client.js';
 import type { RunOptions } from '../src/core/options.js';
-import { getAssets } from '../src/resources/assets.js';
+import { assetFetcher } from '../src/resources/assets.js';
 import { Jobs, jobWaiter } from '../src/resources/jobs.js';
 import { createEmulator, VirtualClock } from '../src/testing/index.js';
 import { type BenchRow, countPolls, publish, referenceImage } from './_harness.js';
@@ -38,10 +38,7 @@ export async function measureWait(durationMs: number, options: RunOptions = {}):
   const emulator = createEmulator({ clock, jobDurations: { flux: durationMs } });
   const client = new Scenario({ fetch: emulator.fetch, baseUrl: emulator.url, apiKey: 'key', apiSecret: 'secret' });
   const transport = transportOf(client);
-  const jobs = new Jobs(
-    transport,
-    jobWaiter(transport, (ids, call) => getAssets(transport, ids, call), clock),
-  );
+  const jobs = new Jobs(transport, jobWaiter(transport, assetFetcher(transport), clock));
   const generation = await client.img2img.create({
     modelId: 'flux.1-dev',
     prompt: 'a knight',

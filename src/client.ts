@@ -15,7 +15,7 @@ import { createRedactor, MIN_ANSWER_SECRET_LENGTH } from './core/redact.js';
 import { Transport } from './core/transport.js';
 import { parseInput } from './core/validate.js';
 import { VERSION } from './core/version.js';
-import { Assets, getAssets } from './resources/assets.js';
+import { Assets, assetFetcher } from './resources/assets.js';
 import { Caption } from './resources/caption.js';
 import { ControlNet } from './resources/controlnet.js';
 import { Custom } from './resources/custom.js';
@@ -26,7 +26,8 @@ import { GenerativeFill } from './resources/generative-fill.js';
 import { Img2Img } from './resources/img2img.js';
 import { Inpaint } from './resources/inpaint.js';
 import { Jobs, jobWaiter } from './resources/jobs.js';
-import { type ModelCache, Models } from './resources/models.js';
+import { Models } from './resources/models.js';
+import type { ModelCache } from './resources/models-calls.js';
 import { Patch } from './resources/patch.js';
 import { Pixelate } from './resources/pixelate.js';
 import { Prompt } from './resources/prompt.js';
@@ -147,7 +148,7 @@ export class Scenario {
       imageSources: { filePaths: options.imageSources?.filePaths ?? true, urls: options.imageSources?.urls ?? true },
     });
     transports.set(this, transport);
-    const wait = jobWaiter(transport, (ids, call) => getAssets(transport, ids, call));
+    const wait = jobWaiter(transport, assetFetcher(transport));
     const models: ModelCache = new Map();
     this.assets = new Assets(transport);
     this.jobs = new Jobs(transport, wait);

@@ -13,45 +13,44 @@
  *
  * @module
  */
-export { IMAGE_MIME_TYPES } from './core/mime-sniff.js';
+export { IMAGE_MIME_TYPES } from './core/mime-types.js';
 export { RunOptionsSchema } from './core/options.js';
 export { parseInput } from './core/validate.js';
 export { ImageInputSchema, MAX_FETCHED_IMAGE_BYTES, MAX_INLINE_IMAGE_BYTES } from './lib/image-input.js';
 export { CaptionSchema, TrainingImageInputSchema } from './lib/training-image-inputs.js';
 export { DEFAULT_WAIT_TIMEOUT_MS } from './lib/wait-for-job.js';
 export { DEFAULT_TRAINING_WAIT_TIMEOUT_MS } from './lib/wait-for-training.js';
-export { AssetDownloadOptionsSchema, AssetIdsSchema, AssetUploadParamsSchema } from './resources/assets.js';
-export { CaptionParamsSchema } from './resources/caption.js';
-export { ControlNetParamsSchema } from './resources/controlnet.js';
-export { CustomInputsSchema } from './resources/custom.js';
-export { DescribeStyleParamsSchema } from './resources/describe-style.js';
-export { DetectParamsSchema } from './resources/detect.js';
-export { EmbedParamsSchema } from './resources/embed.js';
-export { GenerativeFillParamsSchema } from './resources/generative-fill.js';
-export { Img2ImgParamsSchema } from './resources/img2img.js';
-export { InpaintParamsSchema } from './resources/inpaint.js';
+export { AssetDownloadOptionsSchema, AssetIdsSchema, AssetUploadParamsSchema } from './resources/assets-calls.js';
+export { CaptionParamsSchema } from './resources/caption-endpoint.js';
+export { ControlNetParamsSchema } from './resources/controlnet-endpoint.js';
+export { DescribeStyleParamsSchema } from './resources/describe-style-endpoint.js';
+export { DetectParamsSchema } from './resources/detect-endpoint.js';
+export { EmbedParamsSchema } from './resources/embed-endpoint.js';
+export { GenerativeFillParamsSchema } from './resources/generative-fill-endpoint.js';
+export { Img2ImgParamsSchema } from './resources/img2img-endpoint.js';
+export { InpaintParamsSchema } from './resources/inpaint-endpoint.js';
 export { modelInputsSchema } from './resources/model-inputs.js';
 export { ModelTrainParamsSchema, TrainingPairInputSchema } from './resources/model-training.js';
-export { PatchParamsSchema } from './resources/patch.js';
-export { PixelateParamsSchema } from './resources/pixelate.js';
-export { PromptParamsSchema } from './resources/prompt.js';
-export { PromptEditingParamsSchema } from './resources/prompt-editing.js';
-export { ReframeParamsSchema } from './resources/reframe.js';
-export { RemoveBackgroundParamsSchema } from './resources/remove-background.js';
-export { RestyleParamsSchema } from './resources/restyle.js';
-export { SegmentParamsSchema } from './resources/segment.js';
-export { SkyboxParamsSchema } from './resources/skybox.js';
-export { SkyboxUpscaleParamsSchema } from './resources/skybox-upscale.js';
-export { TextureParamsSchema } from './resources/texture.js';
+export { PatchParamsSchema } from './resources/patch-endpoint.js';
+export { PixelateParamsSchema } from './resources/pixelate-endpoint.js';
+export { PromptEditingParamsSchema } from './resources/prompt-editing-endpoint.js';
+export { PromptParamsSchema } from './resources/prompt-endpoint.js';
+export { ReframeParamsSchema } from './resources/reframe-endpoint.js';
+export { RemoveBackgroundParamsSchema } from './resources/remove-background-endpoint.js';
+export { RestyleParamsSchema } from './resources/restyle-endpoint.js';
+export { SegmentParamsSchema } from './resources/segment-endpoint.js';
+export { SkyboxParamsSchema } from './resources/skybox-endpoint.js';
+export { SkyboxUpscaleParamsSchema } from './resources/skybox-upscale-endpoint.js';
+export { TextureParamsSchema } from './resources/texture-endpoint.js';
 export {
   TRAINING_UPLOAD_CONCURRENCY,
   TrainingImagePairsParamsSchema,
   TrainingImagesAddParamsSchema,
-} from './resources/training-images.js';
-export { TranslateParamsSchema } from './resources/translate.js';
-export { Txt2ImgParamsSchema } from './resources/txt2img.js';
-export { UpscaleParamsSchema } from './resources/upscale.js';
-export { VectorizeParamsSchema } from './resources/vectorize.js';
+} from './resources/training-images-calls.js';
+export { TranslateParamsSchema } from './resources/translate-endpoint.js';
+export { Txt2ImgParamsSchema } from './resources/txt2img-endpoint.js';
+export { UpscaleParamsSchema } from './resources/upscale-endpoint.js';
+export { VectorizeParamsSchema } from './resources/vectorize-endpoint.js';
 export {
   AssetEnvelopeSchema,
   AssetIdsBodySchema,
@@ -78,6 +77,7 @@ export {
   type ControlNetTextureBody,
   ControlNetTextureBodySchema,
 } from './schemas/controlnet.js';
+export { CustomInputsSchema } from './schemas/custom.js';
 export {
   type DescribeStyleBody,
   DescribeStyleBodySchema,
@@ -100,13 +100,11 @@ export {
   GenerationSubmitResponseSchema,
   ImageRefSchema,
   InferenceStepsSchema,
-  InfluenceSchema,
   IpDetectionSchema,
   PercentSchema,
   PromptSchema,
   SchedulerSchema,
   SeedSchema,
-  StrengthSchema,
 } from './schemas/generation.js';
 export { type GenerativeFillBody, GenerativeFillBodySchema } from './schemas/generative-fill.js';
 export {
@@ -117,6 +115,7 @@ export {
   type Img2ImgTextureBody,
   Img2ImgTextureBodySchema,
 } from './schemas/img2img.js';
+export { InfluenceSchema, StrengthSchema } from './schemas/influence.js';
 export {
   type ControlNetInpaintBody,
   ControlNetInpaintBodySchema,

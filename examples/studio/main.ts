@@ -82,6 +82,8 @@ async function run(label: string, generate: (onProgress: (job: Job) => void) => 
   const progress = element<HTMLProgressElement>('progress');
   progress.hidden = false;
   progress.value = 0;
+  // At once, so the last action's "done" does not stand while this one sends (the first call of a resource also loads its code).
+  say(`${label}: starting`);
   try {
     const { assets } = await generate((job) => {
       progress.value = job.progress;

@@ -1,13 +1,12 @@
 import { InvalidRequestError } from '../core/errors.js';
+import { SNIFF_BYTES, sniffImageMimeType } from '../core/mime-sniff.js';
 import {
   fileExtension,
   type ImageMimeType,
   imageExtension,
   imageMimeTypeOf,
   imageMimeTypeOfExtension,
-  SNIFF_BYTES,
-  sniffImageMimeType,
-} from '../core/mime-sniff.js';
+} from '../core/mime-types.js';
 import { type AtomicFile, FileAccessError, fileNameOf, openAtomicFile, resolveFilePath } from '../core/node-files.js';
 
 /** What naming a download needs to know of its asset. */

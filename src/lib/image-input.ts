@@ -2,15 +2,9 @@ import * as z from 'zod/mini';
 import { abortError } from '../core/abort.js';
 import { decodeBase64, encodeBase64 } from '../core/base64.js';
 import { APITimeoutError, InvalidRequestError } from '../core/errors.js';
-import {
-  describeBytes,
-  IMAGE_FORMAT_NAMES,
-  type ImageMimeType,
-  imageExtension,
-  SNIFF_BYTES,
-  sniffImageMimeType,
-} from '../core/mime-sniff.js';
-import { FileAccessError, fileNameOf, openFile } from '../core/node-files.js';
+import { lazyImport } from '../core/lazy-import.js';
+import { describeBytes, SNIFF_BYTES, sniffImageMimeType } from '../core/mime-sniff.js';
+import { IMAGE_FORMAT_NAMES, type ImageMimeType, imageExtension } from '../core/mime-types.js';
 import type { CallOptions } from '../core/options.js';
 import { type ByteStream, isAsyncIterable, isReadableStream, readAllBytes } from '../core/read-bytes.js';
 import { shownUrl, shownUrlText } from '../core/redact.js';
@@ -52,6 +46,9 @@ export const MAX_INLINE_IMAGE_BYTES = 4_400_000;
 
 /** Largest image downloaded from an `http(s)` URL input, or read from a stream input: 50 MiB. */
 export const MAX_FETCHED_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/** Local files: Node, Bun and Deno only, so loaded when an input names one. */
+const nodeFiles = () => lazyImport('reading local files', () => import('../core/node-files.js'));
 
 const ACCEPTED = 'an asset id (asset_…), a data URL, an http(s) URL, a file path, a Blob, bytes or a stream';
 
@@ -230,6 +227,7 @@ async function fromFile(path: string | URL, ctx: ResolveImageContext, field: str
         '(imageSources.filePaths is false); pass the image as bytes, a Blob, a data URL or an asset id',
     );
   }
+  const { FileAccessError, fileNameOf, openFile } = await nodeFiles();
   let blob: Blob;
   try {
     blob = await openFile(path);

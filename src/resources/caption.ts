@@ -1,25 +1,6 @@
-import * as z from 'zod/mini';
-import { resolveImageFields } from '../lib/generation-images.js';
-import { ImageInputSchema } from '../lib/image-input.js';
-import { CaptionBodySchema, CaptionOutputSchema } from '../schemas/caption.js';
-import type { Job } from '../schemas/job.js';
-import { outputFields } from './generation-outcome.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/** Params of `client.caption.create/run/estimate`: the wire body, with `images` taking any image inputs. */
-export const CaptionParamsSchema = z.extend(CaptionBodySchema, {
-  /** The images to caption, one or more. Any image inputs. */
-  images: z.array(ImageInputSchema).check(z.minLength(1)),
-});
-/** What the caller passes, as {@link CaptionParamsSchema}. */
-export type CaptionParams = z.input<typeof CaptionParamsSchema>;
-
-/** A finished `client.caption` run. */
-export interface CaptionResult {
-  job: Job;
-  /** One caption per image, in the order given. */
-  captions: string[];
-}
+import type { CaptionParamsSchema, CaptionResult } from './caption-endpoint.js';
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
 
 /**
  * Captions (`POST /generate/caption`): a description of each image, as a prompt that would make
@@ -47,14 +28,6 @@ export interface CaptionResult {
 export class Caption extends GenerationResource<typeof CaptionParamsSchema, CaptionResult> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'caption params',
-      schema: CaptionParamsSchema,
-      async prepare({ images, ...rest }, context) {
-        const resolved = await resolveImageFields({ images: { input: images } }, context);
-        return { path: '/generate/caption', body: { ...rest, images: resolved.images } };
-      },
-      outcome: outputFields(CaptionOutputSchema, 'POST /generate/caption'),
-    });
+    super(client, 'caption', () => import('./caption-endpoint.js'));
   }
 }

@@ -1,20 +1,6 @@
-import type * as z from 'zod/mini';
-import { EmbedBodySchema, EmbedOutputSchema } from '../schemas/embed.js';
-import type { Job } from '../schemas/job.js';
-import { outputFields } from './generation-outcome.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/** Params of `client.embed.create/run/estimate`: the wire body. */
-export const EmbedParamsSchema = EmbedBodySchema;
-/** What the caller passes, as {@link EmbedParamsSchema}. */
-export type EmbedParams = z.input<typeof EmbedParamsSchema>;
-
-/** A finished `client.embed` run. */
-export interface EmbedResult {
-  job: Job;
-  /** The text's embedding vector (1024 numbers), for similarity search over prompts and captions. */
-  embedding: number[];
-}
+import type { EmbedParamsSchema, EmbedResult } from './embed-endpoint.js';
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
 
 /**
  * Text embedding (`POST /generate/embed`): a vector for a text, to compare prompts, captions and
@@ -42,13 +28,6 @@ export interface EmbedResult {
 export class Embed extends GenerationResource<typeof EmbedParamsSchema, EmbedResult> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'embed params',
-      schema: EmbedParamsSchema,
-      async prepare(body) {
-        return { path: '/generate/embed', body };
-      },
-      outcome: outputFields(EmbedOutputSchema, 'POST /generate/embed'),
-    });
+    super(client, 'embed', () => import('./embed-endpoint.js'));
   }
 }

@@ -1,8 +1,7 @@
 import type { Clock } from '../core/clock.js';
-import { APIUserAbortError, JobError } from '../core/errors.js';
+import { lazyImport } from '../core/lazy-import.js';
 import { listPages } from '../core/list-pages.js';
 import {
-  type CallOptions,
   type CheckedRunOptions,
   checkRequestOptions,
   checkRunOptions,
@@ -10,25 +9,17 @@ import {
   type RunOptions,
 } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
-import { assertId, path } from '../core/path.js';
+import { assertId } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
-import { waitForJob } from '../lib/wait-for-job.js';
-import type { Asset } from '../schemas/asset.js';
 import type { GenerationResult } from '../schemas/generation.js';
-import {
-  type Job,
-  JobActionResponseSchema,
-  JobEnvelopeSchema,
-  type JobListQuery,
-  JobListQuerySchema,
-  JobListResponseSchema,
-} from '../schemas/job.js';
+import type { Job, JobListQuery } from '../schemas/job.js';
+import type { FetchAssets } from './jobs-calls.js';
+
+/** The code of `client.jobs` and of every wait for a job, loaded with the first call. */
+const jobCalls = () => lazyImport('client.jobs', () => import('./jobs-calls.js'));
 
 /** A page of jobs; `for await` walks every later page too. */
 export type JobPage = Page<Job>;
-
-/** Fetches a finished job's output assets, in the order asked (`client.assets`' `getMany`, options already checked). */
-export type FetchAssets = (ids: string[], options: CallOptions) => Promise<Asset[]>;
 
 /**
  * Waits for a job and fetches its outputs, with options checked by the public method that took
@@ -64,7 +55,8 @@ export class Jobs {
    * ```
    */
   async get(jobId: string, options?: RequestOptions): Promise<Job> {
-    return getJob(this.#transport, jobId, checkRequestOptions(options));
+    const call = checkRequestOptions(options);
+    return (await jobCalls()).getJob(this.#transport, jobId, call);
   }
 
   /**
@@ -77,15 +69,8 @@ export class Jobs {
    * ```
    */
   list(query: JobListQuery = {}, options?: RequestOptions): PagePromise<Job> {
-    return listPages(this.#transport, {
-      what: 'jobs.list query',
-      path: '/jobs',
-      query,
-      querySchema: JobListQuerySchema,
-      schema: JobListResponseSchema,
-      items: (body) => body.jobs,
-      options,
-    });
+    const shape = async () => (await jobCalls()).jobList;
+    return listPages(this.#transport, { what: 'jobs.list query', path: '/jobs', query, options, shape });
   }
 
   /**
@@ -99,7 +84,8 @@ export class Jobs {
    * ```
    */
   async cancel(jobId: string, options?: RequestOptions): Promise<Job> {
-    return cancelJob(this.#transport, jobId, checkRequestOptions(options));
+    const call = checkRequestOptions(options);
+    return (await jobCalls()).cancelJob(this.#transport, jobId, call);
   }
 
   /**
@@ -129,67 +115,10 @@ export class Jobs {
   }
 }
 
-/** `GET /jobs/{jobId}`. */
-function getJob(transport: Transport, jobId: string, options: CallOptions): Promise<Job> {
-  return transport
-    .request({ method: 'GET', path: path`/jobs/${jobId}`, schema: JobEnvelopeSchema, options })
-    .then(({ job }) => job);
-}
-
-/** `POST /jobs/{jobId}/action` `{ action: 'cancel' }`. */
-async function cancelJob(transport: Transport, jobId: string, options: CallOptions): Promise<Job> {
-  const { job } = await transport.request({
-    method: 'POST',
-    path: path`/jobs/${jobId}/action`,
-    body: { action: 'cancel' },
-    schema: JobActionResponseSchema,
-    retry: 'idempotent',
-    options,
-  });
-  // The answer is documented as the canceled job; read it when a server sends back less.
-  return job ?? getJob(transport, jobId, options);
-}
-
 /**
  * The client's {@link JobWaiter}: polls with `transport` (on `clock`, default real time), then
  * fetches the outputs with `fetchAssets`.
  */
 export function jobWaiter(transport: Transport, fetchAssets: FetchAssets, clock?: Clock): JobWaiter {
-  return async (job, { call, wait }) => {
-    const done = await waitForJob(
-      job,
-      {
-        getJob: (jobId, signal) => getJob(transport, jobId, { ...call, signal }),
-        cancelJob: (jobId, signal) => cancelJob(transport, jobId, { ...call, signal }),
-        clock,
-        logger: transport.logger,
-        redact: transport.redact,
-      },
-      wait,
-    );
-    return { job: done, assets: await outputs(done, fetchAssets, call) };
-  };
-}
-
-/** The job's output assets, in `metadata.assetIds` order; a failure here still names the (finished, billed) job. */
-async function outputs(job: Job, fetchAssets: FetchAssets, options: CallOptions): Promise<Asset[]> {
-  const ids = job.metadata.assetIds ?? [];
-  if (ids.length === 0) return [];
-  try {
-    // getMany answers in the order asked, and throws NotFoundError if any id is missing.
-    return await fetchAssets(ids, options);
-  } catch (error) {
-    if (error instanceof APIUserAbortError) {
-      throw new APIUserAbortError(
-        `Stopped fetching the outputs of job ${job.jobId}: aborted. The job succeeded; fetch them with client.jobs.wait('${job.jobId}').`,
-        { cause: error.cause, jobId: job.jobId },
-      );
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new JobError(
-      job.jobId,
-      `Job ${job.jobId} succeeded but fetching its assets failed: ${reason}; retry with client.jobs.wait('${job.jobId}').`,
-      { cause: error },
-    );
-  }
+  return async (job, options) => (await jobCalls()).waitForOutputs(transport, fetchAssets, clock, job, options);
 }

@@ -4,6 +4,7 @@ import { APIUserAbortError, InvalidRequestError, isScenarioError, TrainingError 
 import type { CallOptions, CheckedRunOptions } from '../core/options.js';
 import { path } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
+import { parseInput } from '../core/validate.js';
 import { messageOf } from '../lib/poll-until-done.js';
 import {
   type PreparedTrainingImage,
@@ -15,7 +16,6 @@ import { type CostEstimate, DryRunResponseSchema } from '../schemas/generation.j
 import { type Model, ModelEnvelopeSchema } from '../schemas/model.js';
 import {
   DEFAULT_TRAINING_TYPE,
-  type ModelCreateBody,
   ModelDescriptionSchema,
   ModelNameSchema,
   TRAINABLE_MODEL_STATUSES,
@@ -27,12 +27,13 @@ import {
   type TrainResponse,
   TrainResponseSchema,
 } from '../schemas/training.js';
+import { postModel } from './models-calls.js';
 import {
   addTrainingImage,
   type GetModel,
   setTrainingImagePairs,
   TRAINING_UPLOAD_CONCURRENCY,
-} from './training-images.js';
+} from './training-images-calls.js';
 
 /** A before/after pair for a model that learns an edit: two training images and the instruction between them. */
 export const TrainingPairInputSchema = z.strictObject({
@@ -164,17 +165,33 @@ export function checkTrainable(model: Model, parameters: TrainingParameters | un
   }
 }
 
-/** `POST /models`: billed-mode retries, since a retry after a 5xx could make a second model. */
-export async function createModel(transport: Transport, body: ModelCreateBody, options: CallOptions): Promise<Model> {
-  const { model } = await transport.request({
-    method: 'POST',
-    path: '/models',
-    body,
-    schema: ModelEnvelopeSchema,
-    retry: 'billed',
-    options,
-  });
-  return model;
+/**
+ * `client.models.startTraining`, the options checked: the parameters checked, then the model read
+ * and refused (`InvalidRequestError`) when it cannot train, before the billed request.
+ */
+export async function startTraining(
+  client: TrainingClient,
+  modelId: string,
+  parameters: TrainingParameters | undefined,
+  options: CallOptions,
+): Promise<TrainingStart> {
+  const checked = checkedParameters(parameters);
+  checkTrainable(await client.getModel(modelId, options), checked);
+  return startModelTraining(client.transport, modelId, checked, options);
+}
+
+/** `client.models.estimateTraining`, the options checked. */
+export function estimateTraining(
+  transport: Transport,
+  modelId: string,
+  parameters: TrainingParameters | undefined,
+  options: CallOptions,
+): Promise<CostEstimate> {
+  return estimateModelTraining(transport, modelId, checkedParameters(parameters), options);
+}
+
+function checkedParameters(parameters: TrainingParameters | undefined): TrainingParameters | undefined {
+  return parameters === undefined ? undefined : parseInput(TrainingParametersSchema, parameters, 'training parameters');
 }
 
 /** `PUT /models/{id}/train`: billed, never repeated once the server may have started the training. */
@@ -253,12 +270,13 @@ export function waitForModelTraining(
  */
 export async function trainModel(
   client: TrainingClient,
-  params: z.output<typeof ModelTrainParamsSchema>,
+  params: ModelTrainParams,
   run: CheckedRunOptions<Model>,
 ): Promise<Model> {
   const { transport } = client;
   const { call } = run;
-  const { name, type = DEFAULT_TRAINING_TYPE, images, pairs, preset, parameters, shortDescription } = params;
+  const valid = parseInput(ModelTrainParamsSchema, params, 'train params');
+  const { name, type = DEFAULT_TRAINING_TYPE, images, pairs, preset, parameters, shortDescription } = valid;
   const ctx = { transport, options: call };
   const prepared = pairs
     ? await prepareTrainingImages(
@@ -267,7 +285,7 @@ export async function trainModel(
         ctx,
       )
     : await prepareTrainingImages(images ?? [], 'images', ctx);
-  const model = await createModel(transport, { name, type, shortDescription }, call);
+  const model = await postModel(transport, { name, type, shortDescription }, call);
   const progress = new TrainingSteps(model.id, prepared.length);
   try {
     const added = await addAll(transport, model.id, prepared, preset, call, progress);

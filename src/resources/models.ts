@@ -1,46 +1,22 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { lazyImport } from '../core/lazy-import.js';
 import { listPages } from '../core/list-pages.js';
-import {
-  type CallOptions,
-  checkRequestOptions,
-  checkRunOptions,
-  type RequestOptions,
-  type RunOptions,
-} from '../core/options.js';
+import { checkRequestOptions, checkRunOptions, type RequestOptions, type RunOptions } from '../core/options.js';
 import type { Page, PagePromise } from '../core/pagination.js';
-import { assertId, path } from '../core/path.js';
+import { assertId } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
-import { parseInput } from '../core/validate.js';
 import type { CostEstimate } from '../schemas/generation.js';
-import {
-  type Model,
-  ModelEnvelopeSchema,
-  type ModelListQuery,
-  ModelListQuerySchema,
-  ModelListResponseSchema,
-} from '../schemas/model.js';
-import {
-  type ModelCreateBody,
-  ModelCreateBodySchema,
-  type ModelUpdateBody,
-  ModelUpdateBodySchema,
-  type TrainingParameters,
-  TrainingParametersSchema,
-} from '../schemas/training.js';
-import {
-  cancelModelTraining,
-  checkTrainable,
-  createModel,
-  estimateModelTraining,
-  type ModelTrainParams,
-  ModelTrainParamsSchema,
-  startModelTraining,
-  type TrainingClient,
-  type TrainingStart,
-  trainModel,
-  waitForModelTraining,
-} from './model-training.js';
+import type { Model, ModelListQuery } from '../schemas/model.js';
+import type { ModelCreateBodySchema, ModelUpdateBodySchema, TrainingParameters } from '../schemas/training.js';
+import type { ModelTrainParams, TrainingClient, TrainingStart } from './model-training.js';
+import type { ModelCache } from './models-calls.js';
 import { TrainingImages } from './training-images.js';
+import type { GetModel } from './training-images-calls.js';
+
+/** The code of `client.models`' reads and edits, loaded with the first call. */
+const modelCalls = () => lazyImport('client.models', () => import('./models-calls.js'));
+/** The code of training a model, loaded with the first training call. */
+const trainingCalls = () => lazyImport('model training', () => import('./model-training.js'));
 
 /** A page of models; `for await` walks every later page too. */
 export type ModelPage = Page<Model>;
@@ -77,7 +53,8 @@ export class Models {
   constructor(transport: Transport, cache: ModelCache) {
     this.#transport = transport;
     this.#cache = cache;
-    const getModel = (modelId: string, options: CallOptions) => fetchModel(transport, cache, modelId, options);
+    const getModel: GetModel = async (modelId, options) =>
+      (await modelCalls()).fetchModel(transport, cache, modelId, options);
     this.#training = { transport, getModel };
     this.trainingImages = new TrainingImages(transport, getModel);
   }
@@ -92,7 +69,8 @@ export class Models {
    * ```
    */
   async get(modelId: string, options?: RequestOptions): Promise<Model> {
-    return fetchModel(this.#transport, this.#cache, modelId, checkRequestOptions(options));
+    const call = checkRequestOptions(options);
+    return (await modelCalls()).fetchModel(this.#transport, this.#cache, modelId, call);
   }
 
   /**
@@ -104,15 +82,8 @@ export class Models {
    * ```
    */
   list(query: ModelListQuery = {}, options?: RequestOptions): PagePromise<Model> {
-    return listPages(this.#transport, {
-      what: 'models.list query',
-      path: '/models',
-      query,
-      querySchema: ModelListQuerySchema,
-      schema: ModelListResponseSchema,
-      items: (body) => body.models,
-      options,
-    });
+    const shape = async () => (await modelCalls()).modelList;
+    return listPages(this.#transport, { what: 'models.list query', path: '/models', query, options, shape });
   }
 
   /**
@@ -138,7 +109,7 @@ export class Models {
    */
   async train(params: ModelTrainParams, options?: RunOptions<Model>): Promise<Model> {
     const run = checkRunOptions(options, 'train options');
-    return trainModel(this.#training, parseInput(ModelTrainParamsSchema, params, 'train params'), run);
+    return (await trainingCalls()).trainModel(this.#training, params, run);
   }
 
   /**
@@ -152,8 +123,7 @@ export class Models {
    */
   async create(params: ModelCreateParams, options?: RequestOptions): Promise<Model> {
     const call = checkRequestOptions(options);
-    const body: ModelCreateBody = parseInput(ModelCreateBodySchema, params, 'models.create params');
-    return this.#remember(await createModel(this.#transport, body, call));
+    return this.#remember(await (await modelCalls()).createModel(this.#transport, params, call));
   }
 
   /**
@@ -168,16 +138,7 @@ export class Models {
   async update(modelId: string, params: ModelUpdateParams, options?: RequestOptions): Promise<Model> {
     assertId(modelId);
     const call = checkRequestOptions(options);
-    const body: ModelUpdateBody = parseInput(ModelUpdateBodySchema, params, 'models.update params');
-    const { model } = await this.#transport.request({
-      method: 'PUT',
-      path: path`/models/${modelId}`,
-      body,
-      schema: ModelEnvelopeSchema,
-      retry: 'idempotent',
-      options: call,
-    });
-    return this.#remember(model);
+    return this.#remember(await (await modelCalls()).updateModel(this.#transport, modelId, params, call));
   }
 
   /**
@@ -189,12 +150,8 @@ export class Models {
    * ```
    */
   async delete(modelId: string, options?: RequestOptions): Promise<void> {
-    await this.#transport.request({
-      method: 'DELETE',
-      path: path`/models/${modelId}`,
-      schema: z.unknown(),
-      options: checkRequestOptions(options),
-    });
+    const call = checkRequestOptions(options);
+    await (await modelCalls()).deleteModel(this.#transport, modelId, call);
     this.#cache.delete(modelId);
   }
 
@@ -216,9 +173,7 @@ export class Models {
     options?: RequestOptions,
   ): Promise<TrainingStart> {
     const call = checkRequestOptions(options);
-    const checked = this.#parameters(parameters);
-    checkTrainable(await fetchModel(this.#transport, this.#cache, modelId, call), checked);
-    const started = await startModelTraining(this.#transport, modelId, checked, call);
+    const started = await (await trainingCalls()).startTraining(this.#training, modelId, parameters, call);
     this.#remember(started.model);
     return started;
   }
@@ -240,7 +195,7 @@ export class Models {
   ): Promise<CostEstimate> {
     assertId(modelId);
     const call = checkRequestOptions(options);
-    return estimateModelTraining(this.#transport, modelId, this.#parameters(parameters), call);
+    return (await trainingCalls()).estimateTraining(this.#transport, modelId, parameters, call);
   }
 
   /**
@@ -262,7 +217,8 @@ export class Models {
    */
   async waitForTraining(model: string | Model, options?: RunOptions<Model>): Promise<Model> {
     assertId(typeof model === 'string' ? model : (model as Model | null | undefined)?.id);
-    return waitForModelTraining(this.#training, model, checkRunOptions(options, 'wait options'));
+    const run = checkRunOptions(options, 'wait options');
+    return (await trainingCalls()).waitForModelTraining(this.#training, model, run);
   }
 
   /**
@@ -276,7 +232,7 @@ export class Models {
    */
   async cancelTraining(modelId: string, options?: RequestOptions): Promise<Model> {
     const call = checkRequestOptions(options);
-    return this.#remember(await cancelModelTraining(this.#transport, modelId, call));
+    return this.#remember(await (await trainingCalls()).cancelModelTraining(this.#transport, modelId, call));
   }
 
   /**
@@ -296,30 +252,4 @@ export class Models {
     this.#cache.set(model.id, model);
     return model;
   }
-
-  #parameters(parameters: TrainingParameters | undefined): TrainingParameters | undefined {
-    return parameters === undefined
-      ? undefined
-      : parseInput(TrainingParametersSchema, parameters, 'training parameters');
-  }
-}
-
-/** The models a client fetched, by id: `client.custom` checks inputs against them. */
-export type ModelCache = Map<string, Model>;
-
-/** `GET /models/{modelId}`, remembered in `cache`. */
-export async function fetchModel(
-  transport: Transport,
-  cache: ModelCache,
-  modelId: string,
-  options: CallOptions,
-): Promise<Model> {
-  const { model } = await transport.request({
-    method: 'GET',
-    path: path`/models/${modelId}`,
-    schema: ModelEnvelopeSchema,
-    options,
-  });
-  cache.set(modelId, model);
-  return model;
 }

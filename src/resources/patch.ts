@@ -1,21 +1,6 @@
-import * as z from 'zod/mini';
-import { resolveImageFields } from '../lib/generation-images.js';
-import { ImageInputSchema } from '../lib/image-input.js';
-import { PatchFieldsSchema } from '../schemas/patch.js';
-import { transparentNeedsPng } from '../schemas/remove-background.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/** Params of `client.patch.create/run/estimate`: the wire body, with `image` and `patch.image` taking any image input. */
-export const PatchParamsSchema = z
-  .extend(PatchFieldsSchema, {
-    /** The image to patch. Any image input. */
-    image: ImageInputSchema,
-    /** What to merge in (any image input), and how: `override` paints it over, `erase` clears where it is opaque. */
-    patch: z.strictObject({ image: ImageInputSchema, mode: PatchFieldsSchema.shape.patch.shape.mode }),
-  })
-  .check(z.refine(...transparentNeedsPng));
-/** What the caller passes, as {@link PatchParamsSchema}. */
-export type PatchParams = z.input<typeof PatchParamsSchema>;
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { PatchParamsSchema } from './patch-endpoint.js';
 
 /**
  * Patching (`POST /generate/patch`): one image merged onto another at `position`, painted over
@@ -45,19 +30,6 @@ export type PatchParams = z.input<typeof PatchParamsSchema>;
 export class Patch extends GenerationResource<typeof PatchParamsSchema> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'patch params',
-      schema: PatchParamsSchema,
-      async prepare({ image, patch, ...rest }, context) {
-        const images = await resolveImageFields(
-          { image: { input: image }, 'patch.image': { input: patch.image } },
-          context,
-        );
-        return {
-          path: '/generate/patch',
-          body: { ...rest, image: images.image, patch: { ...patch, image: images['patch.image'] } },
-        };
-      },
-    });
+    super(client, 'patch', () => import('./patch-endpoint.js'));
   }
 }

@@ -1,24 +1,6 @@
-import * as z from 'zod/mini';
-import { resolveImageFields } from '../lib/generation-images.js';
-import { ImageInputSchema } from '../lib/image-input.js';
-import { PixelateFieldsSchema, paletteOrSize } from '../schemas/pixelate.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/**
- * Params of `client.pixelate.create/run/estimate`: the wire body, with `image` taking any image
- * input (the route takes asset ids only, so anything else is uploaded first, as a hidden asset)
- * and `removeNoise`, which the API requires, defaulting to `false`.
- */
-export const PixelateParamsSchema = z
-  .extend(PixelateFieldsSchema, {
-    /** The image to pixelate. Any image input. */
-    image: ImageInputSchema,
-    /** Reduce pixel-art artifacts. Default `false`. */
-    removeNoise: z._default(z.boolean(), false),
-  })
-  .check(z.refine(...paletteOrSize));
-/** What the caller passes, as {@link PixelateParamsSchema}. */
-export type PixelateParams = z.input<typeof PixelateParamsSchema>;
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { PixelateParamsSchema } from './pixelate-endpoint.js';
 
 /**
  * Pixel art from an image (`POST /generate/pixelate`): a grid of `pixelGridSize` pixel-art pixels
@@ -48,13 +30,6 @@ export type PixelateParams = z.input<typeof PixelateParamsSchema>;
 export class Pixelate extends GenerationResource<typeof PixelateParamsSchema> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'pixelate params',
-      schema: PixelateParamsSchema,
-      async prepare({ image, ...rest }, context) {
-        const images = await resolveImageFields({ image: { input: image, assetIdOnly: true } }, context);
-        return { path: '/generate/pixelate', body: { ...rest, image: images.image } };
-      },
-    });
+    super(client, 'pixelate', () => import('./pixelate-endpoint.js'));
   }
 }

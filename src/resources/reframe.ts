@@ -1,16 +1,6 @@
-import * as z from 'zod/mini';
-import { resolveImageFields } from '../lib/generation-images.js';
-import { ImageInputSchema } from '../lib/image-input.js';
-import { ReframeBodySchema } from '../schemas/reframe.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/** Params of `client.reframe.create/run/estimate`: the wire body, with `image` taking any image input. */
-export const ReframeParamsSchema = z.extend(ReframeBodySchema, {
-  /** The image to reframe. Any image input. */
-  image: ImageInputSchema,
-});
-/** What the caller passes, as {@link ReframeParamsSchema}. */
-export type ReframeParams = z.input<typeof ReframeParamsSchema>;
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { ReframeParamsSchema } from './reframe-endpoint.js';
 
 /**
  * Reframing (`POST /generate/reframe`): an image placed in a frame of `targetWidth`×`targetHeight`
@@ -38,13 +28,6 @@ export type ReframeParams = z.input<typeof ReframeParamsSchema>;
 export class Reframe extends GenerationResource<typeof ReframeParamsSchema> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'reframe params',
-      schema: ReframeParamsSchema,
-      async prepare({ image, ...rest }, context) {
-        const images = await resolveImageFields({ image: { input: image } }, context);
-        return { path: '/generate/reframe', body: { ...rest, image: images.image } };
-      },
-    });
+    super(client, 'reframe', () => import('./reframe-endpoint.js'));
   }
 }

@@ -1,18 +1,6 @@
-import * as z from 'zod/mini';
-import { ImageInputSchema } from '../lib/image-input.js';
-import { resolveImages } from '../lib/resolve-images.js';
-import { RemoveBackgroundFieldsSchema, transparentNeedsPng } from '../schemas/remove-background.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/** Params of `client.removeBackground.create/run/estimate`: the wire body, with `image` taking any image input. */
-export const RemoveBackgroundParamsSchema = z
-  .extend(RemoveBackgroundFieldsSchema, {
-    /** The image to cut out. Any image input. */
-    image: ImageInputSchema,
-  })
-  .check(z.refine(...transparentNeedsPng));
-/** What the caller passes, as {@link RemoveBackgroundParamsSchema}. */
-export type RemoveBackgroundParams = z.input<typeof RemoveBackgroundParamsSchema>;
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { RemoveBackgroundParamsSchema } from './remove-background-endpoint.js';
 
 /**
  * Background removal (`POST /generate/remove-background`): the subject cut out, on a transparent
@@ -41,13 +29,6 @@ export type RemoveBackgroundParams = z.input<typeof RemoveBackgroundParamsSchema
 export class RemoveBackground extends GenerationResource<typeof RemoveBackgroundParamsSchema> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'removeBackground params',
-      schema: RemoveBackgroundParamsSchema,
-      async prepare({ image, ...rest }, context) {
-        const [resolved] = await resolveImages([{ field: 'image', input: image }], context);
-        return { path: '/generate/remove-background', body: { ...rest, image: resolved } };
-      },
-    });
+    super(client, 'removeBackground', () => import('./remove-background-endpoint.js'));
   }
 }

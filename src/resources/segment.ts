@@ -1,16 +1,6 @@
-import * as z from 'zod/mini';
-import { resolveImageFields } from '../lib/generation-images.js';
-import { ImageInputSchema } from '../lib/image-input.js';
-import { SegmentBodySchema } from '../schemas/segment.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/** Params of `client.segment.create/run/estimate`: the wire body, with `image` taking any image input. */
-export const SegmentParamsSchema = z.extend(SegmentBodySchema, {
-  /** The image to segment. Any image input. */
-  image: ImageInputSchema,
-});
-/** What the caller passes, as {@link SegmentParamsSchema}. */
-export type SegmentParams = z.input<typeof SegmentParamsSchema>;
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { SegmentParamsSchema } from './segment-endpoint.js';
 
 /**
  * Segmentation (`POST /generate/segment`): a mask of an object in the image (white = the object),
@@ -39,13 +29,6 @@ export type SegmentParams = z.input<typeof SegmentParamsSchema>;
 export class Segment extends GenerationResource<typeof SegmentParamsSchema> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'segment params',
-      schema: SegmentParamsSchema,
-      async prepare({ image, ...rest }, context) {
-        const images = await resolveImageFields({ image: { input: image } }, context);
-        return { path: '/generate/segment', body: { ...rest, image: images.image } };
-      },
-    });
+    super(client, 'segment', () => import('./segment-endpoint.js'));
   }
 }

@@ -1,22 +1,6 @@
-import * as z from 'zod/mini';
-import { resolveImageFields } from '../lib/generation-images.js';
-import { ImageInputSchema } from '../lib/image-input.js';
-import { SkyboxUpscaleBodySchema } from '../schemas/skybox.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/**
- * Params of `client.skyboxUpscale.create/run/estimate`: the wire body, with `image` and
- * `styleImages` taking any image input (style images, which the route takes as asset ids only,
- * are uploaded as hidden assets unless they are asset ids already).
- */
-export const SkyboxUpscaleParamsSchema = z.extend(SkyboxUpscaleBodySchema, {
-  /** The 360° image to upscale. Any image input. */
-  image: ImageInputSchema,
-  /** Style references. Any image inputs. */
-  styleImages: z.optional(z.array(ImageInputSchema).check(z.minLength(1))),
-});
-/** What the caller passes, as {@link SkyboxUpscaleParamsSchema}. */
-export type SkyboxUpscaleParams = z.input<typeof SkyboxUpscaleParamsSchema>;
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { SkyboxUpscaleParamsSchema } from './skybox-upscale-endpoint.js';
 
 /**
  * Skybox upscaling (`POST /generate/skybox-upscale-360`): a 360° panorama enlarged by
@@ -44,16 +28,6 @@ export type SkyboxUpscaleParams = z.input<typeof SkyboxUpscaleParamsSchema>;
 export class SkyboxUpscale extends GenerationResource<typeof SkyboxUpscaleParamsSchema> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'skyboxUpscale params',
-      schema: SkyboxUpscaleParamsSchema,
-      async prepare({ image, styleImages, ...rest }, context) {
-        const images = await resolveImageFields(
-          { image: { input: image }, styleImages: { input: styleImages, assetIdOnly: true } },
-          context,
-        );
-        return { path: '/generate/skybox-upscale-360', body: { ...rest, ...images } };
-      },
-    });
+    super(client, 'skyboxUpscale', () => import('./skybox-upscale-endpoint.js'));
   }
 }

@@ -1,48 +1,14 @@
-import * as z from 'zod/mini';
-import { mapConcurrently } from '../core/concurrency.js';
-import { type CallOptions, checkRequestOptions, type RequestOptions } from '../core/options.js';
-import { assertId, path } from '../core/path.js';
+import { lazyImport } from '../core/lazy-import.js';
+import { checkRequestOptions, type RequestOptions } from '../core/options.js';
+import { assertId } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
-import { parseInput } from '../core/validate.js';
-import {
-  type PreparedTrainingImage,
-  prepareTrainingImages,
-  type TrainingImageInput,
-  TrainingImageInputSchema,
-  trainingImageBody,
-} from '../lib/training-image-inputs.js';
-import type { Model, TrainingImage } from '../schemas/model.js';
-import {
-  TrainingImageEnvelopeSchema,
-  type TrainingImagePairBody,
-  TrainingImagePairBodySchema,
-  type TrainingImagePairsResponse,
-  TrainingImagePairsResponseSchema,
-  type TrainingPreset,
-  TrainingPresetSchema,
-} from '../schemas/training.js';
+import type { TrainingImageInput } from '../lib/training-image-inputs.js';
+import type { TrainingImage } from '../schemas/model.js';
+import type { TrainingImagePairBody, TrainingImagePairsResponse } from '../schemas/training.js';
+import type { GetModel, TrainingImagesAddParams } from './training-images-calls.js';
 
-/**
- * Training images sent at once: they are independent requests, and a few in flight hide the
- * latency of each without crowding the API (which documents no limit of its own for them).
- */
-export const TRAINING_UPLOAD_CONCURRENCY = 4;
-
-/** Params of {@link TrainingImages.add}. */
-export const TrainingImagesAddParamsSchema = z.strictObject({
-  /** The training images: each any image input, or `{ image, caption }`. */
-  images: z.array(TrainingImageInputSchema).check(z.minLength(1, 'give at least one image')),
-  /** How Scenario captions the images automatically: `style`, `subject` or `default`. */
-  preset: z.optional(TrainingPresetSchema),
-});
-/** What the caller passes, as {@link TrainingImagesAddParamsSchema}. */
-export type TrainingImagesAddParams = z.input<typeof TrainingImagesAddParamsSchema>;
-
-/** Params of {@link TrainingImages.setPairs}: the before/after pairs, by training image id. */
-export const TrainingImagePairsParamsSchema = z.array(TrainingImagePairBodySchema);
-
-/** Reads a model (`GET /models/{id}`), as the client's `models.get` does. */
-export type GetModel = (modelId: string, options: CallOptions) => Promise<Model>;
+/** The code of `client.models.trainingImages`, loaded with the first call. */
+const trainingImageCalls = () => lazyImport('client.models.trainingImages', () => import('./training-images-calls.js'));
 
 /**
  * The images a model trains on (`/models/{id}/training-images`), for tools that manage a
@@ -79,13 +45,7 @@ export class TrainingImages {
   async add(modelId: string, params: TrainingImagesAddParams, options?: RequestOptions): Promise<TrainingImage[]> {
     assertId(modelId);
     const call = checkRequestOptions(options);
-    const { images, preset } = parseInput(TrainingImagesAddParamsSchema, params, 'trainingImages.add params');
-    const prepared = await prepareTrainingImages(images, 'images', { transport: this.#transport, options: call });
-    const { results, error } = await mapConcurrently(prepared, TRAINING_UPLOAD_CONCURRENCY, (image) =>
-      addTrainingImage(this.#transport, modelId, image, preset, call),
-    );
-    if (error !== undefined) throw error;
-    return results as TrainingImage[];
+    return (await trainingImageCalls()).addTrainingImages(this.#transport, modelId, params, call);
   }
 
   /**
@@ -119,20 +79,7 @@ export class TrainingImages {
     assertId(modelId);
     assertId(trainingImageId);
     const call = checkRequestOptions(options);
-    const input = parseInput(TrainingImageInputSchema, image, 'training image');
-    const [prepared] = await prepareTrainingImages([input], 'image', { transport: this.#transport, options: call });
-    const body = await trainingImageBody((prepared as PreparedTrainingImage).source, {
-      transport: this.#transport,
-      options: call,
-    });
-    const { trainingImage } = await this.#transport.request({
-      method: 'PUT',
-      path: path`/models/${modelId}/training-images/${trainingImageId}`,
-      body,
-      schema: TrainingImageEnvelopeSchema,
-      options: call,
-    });
-    return captioned(this.#transport, trainingImage, prepared?.caption, call);
+    return (await trainingImageCalls()).replaceTrainingImage(this.#transport, modelId, trainingImageId, image, call);
   }
 
   /**
@@ -144,12 +91,8 @@ export class TrainingImages {
    * ```
    */
   async delete(modelId: string, trainingImageId: string, options?: RequestOptions): Promise<void> {
-    await this.#transport.request({
-      method: 'DELETE',
-      path: path`/models/${modelId}/training-images/${trainingImageId}`,
-      schema: z.unknown(),
-      options: checkRequestOptions(options),
-    });
+    const call = checkRequestOptions(options);
+    return (await trainingImageCalls()).deleteTrainingImage(this.#transport, modelId, trainingImageId, call);
   }
 
   /**
@@ -170,73 +113,6 @@ export class TrainingImages {
   ): Promise<TrainingImagePairsResponse> {
     assertId(modelId);
     const call = checkRequestOptions(options);
-    return setTrainingImagePairs(
-      this.#transport,
-      modelId,
-      parseInput(TrainingImagePairsParamsSchema, pairs, 'training image pairs'),
-      call,
-    );
+    return (await trainingImageCalls()).setPairs(this.#transport, modelId, pairs, call);
   }
-}
-
-/**
- * Adds one prepared training image, then sets its caption. `POST` retried as `billed`: a retry
- * after a 5xx could add the image twice.
- */
-export async function addTrainingImage(
-  transport: Transport,
-  modelId: string,
-  image: PreparedTrainingImage,
-  preset: TrainingPreset | undefined,
-  options: CallOptions,
-): Promise<TrainingImage> {
-  const body = await trainingImageBody(image.source, { transport, options });
-  const { trainingImage } = await transport.request({
-    method: 'POST',
-    path: path`/models/${modelId}/training-images`,
-    body: preset === undefined ? body : { ...body, preset },
-    schema: TrainingImageEnvelopeSchema,
-    retry: 'billed',
-    options,
-  });
-  return captioned(transport, trainingImage, image.caption, options);
-}
-
-/** `PUT /models/{id}/training-images/pairs`; replacing the whole set is safe to repeat. */
-export function setTrainingImagePairs(
-  transport: Transport,
-  modelId: string,
-  pairs: readonly TrainingImagePairBody[],
-  options: CallOptions,
-): Promise<TrainingImagePairsResponse> {
-  return transport.request({
-    method: 'PUT',
-    path: path`/models/${modelId}/training-images/pairs`,
-    body: pairs,
-    schema: TrainingImagePairsResponseSchema,
-    retry: 'idempotent',
-    options,
-  });
-}
-
-/**
- * The training image with its caption set: training reads a training image's description (the
- * description of its asset, `PUT /assets/{id}`) in place of the automatic caption.
- */
-async function captioned(
-  transport: Transport,
-  trainingImage: TrainingImage,
-  caption: string | undefined,
-  options: CallOptions,
-): Promise<TrainingImage> {
-  if (caption === undefined) return trainingImage;
-  await transport.request({
-    method: 'PUT',
-    path: path`/assets/${trainingImage.id}`,
-    body: { description: caption },
-    schema: z.unknown(),
-    retry: 'idempotent',
-    options,
-  });
-  return { ...trainingImage, description: caption };
 }

@@ -1,27 +1,6 @@
-import * as z from 'zod/mini';
-import { resolveImageFields } from '../lib/generation-images.js';
-import { ImageInputSchema } from '../lib/image-input.js';
-import type { Job } from '../schemas/job.js';
-import { TranslateBodySchema, TranslateOutputSchema } from '../schemas/translate.js';
-import { outputFields } from './generation-outcome.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/** Params of `client.translate.create/run/estimate`: the wire body, with `images` taking any image inputs. */
-export const TranslateParamsSchema = z.extend(TranslateBodySchema, {
-  /** Images that give the prompt context. Any image inputs. */
-  images: z.optional(z.array(ImageInputSchema).check(z.minLength(1))),
-});
-/** What the caller passes, as {@link TranslateParamsSchema}. */
-export type TranslateParams = z.input<typeof TranslateParamsSchema>;
-
-/** A finished `client.translate` run. */
-export interface TranslateResult {
-  job: Job;
-  /** The prompt in English. */
-  translation: string;
-  /** The language it was written in. */
-  detectedLanguage: string;
-}
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { TranslateParamsSchema, TranslateResult } from './translate-endpoint.js';
 
 /**
  * Translation (`POST /generate/translate`): a prompt in any language, in English, the language
@@ -48,14 +27,6 @@ export interface TranslateResult {
 export class Translate extends GenerationResource<typeof TranslateParamsSchema, TranslateResult> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'translate params',
-      schema: TranslateParamsSchema,
-      async prepare({ images, ...rest }, context) {
-        const resolved = await resolveImageFields({ images: { input: images } }, context);
-        return { path: '/generate/translate', body: { ...rest, ...resolved } };
-      },
-      outcome: outputFields(TranslateOutputSchema, 'POST /generate/translate'),
-    });
+    super(client, 'translate', () => import('./translate-endpoint.js'));
   }
 }

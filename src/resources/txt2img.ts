@@ -1,25 +1,6 @@
-import * as z from 'zod/mini';
-import { resolveGenerationImages } from '../lib/generation-images.js';
-import { SeamlessParam, seamlessPath, seamlessRules } from '../lib/seamless.js';
-import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
-import { Txt2ImgBodySchema } from '../schemas/txt2img.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/**
- * Params of `client.txt2img.create/run/estimate`: the wire body of `POST /generate/txt2img`,
- * plus Style Images (`styleImages`, `styleScale`, `styleType`), which send the request to
- * `POST /generate/txt2img-ip-adapter`, and `seamless: true`, which sends it to
- * `POST /generate/txt2img-texture` (no style images or `aspectRatio` there). Unknown keys are refused.
- */
-export const Txt2ImgParamsSchema = z.extend(Txt2ImgBodySchema, { ...StyleImageParams, ...SeamlessParam }).check(
-  styleImageRules,
-  seamlessRules({
-    styleImages: 'the API has no seamless route with style images',
-    aspectRatio: 'POST /generate/txt2img-texture takes width and height',
-  }),
-);
-/** What the caller passes, as {@link Txt2ImgParamsSchema}. */
-export type Txt2ImgParams = z.input<typeof Txt2ImgParamsSchema>;
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { Txt2ImgParamsSchema } from './txt2img-endpoint.js';
 
 /**
  * Text-to-image (`POST /generate/txt2img`): new images from a prompt alone. With `styleImages`
@@ -52,14 +33,6 @@ export type Txt2ImgParams = z.input<typeof Txt2ImgParamsSchema>;
 export class Txt2Img extends GenerationResource<typeof Txt2ImgParamsSchema> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'txt2img params',
-      schema: Txt2ImgParamsSchema,
-      async prepare({ seamless, styleImages, styleScale, styleType, ...body }, context) {
-        const resolved = await resolveGenerationImages({}, styleImages, context);
-        const path = seamlessPath('/generate/txt2img', seamless);
-        return styledRequest(path, body, resolved.styleImages, { styleScale, styleType });
-      },
-    });
+    super(client, 'txt2img', () => import('./txt2img-endpoint.js'));
   }
 }

@@ -1,29 +1,6 @@
-import * as z from 'zod/mini';
-import { ImageInputSchema } from '../lib/image-input.js';
-import { resolveImages } from '../lib/resolve-images.js';
-import { UpscaleBodySchema } from '../schemas/upscale.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/**
- * Params of `client.upscale.create/run/estimate`: the wire body, with `image` and `styleImages`
- * taking any image input. `scalingFactor` and `targetWidth` are alternatives: pass one.
- */
-export const UpscaleParamsSchema = z
-  .extend(UpscaleBodySchema, {
-    /** The image to upscale. Any image input. */
-    image: ImageInputSchema,
-    /** Style references. Any image inputs. */
-    styleImages: z.optional(z.array(ImageInputSchema).check(z.maxLength(10))),
-  })
-  .check(
-    z.refine((params) => params.scalingFactor === undefined || params.targetWidth === undefined, {
-      // The API silently ignores scalingFactor when targetWidth is set; refusing both avoids a surprise.
-      message: 'pass scalingFactor or targetWidth, not both',
-      path: ['scalingFactor'],
-    }),
-  );
-/** What the caller passes, as {@link UpscaleParamsSchema}. */
-export type UpscaleParams = z.input<typeof UpscaleParamsSchema>;
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { UpscaleParamsSchema } from './upscale-endpoint.js';
 
 /**
  * Upscaling (`POST /generate/upscale`): a larger, sharper version of an image, by `scalingFactor`
@@ -52,14 +29,6 @@ export type UpscaleParams = z.input<typeof UpscaleParamsSchema>;
 export class Upscale extends GenerationResource<typeof UpscaleParamsSchema> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'upscale params',
-      schema: UpscaleParamsSchema,
-      async prepare({ image, styleImages, ...rest }, context) {
-        const styleSlots = (styleImages ?? []).map((input, i) => ({ field: `styleImages[${i}]`, input }));
-        const [resolved, ...styles] = await resolveImages([{ field: 'image', input: image }, ...styleSlots], context);
-        return { path: '/generate/upscale', body: { ...rest, image: resolved, styleImages: styleImages && styles } };
-      },
-    });
+    super(client, 'upscale', () => import('./upscale-endpoint.js'));
   }
 }

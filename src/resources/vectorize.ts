@@ -1,21 +1,6 @@
-import * as z from 'zod/mini';
-import { resolveImageFields } from '../lib/generation-images.js';
-import { ImageInputSchema } from '../lib/image-input.js';
-import { VectorizeFieldsSchema, vectorizeTuningRule } from '../schemas/vectorize.js';
-import { type GenerationClient, GenerationResource } from './generation-resource.js';
-
-/**
- * Params of `client.vectorize.create/run/estimate`: the wire body, with `image` taking any image
- * input (the route takes asset ids only, so anything else is uploaded first, as a hidden asset).
- */
-export const VectorizeParamsSchema = z
-  .extend(VectorizeFieldsSchema, {
-    /** The image to trace. Any image input. */
-    image: ImageInputSchema,
-  })
-  .check(vectorizeTuningRule);
-/** What the caller passes, as {@link VectorizeParamsSchema}. */
-export type VectorizeParams = z.input<typeof VectorizeParamsSchema>;
+import type { GenerationClient } from './generation-calls.js';
+import { GenerationResource } from './generation-resource.js';
+import type { VectorizeParamsSchema } from './vectorize-endpoint.js';
 
 /**
  * Vectorization (`POST /generate/vectorize`): an image traced into an SVG asset
@@ -45,13 +30,6 @@ export type VectorizeParams = z.input<typeof VectorizeParamsSchema>;
 export class Vectorize extends GenerationResource<typeof VectorizeParamsSchema> {
   /** @internal Built by the client; use its field. */
   constructor(client: GenerationClient) {
-    super(client, {
-      what: 'vectorize params',
-      schema: VectorizeParamsSchema,
-      async prepare({ image, ...rest }, context) {
-        const images = await resolveImageFields({ image: { input: image, assetIdOnly: true } }, context);
-        return { path: '/generate/vectorize', body: { ...rest, image: images.image } };
-      },
-    });
+    super(client, 'vectorize', () => import('./vectorize-endpoint.js'));
   }
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { AssetIdRefSchema, GenerationBaseBodySchema, ImageRefSchema, StrengthSchema } from './generation.js';
+import { AssetIdRefSchema, GenerationBaseBodySchema, ImageRefSchema } from './generation.js';
+import { StrengthSchema } from './influence.js';
 import { IpAdapterFields } from './ip-adapter.js';
 
 /** ControlNet modalities across model families (SD1.5, SDXL, Flux). */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { GenerationBaseBodySchema, ImageRefSchema, StrengthSchema } from './generation.js';
+import { GenerationBaseBodySchema, ImageRefSchema } from './generation.js';
+import { StrengthSchema } from './influence.js';
 import { IpAdapterFields } from './ip-adapter.js';
 
 /**

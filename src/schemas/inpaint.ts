@@ -1,12 +1,7 @@
 import * as z from 'zod/mini';
 import { ControlNetFields } from './controlnet.js';
-import {
-  AssetIdRefSchema,
-  DataUrlRefSchema,
-  GenerationBaseBodySchema,
-  ImageRefSchema,
-  StrengthSchema,
-} from './generation.js';
+import { AssetIdRefSchema, DataUrlRefSchema, GenerationBaseBodySchema, ImageRefSchema } from './generation.js';
+import { StrengthSchema } from './influence.js';
 import { IpAdapterFields } from './ip-adapter.js';
 
 /** Fields every inpaint route adds to its base: the mask and how the repainted region blends in. */

@@ -6,8 +6,8 @@ import {
   PercentSchema,
   PromptSchema,
   SeedSchema,
-  StrengthSchema,
 } from './generation.js';
+import { StrengthSchema } from './influence.js';
 
 /** Looks `POST /generate/skybox-base-360` can paint a skybox in. */
 export const SKYBOX_STYLES = [

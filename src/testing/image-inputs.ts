@@ -1,4 +1,5 @@
-import { describeBytes, IMAGE_FORMAT_NAMES } from '../core/mime-sniff.js';
+import { describeBytes } from '../core/mime-sniff.js';
+import { IMAGE_FORMAT_NAMES } from '../core/mime-types.js';
 import { AUTHOR_ID, type EmulatorContext } from './context.js';
 import { badRequest, notFound } from './errors.js';
 import { decodeImageString } from './images/image-string.js';

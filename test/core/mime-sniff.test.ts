@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeBytes, fileExtension, imageExtension, sniffImageMimeType } from '../../src/core/mime-sniff.js';
+import { describeBytes, sniffImageMimeType } from '../../src/core/mime-sniff.js';
+import { fileExtension, imageExtension } from '../../src/core/mime-types.js';
 import { ftyp, PDF, realImage } from '../helpers/images.js';
 
 const text = (value: string) => new TextEncoder().encode(value);

@@ -8,7 +8,7 @@ import {
   TrainingError,
 } from '../../src/core/errors.js';
 import { MAX_INLINE_IMAGE_BYTES } from '../../src/lib/image-input.js';
-import { TRAINING_UPLOAD_CONCURRENCY } from '../../src/resources/training-images.js';
+import { TRAINING_UPLOAD_CONCURRENCY } from '../../src/resources/training-images-calls.js';
 import { decodeDataUrl, PDF, PNG, pngOfSize } from '../helpers/images.js';
 import { API, recordApi, testClient, useMockServer } from '../helpers/msw.js';
 import { rejectionOf } from '../helpers/timers.js';
