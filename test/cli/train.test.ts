@@ -117,6 +117,28 @@ describe.concurrent('scenario train', { timeout: 90_000 }, () => {
     expect(new Set(Object.values(state.images ?? {}).map((image) => image.trainingImageId)).size).toBe(IMAGES);
   });
 
+  it('two runs on one folder: one trains, the other is refused before sending, naming the pid', async () => {
+    const [{ cwd, art }, api] = await Promise.all([
+      artFolder(),
+      emulator({ latency: 100, jobDurations: { 'model-training': 1000 } }),
+    ]);
+    const args = ['train', 'art', '--name', 'Studio style'];
+    const first = start(args, cwd, api);
+    await untilState(art, (state) => state.modelId !== undefined);
+    const second = await run(args, cwd, api);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `^scenario: art/${STATE} is in use by another run \\(pid ${first.child.pid}, since \\S+\\): .*nothing was sent`,
+      ),
+    );
+    const finished = await first.done;
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(requests(api, 'POST /models')).toBe(1);
+    expect(requests(api, 'PUT /models/:modelId/train')).toBe(1);
+    expect(existsSync(join(art, `${STATE}.lock`))).toBe(false);
+  });
+
   it('a run killed before recording what it made finds it again: the model by name and time, an image by name', async () => {
     const [{ cwd, art }, api] = await Promise.all([artFolder(), emulator({ jobDurations: { 'model-training': 500 } })]);
     const since = new Date(Date.now() - 1000).toISOString();

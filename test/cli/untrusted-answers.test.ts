@@ -51,7 +51,7 @@ describe.concurrent('text from the server or a manifest', { timeout: 60_000 }, (
     writeFileSync(join(cwd, 'm.json'), JSON.stringify([{ command: HOSTILE }, { [HOSTILE]: 1, command: 'detect' }]));
     const result = await run(['batch', 'm.json'], cwd, api);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/row 1: command .*boom/);
+    expect(result.stderr).toMatch(/row 1: unknown command .*boom/);
     expect(result.stderr).toMatch(/row 2: unknown field ".*boom/);
     expect(controls(result.stderr)).toEqual([]);
   });

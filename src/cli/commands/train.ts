@@ -91,19 +91,23 @@ async function train(folder: string, command: Command, runtime: Runtime): Promis
   );
   await withSession(command, async (session) => {
     const identity = { api: session.api, projectId: session.client.projectId, name, type };
-    const state = TrainStateFile.open(options.state ?? join(folder, DEFAULT_STATE_FILE), identity);
-    const plan = {
-      folder,
-      images,
-      name,
-      type: checked.type ?? DEFAULT_TRAINING_TYPE,
-      preset: checked.preset,
-      parameters: checked.parameters,
-      state,
-    };
-    if (options.cancel) return cancel(session, plan);
-    await checkImages(session.client, images);
-    await new TrainingRun(session, plan, runtime, options).run();
+    const state = await TrainStateFile.open(options.state ?? join(folder, DEFAULT_STATE_FILE), identity);
+    try {
+      const plan = {
+        folder,
+        images,
+        name,
+        type: checked.type ?? DEFAULT_TRAINING_TYPE,
+        preset: checked.preset,
+        parameters: checked.parameters,
+        state,
+      };
+      if (options.cancel) return await cancel(session, plan);
+      await checkImages(session.client, images);
+      await new TrainingRun(session, plan, runtime, options).run();
+    } finally {
+      state.close();
+    }
   });
 }
 
