@@ -112,6 +112,8 @@ const ONE_OR_MORE_IMAGES = new Set(['styleImages']);
 export function flagsOf(schema: z.core.$ZodType, omit: readonly string[] = []): Flag[] {
   const shape = (schema as Schema & { _zod: { def: { shape: Record<string, Schema> } } })._zod.def.shape;
   const params = Object.keys(shape).filter((param) => !omit.includes(param));
+  // The flag that first listed a set of choices; a later flag with the same set points at it.
+  const listedBy = new Map<string, string>();
   return params.map((param) => {
     const field = unwrap(shape[param] as Schema);
     const element = listItem(field) ?? (ONE_OR_MORE_IMAGES.has(param) ? (ImageInputSchema as Schema) : undefined);
@@ -123,7 +125,9 @@ export function flagsOf(schema: z.core.$ZodType, omit: readonly string[] = []): 
     const { entries = {}, values = [] } = (element ?? field)._zod.def;
     const choices = [...Object.keys(entries), ...values.map(String)];
     const known = DESCRIPTIONS[param];
-    const allowed = choices.length > 0 ? `one of ${choices.join(', ')}` : undefined;
+    const listed = listedBy.get(choices.join());
+    if (choices.length > 0 && !listed) listedBy.set(choices.join(), name);
+    const allowed = listed ? `as --${listed}` : choices.length > 0 ? `one of ${choices.join(', ')}` : undefined;
     const repeat = kind === 'list' ? ' (repeatable)' : '';
     return {
       param,

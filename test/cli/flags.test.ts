@@ -12,7 +12,13 @@ import {
   rowWords,
 } from '../../src/cli/flags.js';
 import { commandFlags, TYPED_COMMANDS } from '../../src/cli/generations.js';
-import { ImageInputSchema, Img2ImgParamsSchema, parseInput, UpscaleParamsSchema } from '../../src/schemas.js';
+import {
+  AssetListQuerySchema,
+  ImageInputSchema,
+  Img2ImgParamsSchema,
+  parseInput,
+  UpscaleParamsSchema,
+} from '../../src/schemas.js';
 
 const img2img = flagsOf(Img2ImgParamsSchema, ['image']);
 const upscale = flagsOf(UpscaleParamsSchema, ['image']);
@@ -34,6 +40,12 @@ describe('flags from a params schema', () => {
     expect(byName(img2img, 'scheduler')?.description).toContain('one of DDIMScheduler');
     expect(byName(upscale, 'style-image')).toMatchObject({ param: 'styleImages', kind: 'list', item: 'image' });
     expect(img2img.map((flag) => flag.param)).not.toContain('image');
+  });
+
+  it('list a set of choices once: a later flag with the same set points at the first', () => {
+    const assets = flagsOf(AssetListQuerySchema);
+    expect(byName(assets, 'type')?.description).toMatch(/^one of 3d23d, .*, txt2img, /);
+    expect(byName(assets, 'types')?.description).toBe('as --type (repeatable)');
   });
 
   it('take "one or several" (X | X[]) as a repeatable flag of X', () => {
