@@ -33,6 +33,14 @@ describe('built package', () => {
     }
   });
 
+  it('the server entry, one minified file, keeps the names of the errors it throws, in ESM and CJS', () => {
+    const name =
+      'try { server.createProxy({}); } catch (error) { console.log(error.name + ": " + error.message.slice(0, 28)); }';
+    const expected = 'InvalidRequestError: Invalid createProxy options:';
+    expect(run(`const server = await import('scenario-sdk/server'); ${name}`, 'module')).toBe(expected);
+    expect(run(`const server = require('scenario-sdk/server'); ${name}`, 'commonjs')).toBe(expected);
+  });
+
   it('loads with import (ESM)', () => {
     const out = run(
       "const sdk = await import('scenario-sdk'); console.log(typeof sdk.Scenario, typeof sdk.InvalidRequestError)",
