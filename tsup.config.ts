@@ -129,6 +129,8 @@ export default defineConfig([
       options.sourcesContent = false;
       // Error classes name themselves (`error.name`): minified, an InvalidRequestError read `L`.
       options.keepNames = true;
+      // Node prints the source line of an uncaught error: one 220 KB line would flood the logs.
+      options.lineLimit = 500;
     },
   },
   testingEntry('esm', 'src/testing/load.ts'),

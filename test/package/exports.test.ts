@@ -41,6 +41,18 @@ describe('built package', () => {
     expect(run(`const server = require('scenario-sdk/server'); ${name}`, 'commonjs')).toBe(expected);
   });
 
+  it('the server entry has no line Node would print whole for an uncaught error that floods a log', () => {
+    for (const file of ['dist/server/index.js', 'dist/server/index.cjs']) {
+      const longest = Math.max(
+        ...readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line) => line.length),
+      );
+      // Cut near 500 characters where a line can be cut (a long string or pattern stays whole); one line was 220 KB.
+      expect(longest, file).toBeLessThan(10_000);
+    }
+  });
+
   it('loads with import (ESM)', () => {
     const out = run(
       "const sdk = await import('scenario-sdk'); console.log(typeof sdk.Scenario, typeof sdk.InvalidRequestError)",
