@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../../src/client.js';
+import type { ModelInput } from '../../src/index.js';
 import { emulator, filesIn, folder, jsonLines, run, SKETCH } from './harness.js';
 
 describe.concurrent('scenario jobs | assets | models', { timeout: 60_000 }, () => {
@@ -49,15 +50,35 @@ describe.concurrent('scenario jobs | assets | models', { timeout: 60_000 }, () =
 
   it('models list and get (the inputs a custom run takes)', async () => {
     const [cwd, api] = await Promise.all([folder(), emulator()]);
-    const [listed, got] = await Promise.all([
+    const [listed, got, conditional] = await Promise.all([
       // Public models: a project's own (the default listing) are none on a fresh emulator, as on a fresh account.
       run(['models', 'list', '--privacy', 'public', '--limit', '50', '--json'], cwd, api),
       run(['models', 'get', 'model_upscale-v3'], cwd, api),
+      run(['models', 'get', 'model_patina-material'], cwd, api),
     ]);
     expect(listed.code, listed.stderr + listed.stdout).toBe(0);
     expect(jsonLines(listed.stdout).map((model) => model.id)).toContain('flux.1-dev');
     expect(got.stdout).toMatch(/^upscaleFactor\s+number\s+2\s+1–16$/m);
     expect(got.stdout).toMatch(/^image\s+file\s+yes$/m);
+    // Required only with a mask (the model's `required.ifDefined`).
+    expect(conditional.stdout).toMatch(/^image\s+file\s+with mask$/m);
+  });
+
+  it('models get says when an input is required: always, with or without another, for an inference type', async () => {
+    const either = { message: 'Provide a reference image or a 3D model.' };
+    const inputs: ModelInput[] = [
+      { name: 'prompt', type: 'string', required: { always: true } },
+      { name: 'characterModel', type: 'model', required: { ifNotDefined: { characterFile: either } } },
+      { name: 'characterFile', type: 'file', required: { ifNotDefined: { characterModel: either } } },
+      { name: 'image', type: 'file', required: { when: { inferenceType: ['img2img', 'inpaint'] } } },
+    ];
+    const [cwd, api] = await Promise.all([folder(), emulator({ models: [{ id: 'model_motion', inputs }] })]);
+    const got = await run(['models', 'get', 'model_motion'], cwd, api);
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.stdout).toMatch(/^prompt\s+string\s+yes$/m);
+    expect(got.stdout).toMatch(/^characterModel\s+model\s+without characterFile$/m);
+    expect(got.stdout).toMatch(/^characterFile\s+file\s+without characterModel$/m);
+    expect(got.stdout).toMatch(/^image\s+file\s+for img2img or inpaint$/m);
   });
 
   it('a bad list query or upload flag is named by its flag, every problem at once: exit 2, nothing sent', async () => {

@@ -47,5 +47,18 @@ function inputRow(input: ModelInput): string[] {
     input.allowedValues?.map(String).join('|') ??
     (input.min !== undefined || input.max !== undefined ? `${input.min ?? ''}–${input.max ?? ''}` : '');
   const shown = input.default === undefined ? '' : JSON.stringify(input.default);
-  return [input.name, input.type, input.required?.always ? 'yes' : '', shown, range];
+  return [input.name, input.type, requiredText(input), shown, range];
+}
+
+/** When an input is required, in a few words: `yes`, `with mask`, `without image`, `for img2img`. */
+function requiredText({ required }: ModelInput): string {
+  if (!required) return '';
+  if (required.always) return 'yes';
+  const names = (rules: Record<string, unknown> | undefined) => Object.keys(rules ?? {}).join(' or ');
+  const conditions = [
+    names(required.ifDefined) && `with ${names(required.ifDefined)}`,
+    names(required.ifNotDefined) && `without ${names(required.ifNotDefined)}`,
+    required.when?.inferenceType?.length ? `for ${required.when.inferenceType.join(' or ')}` : '',
+  ];
+  return conditions.filter(Boolean).join('; ');
 }
