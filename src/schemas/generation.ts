@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { AssetSchema } from './asset.js';
+import { extraField } from './extra-field.js';
 import { JobSchema } from './job.js';
 import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
 import { optionalField } from './optional-field.js';
@@ -120,9 +121,8 @@ const generationSubmitResponseShape = {
   job: JobSchema,
   creativeUnitsCost: optionalField(z.number()),
   creativeUnitsDiscount: optionalField(z.number()),
-  // The job is billed by now: an extra we cannot read must not turn success into an error.
-  asset: z.catch(optionalField(AssetSchema), undefined),
-  ipDetection: z.catch(optionalField(IpDetectionSchema), undefined),
+  asset: extraField(AssetSchema),
+  ipDetection: extraField(IpDetectionSchema),
 };
 /**
  * Answer of every `POST /generate/*`: the new job and what it costs.

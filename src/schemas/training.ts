@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { extraField } from './extra-field.js';
 import { ConceptSchema } from './generation.js';
 import { JobSchema } from './job.js';
 import { ModelSchema, TrainingImagePairSchema, TrainingImageSchema } from './model.js';
@@ -243,7 +244,7 @@ export const TrainingImagePairsResponseSchema: ObjectSchema<
 const trainResponseShape = {
   model: ModelSchema,
   /** The training's job (`model-training`), when the server sends it. */
-  job: z.catch(z.optional(JobSchema), undefined),
+  job: extraField(JobSchema),
   creativeUnitsCost: optionalField(z.number()),
   creativeUnitsDiscount: optionalField(z.number()),
 };
