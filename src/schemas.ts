@@ -85,6 +85,7 @@ export {
 } from './schemas/describe-style.js';
 export { type DetectBody, DetectBodySchema, DetectModalitySchema } from './schemas/detect.js';
 export { type EmbedBody, EmbedBodySchema, EmbedOutputSchema } from './schemas/embed.js';
+export type { ExtraField } from './schemas/extra-field.js';
 export {
   AssetIdRefSchema,
   ConceptSchema,

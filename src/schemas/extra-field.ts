@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-/** The schema {@link extraField} returns: `schema`'s type or `undefined` out, anything in. */
+/** The schema of a field read as an extra (see `extraField`): `schema`'s type or `undefined` out, anything in. */
 export type ExtraField<S extends z.ZodMiniType> = z.ZodMiniOptional<
   z.ZodMiniPipe<z.ZodMiniUnknown, z.ZodMiniTransform<z.output<S> | undefined, unknown>>
 >;
