@@ -22,7 +22,8 @@ export class UsageError extends Error {
  * only then does {@link Problems.throwIfAny} stop the command.
  */
 export class Problems {
-  readonly #found: string[] = [];
+  /** Each problem once, in the order found (several inputs share their flags' problems). */
+  readonly #found = new Set<string>();
 
   /** Runs `check`; a usage error it throws is noted under `label` (`row 3`), any other error goes on. */
   check<T>(label: string | undefined, check: () => T): T | undefined {
@@ -34,13 +35,10 @@ export class Problems {
     }
   }
 
-  /** Notes a usage error's problems under `label` (each once: several inputs share their flags' problems); rethrows any other error. */
+  /** Notes a usage error's problems under `label` (each once); rethrows any other error. */
   add(label: string | undefined, error: unknown): void {
     if (!(error instanceof UsageError)) throw error;
-    for (const problem of error.problems) {
-      const labelled = label ? `${label}: ${problem}` : problem;
-      if (!this.#found.includes(labelled)) this.#found.push(labelled);
-    }
+    for (const problem of error.problems) this.#found.add(label ? `${label}: ${problem}` : problem);
   }
 
   /** Throws one usage error listing every problem noted, if any. */
@@ -48,7 +46,7 @@ export class Problems {
     const [first, ...more] = this.#found;
     if (first === undefined) return;
     if (more.length === 0) throw new UsageError(first);
-    throw new UsageError(`${this.#found.length} problems; nothing was sent:`, this.#found);
+    throw new UsageError(`${this.#found.size} problems; nothing was sent:`, [first, ...more]);
   }
 }
 

@@ -152,6 +152,9 @@ function placeholderOf(kind: FlagKind, isChoice: boolean): string {
   return '<value>';
 }
 
+/** Commander's parser of a repeatable option: the values so far, then this one. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 /** Adds the flags to a command: `--x <value>`, repeatable lists, and `--x` / `--no-x` for booleans. */
 export function addFlags(command: Command, flags: readonly Flag[]): Command {
   for (const flag of flags) {
@@ -163,7 +166,7 @@ export function addFlags(command: Command, flags: readonly Flag[]): Command {
     }
     const option = new Option(`${short}--${flag.name} ${flag.placeholder}`, flag.description);
     if (flag.kind === 'list' || flag.kind === 'value') {
-      option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+      option.argParser(collect);
     }
     command.addOption(option);
   }
@@ -222,6 +225,13 @@ export function valueFromText(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** `name=value` as an entry, its value typed by {@link valueFromText}; `flag` names the option in the error. */
+export function nameValue(flag: string, text: string): [string, unknown] {
+  const split = text.indexOf('=');
+  if (split < 1) throw new UsageError(`--${flag} ${JSON.stringify(text)}: expected name=value`);
+  return [text.slice(0, split), valueFromText(text.slice(split + 1))];
 }
 
 /** Text as the kind asks; anything else (and text that is not a valid number) goes to zod as is. */

@@ -156,9 +156,17 @@ export const TYPED_COMMANDS: readonly TypedCommand[] = [
   { name: 'embed', field: 'embed', schema: EmbedParamsSchema, summary: "a text's embedding vector" },
 ];
 
-/** The flags of a typed command: every param but the positional one. */
-export function commandFlags(command: TypedCommand): Flag[] {
-  return flagsOf(command.schema, command.positional ? [command.positional] : []);
+/** Flags built once per command: start-up asks for all of them, a batch for each row's several times. */
+const FLAGS = new Map<TypedCommand, readonly Flag[]>();
+
+/** The flags of a typed command: every param but the positional one. Shared: never change them. */
+export function commandFlags(command: TypedCommand): readonly Flag[] {
+  let flags = FLAGS.get(command);
+  if (!flags) {
+    flags = flagsOf(command.schema, command.positional ? [command.positional] : []);
+    FLAGS.set(command, flags);
+  }
+  return flags;
 }
 
 /** The typed command of a name, for manifest rows. */

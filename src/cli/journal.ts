@@ -1,15 +1,5 @@
-import {
-  closeSync,
-  fsyncSync,
-  ftruncateSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { replaceFile } from './replace-file.js';
 
 /*
  * A record of changes that costs the same whatever its size: each change is one JSON line
@@ -142,14 +132,7 @@ export class Journal<T extends JournalValue> {
 
   #compact(): void {
     const lines = [this.header, ...[...this.#values].map(([key, value]) => ({ key, ...value }))];
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, lines.map((line) => `${JSON.stringify(line)}\n`).join(''), { flush: true });
-      renameSync(temporary, this.path);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
-    syncFolder(dirname(this.path));
+    replaceFile(this.path, lines.map((line) => `${JSON.stringify(line)}\n`).join(''), { flush: true });
     this.#lines = this.#values.size;
     this.#torn = false;
   }
@@ -166,18 +149,4 @@ function parseLine(line: string, number: number): Record<string, unknown> {
     throw new JournalError(`line ${number} is not an object`);
   }
   return value as Record<string, unknown>;
-}
-
-/** Flushes a folder's entries (a rename) to the disk, where the system allows it. */
-function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open a folder: the rename is as durable as the system makes it.
-  }
 }

@@ -49,12 +49,17 @@ function bootId(): string {
   }
 }
 
+/** The holder a lock file names; `undefined` when it names none. Throws when it cannot be read. */
+function holderIn(path: string): LockHolder | undefined {
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
+  const valid = typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.token === 'string';
+  return valid ? (parsed as LockHolder) : undefined;
+}
+
 function readHolder(path: string): { holder: LockHolder | undefined; ageMs: number } | undefined {
   try {
     const ageMs = Date.now() - statSync(path).mtimeMs;
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
-    const valid = typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.token === 'string';
-    return { holder: valid ? (parsed as LockHolder) : undefined, ageMs };
+    return { holder: holderIn(path), ageMs };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     // Unreadable or not a lock: nobody can be shown as its holder.
@@ -62,8 +67,7 @@ function readHolder(path: string): { holder: LockHolder | undefined; ageMs: numb
   }
 }
 
-function isAlive(holder: LockHolder | undefined, ageMs: number, self: LockHolder): boolean {
-  if (!holder) return false;
+function isAlive(holder: LockHolder, ageMs: number, self: LockHolder): boolean {
   if (holder.host !== self.host) return ageMs < STALE_MS;
   if (holder.boot !== self.boot) return false;
   try {
@@ -153,9 +157,24 @@ export class FileLock {
     }
   }
 
+  /** {@link acquire}, then `open` with the lock; the lock is given up again when `open` throws. */
+  static async holding<T>(path: string, what: string, open: (lock: FileLock) => T): Promise<T> {
+    const lock = await FileLock.acquire(path, what);
+    try {
+      return open(lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
   /** Whether this process still holds the lock: false once another run took it over (it judged this one dead). */
   get held(): boolean {
-    return readHolder(this.path)?.holder?.token === this.#self.token;
+    try {
+      return holderIn(this.path)?.token === this.#self.token;
+    } catch {
+      return false;
+    }
   }
 
   /** Gives the lock up (when still held); safe to call more than once. */

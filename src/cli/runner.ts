@@ -1,4 +1,4 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -21,6 +21,8 @@ import { oneLine } from './errors.js';
 import { outputFileName, removePartialDownloads } from './outputs.js';
 import { fileStem } from './paths.js';
 import type { KeyedItem } from './plan.js';
+import { pool } from './pool.js';
+import { replaceFile } from './replace-file.js';
 import type { Reporter } from './reporter.js';
 import { downloadAsset, type Generation, outputsOf, quoteGeneration, startJob, waitForOutputs } from './sdk.js';
 import type { ItemState, StateFile } from './state.js';
@@ -71,25 +73,6 @@ const RATE_LIMIT_WAIT_MS = 2000;
  * timer fires at once, which would re-submit in a burst.
  */
 const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
-
-/** Runs `work` on each of `items`, `concurrency` at a time, in order; stops taking new ones once `signal` aborts. */
-async function pool<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  signal: AbortSignal,
-  work: (item: T) => Promise<R>,
-): Promise<(R | undefined)[]> {
-  const results: (R | undefined)[] = items.map(() => undefined);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length && !signal.aborted) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
-}
 
 /** Runs the items (submit or resume, wait, download), `concurrency` at a time; one outcome per item. */
 export function runItems(items: readonly KeyedItem[], concurrency: number, context: RunContext): Promise<Outcome[]> {
@@ -329,8 +312,7 @@ function stopOnDiskError(error: unknown, path: string, jobId: string): never {
 function writeOutput(item: KeyedItem, jobId: string, index: number, output: Record<string, unknown>): string {
   const path = join(item.outDir, outputFileName(stemOf(item, jobId), index, 'application/json'));
   try {
-    writeFileSync(`${path}.part`, `${JSON.stringify(output, null, 2)}\n`);
-    renameSync(`${path}.part`, path);
+    replaceFile(path, `${JSON.stringify(output, null, 2)}\n`);
   } catch (error) {
     stopOnDiskError(error, path, jobId);
   }

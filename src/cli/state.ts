@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { UsageError } from './errors.js';
 import { Journal, JournalError } from './journal.js';
 import { FileLock } from './lock.js';
+import { apiText, type StateIdentity, sameApi } from './state-identity.js';
 
 /**
  * What a state file remembers of one item (a manifest row, or an input on the command line).
@@ -51,12 +52,6 @@ type LegacyState = z.output<typeof LegacyStateSchema>;
 /** Where the old default state file lived: the current folder. */
 export const LEGACY_DEFAULT_STATE = '.scenario-state.json';
 
-/** Where the jobs live: a state file is valid for one API and project only. */
-export interface StateIdentity {
-  api: string;
-  projectId?: string | undefined;
-}
-
 /** An item as a version-1 state file may know it, so its record can be carried over. */
 export interface LegacyItem {
   /** Its key in the new state file. */
@@ -78,8 +73,6 @@ export interface StateOptions {
   /** Tells the user what was carried over. */
   note?: (text: string) => void;
 }
-
-const where = (state: StateIdentity) => `${state.api}${state.projectId ? ` (project ${state.projectId})` : ''}`;
 
 /**
  * A run's memory across crashes: each item's job id, recorded the moment it exists, so a re-run
@@ -110,16 +103,11 @@ export class StateFile {
    * moved aside to `<path>.v1`, never written).
    */
   static async open(path: string, identity: StateIdentity, options: StateOptions = {}): Promise<StateFile> {
-    const lock = await FileLock.acquire(`${path}.lock`, path);
-    try {
-      const journal = readJournal(path, identity);
-      const state = new StateFile(journal, lock);
+    return FileLock.holding(`${path}.lock`, path, (lock) => {
+      const state = new StateFile(readJournal(path, identity), lock);
       state.#carryOver(identity, options);
       return state;
-    } catch (error) {
-      lock.release();
-      throw error;
-    }
+    });
   }
 
   get(key: string): ItemState | undefined {
@@ -158,13 +146,13 @@ export class StateFile {
 
   #carryOver(identity: StateIdentity, options: StateOptions): void {
     const items = (options.legacyItems ?? []).filter((item) => this.#journal.get(item.key) === undefined);
-    const sources = [`${this.path}.v1`, ...(options.legacySources ?? [])].filter((source) => existsSync(source));
+    const sources = [`${this.path}.v1`, ...(options.legacySources ?? [])];
     for (const source of items.length > 0 ? sources : []) {
       const legacy = readLegacy(source);
       if (!legacy) continue;
-      if (legacy.api !== identity.api || legacy.projectId !== identity.projectId) {
+      if (!sameApi(legacy, identity)) {
         options.note?.(
-          `Not carrying rows over from ${source}: it holds jobs of ${where(legacy)}, not ${where(identity)}.`,
+          `Not carrying rows over from ${source}: it holds jobs of ${apiText(legacy)}, not ${apiText(identity)}.`,
         );
         continue;
       }
@@ -208,8 +196,8 @@ function readJournal(path: string, identity: StateIdentity): Journal<ItemState> 
   const legacy = readLegacyText(text);
   if (legacy) {
     // Pointed at another API by mistake, a run would submit every row again there.
-    if (legacy.api !== identity.api || legacy.projectId !== identity.projectId) {
-      throw unusable(path, `holds jobs of ${where(legacy)}, not ${where(identity)}`);
+    if (!sameApi(legacy, identity)) {
+      throw unusable(path, `holds jobs of ${apiText(legacy)}, not ${apiText(identity)}`);
     }
     if (existsSync(`${path}.v1`)) throw unusable(path, `is a state file of an earlier version, and ${path}.v1 exists`);
     renameSync(path, `${path}.v1`);
@@ -232,8 +220,8 @@ function readJournal(path: string, identity: StateIdentity): Journal<ItemState> 
   }
   const header = z.safeParse(HeaderSchema, journal.header);
   if (!header.success) throw unusable(path, 'is not a scenario state file');
-  if (header.data.api !== identity.api || header.data.projectId !== identity.projectId) {
-    throw unusable(path, `holds jobs of ${where(header.data)}, not ${where(identity)}`);
+  if (!sameApi(header.data, identity)) {
+    throw unusable(path, `holds jobs of ${apiText(header.data)}, not ${apiText(identity)}`);
   }
   return journal;
 }

@@ -1,7 +1,9 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { UsageError } from './errors.js';
 import { FileLock } from './lock.js';
+import { replaceFile } from './replace-file.js';
+import { apiText, type StateIdentity, sameApi } from './state-identity.js';
 
 const TrainStateSchema = z.looseObject({
   version: z.literal(1),
@@ -23,9 +25,7 @@ const TrainStateSchema = z.looseObject({
 export type TrainState = z.output<typeof TrainStateSchema>;
 
 /** What a state file must match: where the model lives, and what was asked for. */
-export interface TrainIdentity {
-  api: string;
-  projectId?: string | undefined;
+export interface TrainIdentity extends StateIdentity {
   name: string;
   type: string;
 }
@@ -54,13 +54,7 @@ export class TrainStateFile {
    * or starts one (written on the first change); refuses one of another API, project, name or type.
    */
   static async open(path: string, identity: TrainIdentity): Promise<TrainStateFile> {
-    const lock = await FileLock.acquire(`${path}.lock`, path);
-    try {
-      return new TrainStateFile(path, readState(path, identity), lock);
-    } catch (error) {
-      lock.release();
-      throw error;
-    }
+    return FileLock.holding(`${path}.lock`, path, (lock) => new TrainStateFile(path, readState(path, identity), lock));
   }
 
   get data(): Readonly<TrainState> {
@@ -71,9 +65,7 @@ export class TrainStateFile {
   update(change: Partial<TrainState>): void {
     if (!this.#lock.held) throw new UsageError(`${this.path} was taken over by another run: this one stops`);
     Object.assign(this.#data, change);
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(this.#data, null, 2)}\n`);
-    renameSync(temporary, this.path);
+    replaceFile(this.path, `${JSON.stringify(this.#data, null, 2)}\n`);
   }
 
   /** Records one added image and writes the file before returning. */
@@ -109,9 +101,8 @@ function readState(path: string, identity: TrainIdentity): TrainState {
   const parsed = z.safeParse(TrainStateSchema, json);
   if (!parsed.success) throw unusable('is not a scenario training state file');
   const data = parsed.data;
-  const where = (state: TrainIdentity) => `${state.api}${state.projectId ? ` (project ${state.projectId})` : ''}`;
-  if (data.api !== identity.api || data.projectId !== identity.projectId) {
-    throw unusable(`holds a model of ${where(data)}, not ${where(identity)}`);
+  if (!sameApi(data, identity)) {
+    throw unusable(`holds a model of ${apiText(data)}, not ${apiText(identity)}`);
   }
   if (data.name !== identity.name || data.type !== identity.type) {
     const model = data.modelId ?? 'a model';

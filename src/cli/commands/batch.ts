@@ -62,8 +62,6 @@ class RowReader {
   readonly #defaults: ManifestRow;
   readonly #root: string;
   readonly #problems: Problems;
-  /** Problems of `defaults` already noted. */
-  readonly #noted = new Set<string>();
 
   constructor(defaults: ManifestRow, root: string, problems: Problems) {
     this.#defaults = defaults;
@@ -161,9 +159,8 @@ class RowReader {
     }
   }
 
+  /** Unlabelled, so {@link Problems} keeps one of each however many rows inherit it. */
   #noteDefaults(problem: string): void {
-    if (this.#noted.has(problem)) return;
-    this.#noted.add(problem);
     this.#problems.add(undefined, new UsageError(problem));
   }
 }

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { Problems, UsageError } from '../errors.js';
-import { addFlags, flagWords, paramsFromOptions, valueFromText, type Words } from '../flags.js';
+import { addFlags, collect, flagWords, nameValue, paramsFromOptions, type Words } from '../flags.js';
 import { commandFlags, TYPED_COMMANDS, type TypedCommand } from '../generations.js';
 import { slug } from '../outputs.js';
 import { checkItems, customItem, type Item, keyItems, type Placement, typedItem } from '../plan.js';
@@ -87,12 +87,12 @@ function customCommand(mode: Mode, runtime: Runtime): Command {
     .option(
       '-i, --input <name=value>',
       'a model input (repeatable); numbers, true/false and JSON are typed, the rest is text',
-      (value: string, previous: string[] = []) => [...previous, value],
+      collect,
     );
   addGenerationOptions(command, mode);
   return command.action(async (modelId: string, _options: unknown, self: Command) => {
     const options = self.opts<GenerationOptions & { input?: string[] }>();
-    const inputs = Object.fromEntries((options.input ?? []).map(inputEntry));
+    const inputs = Object.fromEntries((options.input ?? []).map((text) => nameValue('input', text)));
     const place = placement(0, modelId, options, 1, (name) => `--input ${name}`);
     await runGenerations(self, [customItem(modelId, inputs, place)], runtime, {
       mode,
@@ -107,12 +107,6 @@ function addGenerationOptions(command: Command, mode: Mode): void {
   if (mode === 'estimate') return;
   addStateOptions(command);
   command.option('--name <stem>', 'name the outputs <stem>-<n>.png (one input only)');
-}
-
-function inputEntry(text: string): [string, unknown] {
-  const split = text.indexOf('=');
-  if (split < 1) throw new UsageError(`--input ${JSON.stringify(text)}: expected name=value`);
-  return [text.slice(0, split), valueFromText(text.slice(split + 1))];
 }
 
 function placement(index: number, label: string, options: GenerationOptions, count: number, words: Words): Placement {

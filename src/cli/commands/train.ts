@@ -19,7 +19,8 @@ import {
   TRAINING_UPLOAD_CONCURRENCY,
 } from '../../schemas.js';
 import { EXIT, UsageError } from '../errors.js';
-import { valueFromText } from '../flags.js';
+import { collect, nameValue } from '../flags.js';
+import { pool } from '../pool.js';
 import type { Reporter } from '../reporter.js';
 import { commandLine, type Runtime, type Session, withSession } from '../session.js';
 import { checkImages, type DatasetImage, readDataset, trainingInputs } from '../train-dataset.js';
@@ -46,7 +47,6 @@ interface TrainOptions {
 
 /** What a training run is asked to do, checked before any request. */
 interface TrainPlan {
-  folder: string;
   images: DatasetImage[];
   name: string;
   type: TrainableModelType;
@@ -63,11 +63,7 @@ export function trainCommand(runtime: Runtime): Command {
     .option('--name <text>', "the model's name (default: the folder's name)")
     .option('--type <type>', `what to train: ${TRAINABLE_MODEL_TYPES.join(', ')} (default ${DEFAULT_TRAINING_TYPE})`)
     .option('--preset <preset>', 'how Scenario captions the images: style or subject')
-    .option(
-      '-p, --parameter <name=value>',
-      'a training parameter (repeatable), e.g. nbEpochs=12',
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
+    .option('-p, --parameter <name=value>', 'a training parameter (repeatable), e.g. nbEpochs=12', collect)
     .option('--state <file>', `record the model and each image here (default: <folder>/${DEFAULT_STATE_FILE})`)
     .option('--retry-failed', 'train again a model whose training failed or was canceled (billed again)')
     .option('--cancel', 'cancel the training the state file records, and stop')
@@ -79,29 +75,23 @@ async function train(folder: string, command: Command, runtime: Runtime): Promis
   const options = command.opts<TrainOptions>();
   const images = await readDataset(folder);
   const name = options.name ?? basename(resolve(folder));
-  const type = options.type ?? DEFAULT_TRAINING_TYPE;
-  const parameters = options.parameter?.length ? Object.fromEntries(options.parameter.map(parameterEntry)) : undefined;
+  const parameters = options.parameter?.length
+    ? Object.fromEntries(options.parameter.map((text) => nameValue('parameter', text)))
+    : undefined;
   // Everything the SDK can check is checked here, before the session sends anything.
   const checked = flagged(folder, () =>
     parseInput(
       ModelTrainParamsSchema,
-      { name, type, images: trainingInputs(images), preset: options.preset, parameters },
+      { name, type: options.type, images: trainingInputs(images), preset: options.preset, parameters },
       'train',
     ),
   );
+  const type = checked.type ?? DEFAULT_TRAINING_TYPE;
   await withSession(command, async (session) => {
     const identity = { api: session.api, projectId: session.client.projectId, name, type };
     const state = await TrainStateFile.open(options.state ?? join(folder, DEFAULT_STATE_FILE), identity);
     try {
-      const plan = {
-        folder,
-        images,
-        name,
-        type: checked.type ?? DEFAULT_TRAINING_TYPE,
-        preset: checked.preset,
-        parameters: checked.parameters,
-        state,
-      };
+      const plan = { images, name, type, preset: checked.preset, parameters: checked.parameters, state };
       if (options.cancel) return await cancel(session, plan);
       await checkImages(session.client, images);
       await new TrainingRun(session, plan, runtime, options).run();
@@ -127,12 +117,6 @@ function flagged<T>(folder: string, check: () => T): T {
     );
     throw new UsageError(problems.join('; '));
   }
-}
-
-function parameterEntry(text: string): [string, unknown] {
-  const split = text.indexOf('=');
-  if (split < 1) throw new UsageError(`--parameter ${JSON.stringify(text)}: expected name=value`);
-  return [text.slice(0, split), valueFromText(text.slice(split + 1))];
 }
 
 /** `--cancel`: cancels the recorded model's training. */
@@ -259,9 +243,8 @@ class TrainingRun {
         },
       );
     show();
-    const queue = [...missing];
-    const worker = async () => {
-      for (let image = queue.shift(); image && !this.runtime.signal.aborted; image = queue.shift()) {
+    try {
+      await pool(missing, TRAINING_UPLOAD_CONCURRENCY, this.runtime.signal, async (image) => {
         const [trainingImage] = await this.client.models.trainingImages.add(
           model.id,
           { images: trainingInputs([image]), preset },
@@ -270,10 +253,7 @@ class TrainingRun {
         state.added(image.file, (trainingImage as TrainingImage).id);
         added++;
         show();
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: Math.min(TRAINING_UPLOAD_CONCURRENCY, missing.length) }, worker));
+      });
     } finally {
       bar.stop();
     }
