@@ -2,8 +2,10 @@
 // that says why and how to install it, so `npm test` passes on a machine without a browser; or
 // a failure where the runtime is required (CI sets RUNTIMES_REQUIRE_ALL=1, and a runtime named
 // on the command line is always required: asking for it and silently skipping it would lie).
-// Pure functions: run-all.mjs does the looking, and the decisions are unit-tested.
+// Pure functions but for isExecutableFile: run-all.mjs does the looking, and the decisions are
+// unit-tested.
 
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** What looking for a runtime found: the binary to run (and a note for the log), or why there is none and how to get one. */
@@ -19,6 +21,29 @@ export type Decision =
 
 /** Looked for on PATH in this order when CHROMIUM_PATH is not set (Playwright drives any of them). */
 export const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'] as const;
+
+/**
+ * Chromium's flags for a headless run (Playwright adds --headless and a fresh --user-data-dir):
+ * these keep it off the (closed) network: no Google lookups, no component or sync traffic.
+ */
+export const CHROMIUM_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Whether `path` is a file this process may execute: what {@link findChromium} is given to look with. */
+export function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 const CHROMIUM_INSTALL =
   'install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary';

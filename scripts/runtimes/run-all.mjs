@@ -21,13 +21,20 @@
 // page server and the browser are closed and the throwaway directory removed, pass or fail.
 
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { decide, findChromium, probeFromVersionRun, requirement } from './availability.ts';
+import {
+  CHROMIUM_ARGS,
+  decide,
+  findChromium,
+  isExecutableFile,
+  probeFromVersionRun,
+  requirement,
+} from './availability.ts';
 import { serveProject } from './page-server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -274,16 +281,7 @@ async function runInChromium(executablePath, projectDir, baseUrl) {
       headless: true,
       chromiumSandbox: false, // --no-sandbox: CI runs as root
       timeout: 30_000,
-      // Playwright adds --headless and a fresh --user-data-dir; these keep Chromium off the
-      // (closed) network: no Google lookups, no component or sync traffic.
-      args: [
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
     const page = await browser.newPage();
     page.on('console', (message) => log.push(`console.${message.type()}: ${message.text()}`));
@@ -396,15 +394,6 @@ async function probeNode22() {
       why: error instanceof Error ? error.message : String(error),
       install: `it is installed on first use from the npm registry into ${relative(ROOT, NODE22_DIR)}/, so run once with registry access`,
     };
-  }
-}
-
-function isExecutableFile(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }
 

@@ -28,6 +28,16 @@ export function withoutSignatures(text: string): string {
   return text.replace(/(https?:\/\/[^\s?#"']+)\?[^\s#"']*/g, '$1');
 }
 
+/** A JSON-like value with {@link withoutSignatures} applied to every string in it, keys included. */
+function unsigned(value: unknown): unknown {
+  if (typeof value === 'string') return withoutSignatures(value);
+  if (Array.isArray(value)) return value.map(unsigned);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [withoutSignatures(key), unsigned(item)]));
+  }
+  return value;
+}
+
 /**
  * The answer to a failed request. The proxy's own refusals and Scenario's errors keep their
  * status and `reason` (with `details` and `trace_id`, and `retry-after` on a 429); an unreachable
@@ -39,12 +49,8 @@ export function errorAnswer(error: unknown, log: (message: string) => void): Res
     return json(error.status, { reason: error.message, details: error.details }, error.headers);
   if (error instanceof APIError) {
     const retryAfter = error.headers['retry-after'];
-    const body = { reason: withoutSignatures(error.reason), details: error.details, trace_id: error.traceId };
-    return json(
-      error.status,
-      JSON.parse(withoutSignatures(JSON.stringify(body))),
-      retryAfter ? { 'retry-after': retryAfter } : {},
-    );
+    const body = { reason: error.reason, details: error.details, trace_id: error.traceId };
+    return json(error.status, unsigned(body), retryAfter ? { 'retry-after': retryAfter } : {});
   }
   if (error instanceof APITimeoutError) return json(504, { reason: 'Scenario did not answer in time' });
   if (error instanceof APIConnectionError) return json(502, { reason: 'Scenario could not be reached' });

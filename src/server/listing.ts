@@ -1,7 +1,7 @@
 import type { OwnedKind, ProxyStore } from './store.js';
 
 /** Upstream pages read at most for one page of a user's listing. */
-export const MAX_PAGES_PER_LISTING = 5;
+const MAX_PAGES_PER_LISTING = 5;
 
 /** What a listing route's pages hold, and how an item is named. */
 const LISTINGS = {

@@ -27,7 +27,7 @@ export interface ProxyStore {
   add(key: string, amount: number, ttlMs: number, limit?: number): Promise<CounterUpdate>;
 }
 
-/** Counters kept before expired ones are swept: one sweep per this many new counters at most. */
+/** New counters between two sweeps of the expired ones: a sweep's cost is shared by this many creations. */
 const SWEEP_SIZE = 1000;
 
 /** Options of {@link createMemoryStore}. */
@@ -44,6 +44,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
   const now = options.now ?? Date.now;
   const owners = new Map<string, string>();
   const counters = new Map<string, { total: number; expiresAt: number }>();
+  let createdSinceSweep = 0;
   const ownerKey = (kind: OwnedKind, id: string) => `${kind}:${id}`;
   return {
     async own(userId, kind, ids) {
@@ -55,7 +56,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
     async add(key, amount, ttlMs, limit = Number.POSITIVE_INFINITY) {
       const existing = counters.get(key);
       const counter = existing && existing.expiresAt > now() ? existing : { total: 0, expiresAt: now() + ttlMs };
-      if (counter !== existing && counters.size >= SWEEP_SIZE) {
+      if (counter !== existing) createdSinceSweep += 1;
+      if (createdSinceSweep >= SWEEP_SIZE) {
+        createdSinceSweep = 0;
         for (const [name, { expiresAt }] of counters) if (expiresAt <= now()) counters.delete(name);
       }
       if (counter.total + amount > limit) return { added: false, total: counter.total };

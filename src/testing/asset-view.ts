@@ -21,7 +21,7 @@ const IMAGE_EDIT_CAPABILITIES = [
  * (`inference-img2img` is `inference-img`, `inference-controlnet-inpaint` is
  * `inference-control-net-inpainting`, `texture-albedo` is `texture:albedo`); the rest alike.
  */
-export function assetSource(type: string): string {
+function assetSource(type: string): string {
   return type
     .replace(/^inference-controlnet/, 'inference-control-net')
     .replace(/^inference-(txt|img)2img/, 'inference-$1')

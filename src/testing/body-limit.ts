@@ -9,21 +9,31 @@ export const MAX_REQUEST_BODY_BYTES = 16 * 1024 * 1024;
 
 class OverLimit extends Error {}
 
+/** A request or a response: what {@link readBodyBytes} reads. */
+interface HttpMessage {
+  headers: Headers;
+  body: ReadableStream<Uint8Array> | null;
+}
+
 /**
- * A body read only up to `maxBytes`, or `undefined` when it is larger: one whose
- * `content-length` declares more is refused before a byte is read, one that streams more
- * (chunked, or lying about its length) as soon as it has. One request can then never make the
- * emulator buffer more than the limit.
+ * A request's or a response's body read only up to `maxBytes`, or `undefined` when it is
+ * larger: one whose `content-length` declares more is refused before a byte is read, one that
+ * streams more (chunked, or lying about its length) as soon as it has. One message can then
+ * never make the emulator buffer more than the limit. `signal` stops the read (it then throws).
  */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+export async function readBodyBytes(
+  message: HttpMessage,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array | undefined> {
+  const declared = Number(message.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
-    await request.body?.cancel().catch(() => {});
+    await message.body?.cancel().catch(() => {});
     return undefined;
   }
-  if (!request.body) return new Uint8Array(0);
+  if (!message.body) return new Uint8Array(0);
   try {
-    return await readAllBytes(request.body, { maxBytes, tooLarge: () => new OverLimit() });
+    return await readAllBytes(message.body, { maxBytes, tooLarge: () => new OverLimit(), signal });
   } catch (error) {
     if (error instanceof OverLimit) return undefined;
     throw error;

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { MAX_REQUEST_BODY_BYTES, readBodyBytes } from './body-limit.js';
 import type { AppEnv, EmulatorContext } from './context.js';
-import { badRequest, EmulatorHttpError } from './errors.js';
+import { badRequest, EmulatorHttpError, jsonResponse } from './errors.js';
 import { checkBody } from './spec/check-body.js';
 import type { OperationContract } from './spec/contract.js';
 import { operationContract } from './spec/operations.js';
@@ -69,6 +69,14 @@ export function ignoreFields(context: EmulatorContext, c: Context<AppEnv>, field
 export function isDryRun(c: Context): boolean {
   const value = c.req.query('dryRun');
   return value !== undefined && !/^(false|0)$/i.test(value.trim());
+}
+
+/** HTTP status of a dry-run quote: non-standard, but what the real API sends. */
+const DRY_RUN_STATUS = 269;
+
+/** The answer to a dry run: the quote, `costDetails` itemising it, with the status the real API sends. */
+export function dryRunQuote(cost: number, costDetails: Record<string, unknown>): Response {
+  return jsonResponse({ creativeUnitsCost: cost, creativeUnitsDiscount: 0, costDetails, job: {} }, DRY_RUN_STATUS);
 }
 
 /** The values of repeatable, comma-separated query parameters (`?types=a,b&type=c`), in order of `names`. */

@@ -24,6 +24,14 @@ export function countFault(store: Store, kind: FaultKind): void {
   store.counters.faults[kind] = (store.counters.faults[kind] ?? 0) + 1;
 }
 
+/** Whether the job a request starts is to fail (the `jobFailure` fault), counted when it is. */
+export function drawJobFailure(context: EmulatorContext, c: Context): boolean {
+  const { store, options } = context;
+  const fails = options.faults.jobFails({ method: c.req.method, route: routeOf(c) }, store.rng.faults);
+  if (fails) countFault(store, 'jobFailure');
+  return fails;
+}
+
 /**
  * Outermost middleware: counts and logs every request, injects the configured faults (before
  * the route for 429/503, on its answer for 500/502/reset/malformed JSON), names the body fields

@@ -1,5 +1,5 @@
 import type { Model, TrainingImage, TrainingProgress } from '../schemas/model.js';
-import { assetView } from './asset-view.js';
+import { signedAssetUrl } from './asset-view.js';
 import { type EmulatorContext, isoDate } from './context.js';
 import { trainingCost } from './cost.js';
 import { createJob, jobView } from './job-lifecycle.js';
@@ -162,7 +162,7 @@ function trainingImageView(context: EmulatorContext, image: ModelRecord['trainin
     id: image.assetId,
     name: image.name,
     createdAt: isoDate(image.createdAt),
-    downloadUrl: asset ? assetView(context, asset).url : '',
+    downloadUrl: asset ? signedAssetUrl(context, asset.id) : '',
     description: asset?.description ?? '',
     automaticCaptioning: image.automaticCaptioning,
   };
@@ -207,7 +207,7 @@ function statsOf(job: JobRecord) {
  * one whose type trains, the base family the typed endpoints run it on; once trained, the
  * images it learnt from.
  */
-export function createdModel(context: EmulatorContext, id: string, listed = false): CatalogModel | undefined {
+function createdModel(context: EmulatorContext, id: string, listed = false): CatalogModel | undefined {
   const record = context.store.createdModels.get(id);
   if (!record) return undefined;
   const wire = modelView(context, record, listed);

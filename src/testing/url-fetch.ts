@@ -1,4 +1,4 @@
-import { readAllBytes } from '../core/read-bytes.js';
+import { readBodyBytes } from './body-limit.js';
 import { isPublicAddress } from './public-address.js';
 
 /**
@@ -38,7 +38,7 @@ export async function fetchImportUrl(url: string, how: ImportFetch): Promise<Uin
       const response = await how.fetch(target.href, { redirect: 'manual', signal });
       const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
       if (location === null)
-        return response.status === 200 ? await readCapped(response, how.maxBytes, signal) : undefined;
+        return response.status === 200 ? await readBodyBytes(response, how.maxBytes, signal) : undefined;
       await response.body?.cancel();
       target = URL.parse(location, target);
     }
@@ -62,13 +62,4 @@ async function resolve(host: string): Promise<string[]> {
   if (!dns) return [host];
   const found = await dns.promises.lookup(host, { all: true, verbatim: true });
   return found.map(({ address }) => address);
-}
-
-async function readCapped(response: Response, maxBytes: number, signal: AbortSignal): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    throw new RangeError(`${declared} bytes declared, more than ${maxBytes}`);
-  }
-  return response.body ? readAllBytes(response.body, { maxBytes, signal }) : new Uint8Array(0);
 }

@@ -3,7 +3,7 @@ import { APIError, AuthenticationError, NotFoundError } from '../../src/index.js
 import { errorAnswer } from '../../src/server/answers.js';
 import { createMemoryStore } from '../../src/server/index.js';
 import { captureLogger } from '../helpers/msw.js';
-import { KEY, SECRET, setup } from './harness.js';
+import { APP, KEY, SECRET, setup } from './harness.js';
 
 const BASIC = btoa(`${KEY}:${SECRET}`);
 
@@ -50,5 +50,28 @@ describe('the proxy never shows a credential or a signature', () => {
     expect(failure.status).toBe(500);
     expect(await failure.json()).toEqual({ reason: 'the proxy failed' });
     expect(logged.join('')).not.toContain('X-Amz');
+  });
+
+  test("a signed URL in Scenario's error details loses its query and nothing else: quotes and line breaks after it stay", async () => {
+    const signed = 'https://cdn.example.com/assets/a.png?sig=1';
+    const details = { quoted: `${signed}" more words`, lines: `${signed}\nnext words`, list: [`see ${signed}`] };
+    const { proxy } = setup(createMemoryStore(), {
+      fetch: async () =>
+        new Response(JSON.stringify({ reason: `could not read ${signed}`, details }), {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        }),
+    });
+    const answer = await proxy.fetch(
+      new Request(`${APP}/api/scenario/models/flux.1-dev`, { headers: { 'x-user': 'alice' } }),
+    );
+    expect(answer.status).toBe(400);
+    const body = await answer.json();
+    expect(body.reason).toBe('could not read https://cdn.example.com/assets/a.png');
+    expect(body.details).toEqual({
+      quoted: 'https://cdn.example.com/assets/a.png" more words',
+      lines: 'https://cdn.example.com/assets/a.png\nnext words',
+      list: ['see https://cdn.example.com/assets/a.png'],
+    });
   });
 });

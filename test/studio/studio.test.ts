@@ -4,7 +4,6 @@
  * and a build that never hold a credential. Needs a built dist/ (`npm test` builds first).
  * Without a browser it is skipped with one line, unless RUNTIMES_REQUIRE_ALL is set (CI).
  */
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,13 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Studio, startStudio } from '../../examples/studio/studio.ts';
-import { decide, findChromium, requirement } from '../../scripts/runtimes/availability.ts';
+import {
+  CHROMIUM_ARGS,
+  decide,
+  findChromium,
+  isExecutableFile,
+  requirement,
+} from '../../scripts/runtimes/availability.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const STUDIO_DIR = join(ROOT, 'examples', 'studio');
@@ -29,14 +34,7 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.jpg`), type: 'jpeg', quality: 70 });
 }
 
-const probe = findChromium(process.env, (path) => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-});
+const probe = findChromium(process.env, isExecutableFile);
 const decision = decide('studio in chromium', probe, requirement('chromium', process.env, []));
 if (decision.action === 'skip') console.log(decision.line);
 if (decision.action === 'fail') throw new Error(decision.reason);
@@ -50,14 +48,7 @@ describe.runIf(decision.action === 'run')('the studio in Chromium', () => {
       executablePath: decision.action === 'run' ? decision.path : undefined,
       headless: true,
       chromiumSandbox: false,
-      args: [
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     });
   }, 60_000);
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { EmulatorContext } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
 import type { ImageResolver, ResolvedImage } from '../image-inputs.js';
+import type { GenerationRender } from '../images/generation.js';
 import { type CatalogModel, FAMILIES, type ModelFamily } from '../model-catalog.js';
 import type { JobPlan } from '../store.js';
 import { findModel } from '../training.js';
@@ -87,6 +88,20 @@ export async function firstImage(
 export async function assetImage(images: ImageResolver, value: string, field: string): Promise<ResolvedImage> {
   if (!value.startsWith('asset_')) throw badRequest(`${field} must reference an existing AssetId`);
   return images.resolve(value, field);
+}
+
+/** A list field of asset ids only (`styleImages`, `referenceImages`), each resolved as {@link assetImage} does; none when absent. */
+export function assetImages(
+  body: Record<string, unknown>,
+  images: ImageResolver,
+  field: string,
+): Promise<ResolvedImage[]> {
+  return Promise.all(((body[field] as string[] | undefined) ?? []).map((id) => assetImage(images, id, field)));
+}
+
+/** A render's `styles`: the images' palettes, each pulling by `scale`; none for no images. */
+export function renderStyles(refs: readonly ResolvedImage[], scale: number): Pick<GenerationRender, 'styles'> {
+  return refs.length > 0 ? { styles: { images: refs.map((r) => ({ bytes: r.bytes, scale })), type: 'style' } } : {};
 }
 
 /** The body without `undefined` fields, with data-URL images replaced by their asset ids (for `metadata.input`). */

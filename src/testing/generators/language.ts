@@ -13,7 +13,7 @@ import { echo, type Generator } from './generator.js';
  */
 
 /** Length of an `embed` vector, as the swagger states it. */
-export const EMBEDDING_LENGTH = 1024;
+const EMBEDDING_LENGTH = 1024;
 
 const COLOURS: [string, [number, number, number]][] = [
   ['red', [200, 40, 40]],

@@ -1,6 +1,6 @@
 import { editCost } from '../cost.js';
 import { renderGeneration } from '../images/generation.js';
-import { assetImage, checkBatch, echo, type Generator } from './generator.js';
+import { assetImages, checkBatch, echo, type Generator, renderStyles } from './generator.js';
 
 /** How far an edit moves from the image, when `strength` does not say. */
 const DEFAULT_EDIT_STRENGTH = 0.5;
@@ -15,9 +15,7 @@ const REFERENCE_SCALE = 0.5;
 export const promptEditing: Generator = async (body, { context, images, seed: drawSeed }) => {
   const image = await images.resolve(body.image as string, 'image');
   const mask = typeof body.mask === 'string' ? await images.resolve(body.mask, 'mask') : undefined;
-  const references = await Promise.all(
-    ((body.referenceImages as string[] | undefined) ?? []).map((id) => assetImage(images, id, 'referenceImages')),
-  );
+  const references = await assetImages(body, images, 'referenceImages');
   const samples = checkBatch(context, 'numSamples', (body.numSamples as number | undefined) ?? 1);
   const seed = drawSeed(body.seed);
   const { width, height } = image.info;
@@ -44,14 +42,7 @@ export const promptEditing: Generator = async (body, { context, images, seed: dr
         prompt: body.prompt as string,
         strength: (body.strength as number | undefined) ?? DEFAULT_EDIT_STRENGTH,
         reference: image.bytes,
-        ...(references.length > 0
-          ? {
-              styles: {
-                images: references.map((r) => ({ bytes: r.bytes, scale: REFERENCE_SCALE })),
-                type: 'style' as const,
-              },
-            }
-          : {}),
+        ...renderStyles(references, REFERENCE_SCALE),
       }),
   };
 };

@@ -1,6 +1,6 @@
 import { editCost } from '../cost.js';
 import { renderGeneration } from '../images/generation.js';
-import { assetImage, echo, type Generator } from './generator.js';
+import { assetImages, echo, type Generator, renderStyles } from './generator.js';
 
 const DEFAULT_FIDELITY = 50;
 /** The least the structure is changed, so a `structureFidelity` of 100 still restyles. */
@@ -12,7 +12,7 @@ const MIN_STRENGTH = 0.2;
  */
 export const restyle: Generator = async (body, { images, seed: drawSeed }) => {
   const image = await images.resolve(body.image as string, 'image');
-  const styles = await Promise.all((body.styleImages as string[]).map((id) => assetImage(images, id, 'styleImages')));
+  const styles = await assetImages(body, images, 'styleImages');
   const styleScale = ((body.styleFidelity as number | undefined) ?? DEFAULT_FIDELITY) / 100;
   const structure = ((body.structureFidelity as number | undefined) ?? DEFAULT_FIDELITY) / 100;
   const seed = drawSeed(body.seed);
@@ -33,7 +33,7 @@ export const restyle: Generator = async (body, { images, seed: drawSeed }) => {
         prompt: (body.prompt as string | undefined) ?? '',
         strength: Math.max(MIN_STRENGTH, 1 - structure),
         reference: image.bytes,
-        styles: { images: styles.map((s) => ({ bytes: s.bytes, scale: styleScale })), type: 'style' },
+        ...renderStyles(styles, styleScale),
       }),
   };
 };

@@ -2,7 +2,7 @@ import { skyboxCost, upscaleCost } from '../cost.js';
 import { badRequest } from '../errors.js';
 import { renderGeneration } from '../images/generation.js';
 import { upscaleImage } from '../images/upscale.js';
-import { assetImage, checkBatch, echo, firstImage, type Generator } from './generator.js';
+import { assetImage, assetImages, checkBatch, echo, firstImage, type Generator, renderStyles } from './generator.js';
 import { upscaledSize } from './upscale.js';
 
 /** Width of a skybox when the request gives none; the real API's is larger, the emulator keeps jobs quick. */
@@ -29,9 +29,7 @@ export const skybox: Generator = async (body, { context, images, seed: drawSeed 
         .map(async (field) => [field, (await assetImage(images, body[field] as string, field)).assetId]),
     ),
   );
-  const styles = await Promise.all(
-    ((body.styleImages as string[] | undefined) ?? []).map((id) => assetImage(images, id, 'styleImages')),
-  );
+  const styles = await assetImages(body, images, 'styleImages');
   const seed = drawSeed(body.seed);
   const prompt = body.prompt as string;
   return {
@@ -57,9 +55,7 @@ export const skybox: Generator = async (body, { context, images, seed: drawSeed 
         prompt,
         strength: (body.strength as number | undefined) ?? DEFAULT_STRENGTH,
         ...(start ? { reference: start.bytes } : {}),
-        ...(styles.length > 0
-          ? { styles: { images: styles.map((s) => ({ bytes: s.bytes, scale: STYLE_SCALE })), type: 'style' as const } }
-          : {}),
+        ...renderStyles(styles, STYLE_SCALE),
         tiling: 'horizontal',
       }),
   };
@@ -68,9 +64,7 @@ export const skybox: Generator = async (body, { context, images, seed: drawSeed 
 /** `POST /generate/skybox-upscale-360`: the panorama resized by `scalingFactor` (default 2) or to `targetWidth`; it still wraps. */
 export const skyboxUpscale: Generator = async (body, { images }) => {
   const image = await images.resolve(body.image as string, 'image');
-  const styles = await Promise.all(
-    ((body.styleImages as string[] | undefined) ?? []).map((id) => assetImage(images, id, 'styleImages')),
-  );
+  const styles = await assetImages(body, images, 'styleImages');
   const { width, height } = upscaledSize(image.info, body as { scalingFactor?: number; targetWidth?: number });
   return {
     jobType: 'skybox-upscale-360',

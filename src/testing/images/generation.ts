@@ -35,7 +35,7 @@ export interface GenerationRender {
  * How far a trained model pulls its outputs to its training images' palette (0–1): a LoRA at
  * its usual scale steers the look strongly, while the base model's drawing still shows.
  */
-export const TRAINED_PALETTE_PULL = 0.7;
+const TRAINED_PALETTE_PULL = 0.7;
 
 /**
  * The outputs of a txt2img, img2img, inpaint or ControlNet job (and their style-image variants):

@@ -17,7 +17,7 @@ export interface PixelateOptions {
 const OPAQUE = 128;
 
 /** The grid of a pixelated image: cells across and down, and each cell's side in output pixels. */
-export function pixelGrid(width: number, height: number, gridSize: number) {
+function pixelGrid(width: number, height: number, gridSize: number) {
   const longer = Math.max(width, height);
   const block = Math.max(1, Math.round(longer / gridSize));
   const cells = (side: number) => (side === longer ? gridSize : Math.max(1, Math.round((side / longer) * gridSize)));

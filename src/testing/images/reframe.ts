@@ -14,7 +14,7 @@ export interface ReframeOptions {
 }
 
 /** Where the input lands in the frame, in pixels. */
-export function reframePlacement(
+function reframePlacement(
   input: { width: number; height: number },
   { targetWidth, targetHeight, location, resizePercent }: ReframeOptions,
 ): { left: number; top: number; width: number; height: number } {

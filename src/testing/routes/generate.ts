@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv, EmulatorContext } from '../context.js';
-import { badRequest, EmulatorHttpError, jsonResponse } from '../errors.js';
+import { badRequest, EmulatorHttpError } from '../errors.js';
 import { custom } from '../generators/custom.js';
 import { detect } from '../generators/detect.js';
 import { generativeFill } from '../generators/generative-fill.js';
@@ -20,12 +20,9 @@ import { upscale } from '../generators/upscale.js';
 import { vectorize } from '../generators/vectorize.js';
 import { ImageResolver } from '../image-inputs.js';
 import { createJob, expectedEnd, isRunning, jobView } from '../job-lifecycle.js';
-import { ignoreFields, isDryRun, MAX_GENERATE_BODY_BYTES, readBody, readJson } from '../request.js';
+import { dryRunQuote, ignoreFields, isDryRun, MAX_GENERATE_BODY_BYTES, readBody, readJson } from '../request.js';
 import { type AnswerExtras, inference, inputAsset } from '../submission-answer.js';
-import { countFault, routeOf } from '../traffic.js';
-
-/** HTTP status of a dry-run quote: non-standard, but what the real API sends. */
-const DRY_RUN_STATUS = 269;
+import { drawJobFailure } from '../traffic.js';
 
 /** Typed routes: the body is checked against the route's swagger contract before the generator reads it. */
 const TYPED: Record<string, Generator> = {
@@ -89,7 +86,7 @@ async function submit(
   body: Record<string, unknown>,
   extras?: AnswerExtras,
 ): Promise<Response> {
-  const { store, options } = context;
+  const { store } = context;
   const owner = c.get('owner');
   const images = new ImageResolver(context, owner);
   const plan = await generator(body, {
@@ -101,16 +98,11 @@ async function submit(
   // The real API reads dryRun from the query only; in the body it is an unknown field and the job runs.
   if (isDryRun(c)) {
     // Cost items as the live API itemises them (`{ "custom-generation": 9, "quality-gate": 1.75 }`).
-    const costDetails = { [`${plan.jobType}-generation`]: plan.cost };
-    return jsonResponse(
-      { creativeUnitsCost: plan.cost, creativeUnitsDiscount: 0, costDetails, job: {} },
-      DRY_RUN_STATUS,
-    );
+    return dryRunQuote(plan.cost, { [`${plan.jobType}-generation`]: plan.cost });
   }
   enforceParallelLimit(context, owner);
   images.commit();
-  const fails = options.faults.jobFails({ method: c.req.method, route: routeOf(c) }, store.rng.faults);
-  if (fails) countFault(store, 'jobFailure');
+  const fails = drawJobFailure(context, c);
   const job = createJob(context, plan, owner, fails);
   const answer = { job: jobView(context, job), creativeUnitsCost: plan.cost, creativeUnitsDiscount: 0 };
   // Routes with a non-asset output (captions, an embedding) answer with it at once, unless the job failed.

@@ -1,15 +1,15 @@
 import { type Context, Hono } from 'hono';
 import { type AppEnv, AUTHOR_ID, type EmulatorContext } from '../context.js';
-import { badRequest, EmulatorHttpError, forbidden, jsonResponse, notFound } from '../errors.js';
+import { badRequest, EmulatorHttpError, forbidden, notFound } from '../errors.js';
 import { notAnImage } from '../image-inputs.js';
 import { dominantColourName } from '../images/colour-name.js';
 import { decodeImageString } from '../images/image-string.js';
 import { probeImage } from '../images/probe.js';
 import { jobView } from '../job-lifecycle.js';
 import type { ModelRecord, TrainingImageRecord, TrainingPairRecord } from '../model-record.js';
-import { isDryRun, MAX_GENERATE_BODY_BYTES, readBody, readJson } from '../request.js';
+import { dryRunQuote, isDryRun, MAX_GENERATE_BODY_BYTES, readBody, readJson } from '../request.js';
 import { type AssetRecord, uploadedAsset } from '../store.js';
-import { countFault, routeOf } from '../traffic.js';
+import { drawJobFailure } from '../traffic.js';
 import {
   cancelTraining,
   costOf,
@@ -20,8 +20,6 @@ import {
   TRAINING_JOB_TYPE,
 } from '../training.js';
 
-/** HTTP status of a dry-run quote: non-standard, but what the real API sends. */
-const DRY_RUN_STATUS = 269;
 /** The type `POST /models` gives a model when the body names none. */
 const DEFAULT_TYPE = 'flux.1-lora';
 /** `assetIds` one `POST …/training-images` takes. */
@@ -191,16 +189,10 @@ export function trainingRoutes(context: EmulatorContext): Hono<AppEnv> {
     checkTrainable(context, record);
     if (isDryRun(c)) {
       const quoted = costOf({ ...record, parameters: { ...record.parameters, ...parameters } });
-      const costDetails = { jobType: TRAINING_JOB_TYPE, trainingImages: record.trainingImages.length };
-      return jsonResponse(
-        { creativeUnitsCost: quoted, creativeUnitsDiscount: 0, costDetails, job: {} },
-        DRY_RUN_STATUS,
-      );
+      return dryRunQuote(quoted, { jobType: TRAINING_JOB_TYPE, trainingImages: record.trainingImages.length });
     }
     enforceParallelTrainings(context, c.get('owner'));
-    const { store, options } = context;
-    const fails = options.faults.jobFails({ method: c.req.method, route: routeOf(c) }, store.rng.faults);
-    if (fails) countFault(store, 'jobFailure');
+    const fails = drawJobFailure(context, c);
     const job = startTraining(context, record, parameters, fails);
     return c.json({
       model: modelView(context, record),
