@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { type ClientOptions, InvalidRequestError, Scenario } from '../index.js';
+import { parseInput } from '../schemas.js';
 import { errorAnswer, json, Refusal } from './answers.js';
 import { type Budget, countRequest, type Ledger, type RateLimit, withinBudget } from './budget.js';
 import { allowedModels, ownedPage } from './listing.js';
@@ -168,10 +169,7 @@ function prepare(options: ProxyOptions): Setup {
 }
 
 function checkedOptions(options: ProxyOptions): ProxyOptions {
-  const result = z.safeParse(ProxyOptionsSchema, options);
-  if (result.success) return result.data as ProxyOptions;
-  const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  throw new InvalidRequestError('createProxy options', issues);
+  return parseInput(ProxyOptionsSchema, options, 'createProxy options') as ProxyOptions;
 }
 
 async function handle(setup: Setup, request: Request): Promise<Response> {

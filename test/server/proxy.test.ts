@@ -188,6 +188,12 @@ describe.each(storeKinds())('createProxy over the emulator ($name)', ({ make }) 
     );
   });
 
+  test('bad options are refused at once, every problem in English, named by its path', () => {
+    expect(() => setup(make(), { models: [''], maxBodyBytes: 0 })).toThrow(
+      'Invalid createProxy options: models[0]: Too small: expected string to have >=1 characters; maxBodyBytes: Too small: expected number to be >0',
+    );
+  });
+
   test('over budget: a 402 with a clear reason, and the paid POST never reaches Scenario', async () => {
     const { as, paidPosts, upstream } = setup(make(), { budget: { credits: 30, windowMs: 86_400_000 } });
     const alice = as('alice');
