@@ -126,8 +126,9 @@ export class Scenario {
     const { baseUrl, projectId } = connection;
     const credentials = sentCredentials(connection);
     const { apiKey, apiSecret, token } = credentials;
-    const redact = createRedactor(secretForms(credentials));
-    const redactAnswer = createRedactor(secretForms(credentials), MIN_ANSWER_SECRET_LENGTH);
+    const secrets = secretForms(credentials);
+    const redact = createRedactor(secrets);
+    const redactAnswer = createRedactor(secrets, MIN_ANSWER_SECRET_LENGTH);
     const logger = createLogger(options.logger ?? console, options.logLevel ?? 'warn', redact);
     warnOfSecretInPage(apiSecret, logger);
     this.baseUrl = baseUrl.href.replace(/\/$/, '');

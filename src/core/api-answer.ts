@@ -1,6 +1,6 @@
 import { ResponseValidationError } from './errors.js';
 import { readAllBytes } from './read-bytes.js';
-import { redactValue } from './redact.js';
+import { redactValue, unredacted } from './redact.js';
 import { markPermanent } from './retry.js';
 
 /**
@@ -43,7 +43,9 @@ export async function readApiAnswer(response: Response, context: AnswerContext):
         tooLarge: (size) => tooLarge(size, context),
       })
     : new Uint8Array(0);
-  return redactValue(parseJson(new TextDecoder().decode(bytes), context), context.redactAnswer);
+  const answer = parseJson(new TextDecoder().decode(bytes), context);
+  // Redacting copies the whole answer (up to 32 MiB): not worth it when no secret can be in it.
+  return context.redactAnswer === unredacted ? answer : redactValue(answer, context.redactAnswer);
 }
 
 function tooLarge(size: number, { endpoint, advice }: AnswerContext): ResponseValidationError {

@@ -345,23 +345,15 @@ export class JobTimeoutError extends JobError {
     timeoutMs: number,
     lastJob: Job | undefined,
     /** The polls that failed in a row up to the deadline, the wait riding them out: how many, and the latest error. */
-    failedPolls?: { count: number; lastError: unknown },
+    failedPolls?: FailedPolls,
   ) {
     const status = lastJob
       ? ` (last status ${lastJob.status}, progress ${Math.round((lastJob.progress ?? 0) * 100)}%)`
       : '';
-    const after = formatDuration(timeoutMs);
-    const what = failedPolls
-      ? `Job ${jobId} not seen to finish within ${after}${status}: the last ${plural(failedPolls.count, 'poll')} failed, the latest with: ${messageOf(failedPolls.lastError)}`
-      : `Job ${jobId} still running after ${after}${status}`;
-    const cause = failedPolls && { cause: failedPolls.lastError };
-    super(jobId, `${what}; resume with client.jobs.wait('${jobId}').`, cause);
+    super(jobId, ...gaveUp('job', jobId, timeoutMs, status, failedPolls));
     this.lastJob = unsigned(lastJob);
   }
 }
-
-const plural = (count: number, noun: string) => (count === 1 ? noun : `${count} ${noun}s`);
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 // ---------------------------------------------------------------------------------------------
 // Trainings: each error carries the model id, so a paid training can always be found again.
@@ -420,7 +412,7 @@ export class TrainingTimeoutError extends TrainingError {
     timeoutMs: number,
     lastModel: Model | undefined,
     /** The polls that failed in a row up to the deadline, the wait riding them out: how many, and the latest error. */
-    failedPolls?: { count: number; lastError: unknown },
+    failedPolls?: FailedPolls,
   ) {
     const progress = lastModel?.trainingProgress;
     const where = progress
@@ -428,18 +420,56 @@ export class TrainingTimeoutError extends TrainingError {
       : lastModel
         ? ` (status ${lastModel.status})`
         : '';
-    const after = formatDuration(timeoutMs);
-    const what = failedPolls
-      ? `Model ${modelId} not seen to finish training within ${after}${where}: the last ${plural(failedPolls.count, 'poll')} failed, the latest with: ${messageOf(failedPolls.lastError)}`
-      : `Model ${modelId} still training after ${after}${where}`;
-    const cause = failedPolls && { cause: failedPolls.lastError };
-    super(modelId, `${what}; resume with client.models.waitForTraining('${modelId}').`, cause);
+    super(modelId, ...gaveUp('training', modelId, timeoutMs, where, failedPolls));
     this.lastModel = unsigned(lastModel);
   }
 }
 
+/**
+ * The polls that failed in a row up to a wait's deadline, the wait riding them out: how many, and the latest error.
+ *
+ * @inline
+ */
+export interface FailedPolls {
+  count: number;
+  lastError: unknown;
+}
+
+/** How the timeout of each wait names what it waited for, and how to resume it. */
+const waits = {
+  job: { subject: 'Job', doing: 'running', finish: 'finish', resume: 'client.jobs.wait' },
+  training: { subject: 'Model', doing: 'training', finish: 'finish training', resume: 'client.models.waitForTraining' },
+};
+
+/**
+ * The message and options of a wait that gave up on `id`: still running after the wait, or, when
+ * the polls up to the deadline failed, not seen to finish, the latest poll's error its cause;
+ * then how to resume. `state` is the latest state seen, in parentheses.
+ */
+function gaveUp(
+  wait: keyof typeof waits,
+  id: string,
+  timeoutMs: number,
+  state: string,
+  failedPolls: FailedPolls | undefined,
+): [message: string, options: { cause: unknown } | undefined] {
+  const { subject, doing, finish, resume } = waits[wait];
+  const after = formatDuration(timeoutMs);
+  const what = failedPolls
+    ? `${subject} ${id} not seen to ${finish} within ${after}${state}: the last ${plural(failedPolls.count, 'poll')} failed, the latest with: ${messageOf(failedPolls.lastError)}`
+    : `${subject} ${id} still ${doing} after ${after}${state}`;
+  return [`${what}; resume with ${resume}('${id}').`, failedPolls && { cause: failedPolls.lastError }];
+}
+
 function formatDuration(ms: number): string {
   return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 100) / 10} s`;
+}
+
+const plural = (count: number, noun: string) => (count === 1 ? noun : `${count} ${noun}s`);
+
+/** What an error says, whatever was thrown: its message, or the thrown value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { APIConnectionError } from './errors.js';
+import { APIConnectionError, messageOf } from './errors.js';
 
 /**
  * Imports a module of the SDK that loads on first use. The client's resources, its HTTP layer and
@@ -14,9 +14,8 @@ export async function lazyImport<T>(what: string, load: () => Promise<T>): Promi
   try {
     return await load();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     throw new APIConnectionError(
-      `Could not load the SDK's code for ${what} (${reason}); nothing was sent. Check the connection, or reload the page if the app was deployed again.`,
+      `Could not load the SDK's code for ${what} (${messageOf(error)}); nothing was sent. Check the connection, or reload the page if the app was deployed again.`,
       { cause: error },
     );
   }

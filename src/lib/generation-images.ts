@@ -1,12 +1,14 @@
 import type { ImageInput } from './image-input.js';
 import { type ImageSlot, type ResolveImagesContext, resolveImages } from './resolve-images.js';
-import { type StyleImageOptions, styleImageSlots } from './style-images.js';
+import type { StyleImageOptions } from './style-images.js';
 
 /** One image field of a request: one image input or a list of them (`undefined`: left out). */
 export interface ImageField {
   input: ImageInput | readonly ImageInput[] | undefined;
   /** The API takes asset ids only in this field: its images are uploaded (hidden), never inlined. */
   assetIdOnly?: boolean;
+  /** Its images travel the same way, all inlined or all as asset ids (see {@link ImageSlot.group}). */
+  group?: string;
 }
 
 /** A field resolved to what the endpoint takes: an asset id or data URL, a list of them, or still absent. */
@@ -26,10 +28,10 @@ export async function resolveImageFields<T extends Record<string, ImageField>>(
   context: ResolveImagesContext,
 ): Promise<ResolvedFields<T>> {
   const given = Object.entries(fields).filter(([, { input }]) => input !== undefined);
-  const slots: ImageSlot[] = given.flatMap(([field, { input, assetIdOnly }]) =>
+  const slots: ImageSlot[] = given.flatMap(([field, { input, assetIdOnly, group }]) =>
     Array.isArray(input)
-      ? input.map((item: ImageInput, index) => ({ field: `${field}[${index}]`, input: item, assetIdOnly }))
-      : [{ field, input: input as ImageInput, assetIdOnly }],
+      ? input.map((item: ImageInput, index) => ({ field: `${field}[${index}]`, input: item, assetIdOnly, group }))
+      : [{ field, input: input as ImageInput, assetIdOnly, group }],
   );
   const resolved = await resolveImages(slots, context);
   let next = 0;
@@ -46,21 +48,23 @@ export async function resolveImageFields<T extends Record<string, ImageField>>(
 /**
  * Resolves the image fields of one generation and its style images together, so they share
  * one inline budget: named fields (`image`, `mask`, `controlImage`; absent ones skipped) in the
- * order given, then the style images. `context.check` sees the loaded images in that order.
+ * order given, then the style images, inlined all or none. `context.check` sees the loaded images
+ * in that order.
  */
 export async function resolveGenerationImages<T extends Record<string, ImageInput | undefined>>(
   images: T,
   styleImages: StyleImageOptions['styleImages'],
   context: ResolveImagesContext,
 ): Promise<{ images: { [F in keyof T]: ResolvedField<T[F]> }; styleImages: string[] }> {
-  const named = Object.entries(images).filter((entry): entry is [string, ImageInput] => entry[1] !== undefined);
-  const slots = [...named.map(([field, input]) => ({ field, input })), ...styleImageSlots(styleImages)];
-  const resolved = await resolveImages(slots, context);
+  const fields: Record<string, ImageField> = {};
+  for (const [field, input] of Object.entries(images)) fields[field] = { input };
+  const { styleImages: styles, ...resolved } = await resolveImageFields(
+    { ...fields, styleImages: { input: styleImages, group: 'styleImages' } },
+    context,
+  );
   return {
-    images: Object.fromEntries(named.map(([field], index) => [field, resolved[index]])) as {
-      [F in keyof T]: ResolvedField<T[F]>;
-    },
-    styleImages: resolved.slice(named.length),
+    images: resolved as { [F in keyof T]: ResolvedField<T[F]> },
+    styleImages: styles === undefined ? [] : ([] as string[]).concat(styles),
   };
 }
 

@@ -9,21 +9,29 @@ import type { ImageSource } from './image-input.js';
 /** Bytes read from the head of a file for its size; a JPEG whose frame header lies further is read whole. */
 const HEAD_BYTES = 64 * 1024;
 
+/** Where the mask's size is checked from: the client's transport, the call's options, and the params' name for errors. */
+interface MaskSizeContext {
+  transport: Transport;
+  options?: CallOptions | undefined;
+  what: string;
+}
+
 /**
- * Refuses a mask whose pixel size differs from its image's, before anything is sent. Local
- * inputs (bytes, files, Blobs, streams, data URLs, downloaded URLs) are measured from their
- * PNG, JPEG or WebP header. An asset id is measured from the asset's stored size
+ * The `check` of a request whose first two image fields are its image and its mask: when both
+ * are given, it refuses a mask whose pixel size differs from its image's, before anything is
+ * sent. Local inputs (bytes, files, Blobs, streams, data URLs, downloaded URLs) are measured
+ * from their PNG, JPEG or WebP header. An asset id is measured from the asset's stored size
  * (`GET /assets/{id}`, not billed) only when the other input was measured locally: two asset ids
  * are left to the server, which holds both, rather than spend two requests on every call.
  * Other formats, and assets without a stored size, are left to the server too.
  *
- * @throws InvalidRequestError naming both sizes.
+ * The check throws InvalidRequestError naming both sizes.
  */
-export async function checkMaskSize(
-  image: ImageSource,
-  mask: ImageSource,
-  context: { transport: Transport; options?: CallOptions | undefined; what: string },
-): Promise<void> {
+export function maskSizeCheck(context: MaskSizeContext): (images: readonly ImageSource[]) => Promise<void> | undefined {
+  return ([image, mask]) => (image && mask ? checkMaskSize(image, mask, context) : undefined);
+}
+
+async function checkMaskSize(image: ImageSource, mask: ImageSource, context: MaskSizeContext): Promise<void> {
   const [imageLocal, maskLocal] = await Promise.all([localSize(image), localSize(mask)]);
   if (imageLocal === undefined && maskLocal === undefined) return;
   const [imageSize, maskSize] = await Promise.all([

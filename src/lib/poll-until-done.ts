@@ -1,6 +1,6 @@
 import { untilAborted } from '../core/abort.js';
 import { type Clock, realClock } from '../core/clock.js';
-import { APIError, APIUserAbortError, NotFoundError } from '../core/errors.js';
+import { APIError, APIUserAbortError, type FailedPolls, messageOf, NotFoundError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { WaitOptions, WaitProgress } from '../core/options.js';
 import { redactValue } from '../core/redact.js';
@@ -64,12 +64,6 @@ export interface PollEnvironment {
   maxPollInterval?: number | undefined;
   /** Removes secrets from the states that errors carry. Default: none. */
   redact?: ((text: string) => string) | undefined;
-}
-
-/** The polls that failed in a row up to a wait's deadline, the wait riding them out: how many, and the latest error. */
-export interface FailedPolls {
-  count: number;
-  lastError: unknown;
 }
 
 /**
@@ -311,8 +305,4 @@ async function cancelAfterAbort<T>(subject: PollSubject<T>, clock: Clock, logger
   }
   logger?.warn(`${words.label} was not canceled after the abort (${why}); it keeps running and is billed`);
   return `It was not canceled (${why}): it keeps running and is billed; resume with ${words.resume} or check it with ${words.inspect}.`;
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

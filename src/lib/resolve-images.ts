@@ -119,6 +119,9 @@ function pickInline(images: readonly ImageSource[], slots: readonly ImageSlot[])
 }
 
 /** Uploads an image as a hidden asset and returns its id. */
-async function uploadHidden(image: LoadedImage, ctx: ResolveImagesContext): Promise<string> {
+export async function uploadHidden(
+  image: LoadedImage,
+  ctx: Pick<ResolveImagesContext, 'transport' | 'options'>,
+): Promise<string> {
   return (await storeImage(image, { name: imageFileName(image), hide: true }, ctx)).assetId;
 }

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { safeParse } from '../core/validate.js';
 import { StyleScaleSchema, type StyleType, StyleTypeSchema } from '../schemas/ip-adapter.js';
 import { type ImageInput, ImageInputSchema } from './image-input.js';
-import type { ImageSlot } from './resolve-images.js';
 
 /**
  * One image input or a non-empty list of them. Not a zod union: a union names neither branch's
@@ -70,13 +69,6 @@ export const styleImageRules = z.superRefine((params: StyleImageOptions, context
     });
   }
 });
-
-/** The style images as slots of `resolveImages`, in one group so they share one wire field. */
-export function styleImageSlots(styleImages: StyleImageOptions['styleImages']): ImageSlot[] {
-  if (styleImages === undefined) return [];
-  if (!Array.isArray(styleImages)) return [{ field: 'styleImages', input: styleImages, group: 'styleImages' }];
-  return styleImages.map((input, index) => ({ field: `styleImages[${index}]`, input, group: 'styleImages' }));
-}
 
 /**
  * The request to send: `path` and `body` as they are without style images; with them, the

@@ -11,8 +11,7 @@ import {
   MAX_INLINE_IMAGE_BYTES,
   toDataUrl,
 } from './image-input.js';
-import { loadImages } from './resolve-images.js';
-import { storeImage } from './store-image.js';
+import { loadImages, uploadHidden } from './resolve-images.js';
 
 /** A training image's caption: what training reads as the image's description. */
 export const CaptionSchema = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(2000));
@@ -89,8 +88,6 @@ export async function trainingImageBody(
   ctx: { transport: Transport; options?: CallOptions | undefined },
 ): Promise<TrainingImageBody> {
   if (source.kind === 'asset') return { assetId: source.assetId };
-  const name = imageFileName(source);
-  if (source.size <= MAX_INLINE_IMAGE_BYTES) return { data: await toDataUrl(source), name };
-  const { assetId } = await storeImage(source, { name, hide: true }, ctx);
-  return { assetId };
+  if (source.size <= MAX_INLINE_IMAGE_BYTES) return { data: await toDataUrl(source), name: imageFileName(source) };
+  return { assetId: await uploadHidden(source, ctx) };
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { resolveImageFields } from '../lib/generation-images.js';
 import { ImageInputSchema } from '../lib/image-input.js';
-import { resolveImages } from '../lib/resolve-images.js';
 import { DetectBodySchema } from '../schemas/detect.js';
 import type { GenerationEndpoint } from './generation-calls.js';
 
@@ -30,7 +30,7 @@ export type DetectParams = z.input<typeof DetectParamsSchema>;
 export const endpoint: GenerationEndpoint<typeof DetectParamsSchema> = {
   schema: DetectParamsSchema,
   async prepare({ image, ...rest }, context) {
-    const [resolved] = await resolveImages([{ field: 'image', input: image }], context);
-    return { path: '/generate/detect', body: { ...rest, image: resolved } };
+    const images = await resolveImageFields({ image: { input: image } }, context);
+    return { path: '/generate/detect', body: { ...rest, image: images.image } };
   },
 };

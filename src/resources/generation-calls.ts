@@ -146,14 +146,22 @@ function jobIdIn(body: unknown): string | undefined {
  * Quotes a generation with `?dryRun=true` (answered with HTTP 269; no job is created). The query
  * form matters: `dryRun` in the body is ignored by the API and runs, and bills, a real job.
  */
-export async function estimateGeneration(
+export function estimateGeneration(
   transport: Transport,
   request: GenerationRequest,
   options: CallOptions,
 ): Promise<CostEstimate> {
-  // Retried as `billed` all the same: were a server to ignore `dryRun`, a repeat would bill twice.
+  return quoteDryRun(transport, { method: 'POST', ...request }, options);
+}
+
+/** The price of a billed request, asked with `?dryRun=true` and answered with HTTP 269: nothing runs. */
+export async function quoteDryRun(
+  transport: Transport,
+  request: GenerationRequest & { method: 'POST' | 'PUT' },
+  options: CallOptions,
+): Promise<CostEstimate> {
+  // Retried as `billed` all the same: were a server to ignore `dryRun`, a repeat would run, and bill, twice.
   const { creativeUnitsCost, creativeUnitsDiscount, costDetails } = await transport.request({
-    method: 'POST',
     ...request,
     query: { dryRun: true },
     schema: DryRunResponseSchema,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { imageOrAssetIdField, resolveGenerationImages } from '../lib/generation-images.js';
 import { ImageInputSchema } from '../lib/image-input.js';
-import { checkMaskSize } from '../lib/mask-size.js';
+import { maskSizeCheck } from '../lib/mask-size.js';
 import { GenerativeFillFieldsSchema } from '../schemas/generative-fill.js';
 import type { GenerationEndpoint } from './generation-calls.js';
 
@@ -25,8 +25,7 @@ export const endpoint: GenerationEndpoint<typeof GenerativeFillParamsSchema> = {
   async prepare({ image, mask, ...rest }, context) {
     const resolved = await resolveGenerationImages({ image, mask }, undefined, {
       ...context,
-      check: ([loadedImage, loadedMask]) =>
-        loadedImage && loadedMask ? checkMaskSize(loadedImage, loadedMask, context) : undefined,
+      check: maskSizeCheck(context),
     });
     const body = {
       ...rest,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { imageOrAssetIdField, resolveGenerationImages } from '../lib/generation-images.js';
 import { ImageInputSchema } from '../lib/image-input.js';
-import { checkMaskSize } from '../lib/mask-size.js';
+import { maskSizeCheck } from '../lib/mask-size.js';
 import { StyleImageParams, styledRequest, styleImageRules } from '../lib/style-images.js';
 import { ControlNetModalitySchema } from '../schemas/controlnet.js';
 import { InfluenceSchema, influenceOrStrength, strengthOf } from '../schemas/influence.js';
@@ -78,8 +78,7 @@ export const endpoint: GenerationEndpoint<typeof InpaintParamsSchema> = {
     const { image, mask, controlImage, influence, strength, styleImages, styleScale, styleType, ...rest } = params;
     const resolved = await resolveGenerationImages({ image, mask, controlImage }, styleImages, {
       ...context,
-      check: ([loadedImage, loadedMask]) =>
-        loadedImage && loadedMask ? checkMaskSize(loadedImage, loadedMask, context) : undefined,
+      check: maskSizeCheck(context),
     });
     const control = resolved.images.controlImage;
     const body = {

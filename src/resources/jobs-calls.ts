@@ -2,7 +2,7 @@
  * The code of `client.jobs` and of every wait for a job, loaded with the first call (see `Jobs`).
  */
 import type { Clock } from '../core/clock.js';
-import { APIUserAbortError, JobError } from '../core/errors.js';
+import { APIUserAbortError, JobError, messageOf } from '../core/errors.js';
 import { listShape } from '../core/list-pages.js';
 import type { CallOptions, CheckedRunOptions } from '../core/options.js';
 import { path } from '../core/path.js';
@@ -81,10 +81,9 @@ async function outputs(job: Job, fetchAssets: FetchAssets, options: CallOptions)
         { cause: error.cause, jobId: job.jobId },
       );
     }
-    const reason = error instanceof Error ? error.message : String(error);
     throw new JobError(
       job.jobId,
-      `Job ${job.jobId} succeeded but fetching its assets failed: ${reason}; retry with client.jobs.wait('${job.jobId}').`,
+      `Job ${job.jobId} succeeded but fetching its assets failed: ${messageOf(error)}; retry with client.jobs.wait('${job.jobId}').`,
       { cause: error },
     );
   }

@@ -17,8 +17,21 @@ import type { Model, ModelInput, ModelInputCondition } from '../schemas/model.js
  *   `conditionalValues`) are left to the server.
  *
  * Names the model does not list are refused. Input types the SDK does not know accept any value.
+ * Built once per model object and remembered, as each validated `client.custom` call asks for it
+ * again (a model object changed in place keeps the schema it was first given).
  */
 export function modelInputsSchema(model: Model): z.ZodMiniType<Record<string, unknown>> {
+  let schema = schemas.get(model);
+  if (schema === undefined) {
+    schema = inputsSchema(model);
+    schemas.set(model, schema);
+  }
+  return schema;
+}
+
+const schemas = new WeakMap<Model, z.ZodMiniType<Record<string, unknown>>>();
+
+function inputsSchema(model: Model): z.ZodMiniType<Record<string, unknown>> {
   const inputs = model.inputs ?? [];
   const shape: Record<string, z.ZodMiniType> = {};
   for (const input of inputs) {

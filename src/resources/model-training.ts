@@ -1,18 +1,12 @@
 import * as z from 'zod/mini';
-import { mapConcurrently } from '../core/concurrency.js';
-import { APIUserAbortError, InvalidRequestError, isScenarioError, TrainingError } from '../core/errors.js';
+import { APIUserAbortError, InvalidRequestError, isScenarioError, messageOf, TrainingError } from '../core/errors.js';
 import type { CallOptions, CheckedRunOptions } from '../core/options.js';
 import { path } from '../core/path.js';
 import type { Transport } from '../core/transport.js';
 import { parseInput } from '../core/validate.js';
-import { messageOf } from '../lib/poll-until-done.js';
-import {
-  type PreparedTrainingImage,
-  prepareTrainingImages,
-  TrainingImageInputSchema,
-} from '../lib/training-image-inputs.js';
+import { prepareTrainingImages, TrainingImageInputSchema } from '../lib/training-image-inputs.js';
 import { waitForTraining } from '../lib/wait-for-training.js';
-import { type CostEstimate, DryRunResponseSchema } from '../schemas/generation.js';
+import { type CostEstimate, PromptSchema } from '../schemas/generation.js';
 import { type Model, ModelEnvelopeSchema } from '../schemas/model.js';
 import {
   DEFAULT_TRAINING_TYPE,
@@ -27,13 +21,9 @@ import {
   type TrainResponse,
   TrainResponseSchema,
 } from '../schemas/training.js';
+import { type GenerationRequest, quoteDryRun } from './generation-calls.js';
 import { postModel } from './models-calls.js';
-import {
-  addTrainingImage,
-  type GetModel,
-  setTrainingImagePairs,
-  TRAINING_UPLOAD_CONCURRENCY,
-} from './training-images-calls.js';
+import { addPreparedTrainingImages, type GetModel, setTrainingImagePairs } from './training-images-calls.js';
 
 /** A before/after pair for a model that learns an edit: two training images and the instruction between them. */
 export const TrainingPairInputSchema = z.strictObject({
@@ -42,7 +32,7 @@ export const TrainingPairInputSchema = z.strictObject({
   /** The image after the edit. */
   target: TrainingImageInputSchema,
   /** The edit in words, as a prompt would ask for it: `turn the photo into a watercolour`. */
-  instruction: z.string().check(z.trim(), z.minLength(1, 'must not be empty')),
+  instruction: PromptSchema,
 });
 /** What the caller passes, as {@link TrainingPairInputSchema}. */
 export type TrainingPairInput = z.input<typeof TrainingPairInputSchema>;
@@ -129,7 +119,7 @@ function datasetIssues(
  * one already training or trained, of a type that does not train, or with too few or too many
  * training images for its type.
  */
-export function checkTrainable(model: Model, parameters: TrainingParameters | undefined): void {
+function checkTrainable(model: Model, parameters: TrainingParameters | undefined): void {
   const problems: string[] = [];
   const status = model.status ?? 'new';
   if (!(TRAINABLE_MODEL_STATUSES as readonly string[]).includes(status)) {
@@ -180,22 +170,30 @@ export async function startTraining(
   return startModelTraining(client.transport, modelId, checked, options);
 }
 
-/** `client.models.estimateTraining`, the options checked. */
+/**
+ * `client.models.estimateTraining`, the options checked: `PUT /models/{id}/train?dryRun=true`,
+ * the training's price; nothing starts.
+ */
 export function estimateTraining(
   transport: Transport,
   modelId: string,
   parameters: TrainingParameters | undefined,
   options: CallOptions,
 ): Promise<CostEstimate> {
-  return estimateModelTraining(transport, modelId, checkedParameters(parameters), options);
+  return quoteDryRun(transport, { method: 'PUT', ...trainRequest(modelId, checkedParameters(parameters)) }, options);
 }
 
 function checkedParameters(parameters: TrainingParameters | undefined): TrainingParameters | undefined {
   return parameters === undefined ? undefined : parseInput(TrainingParametersSchema, parameters, 'training parameters');
 }
 
+/** Where and what to `PUT` to train a model, or to quote its training. */
+function trainRequest(modelId: string, parameters: TrainingParameters | undefined): GenerationRequest {
+  return { path: path`/models/${modelId}/train`, body: parameters === undefined ? {} : { parameters } };
+}
+
 /** `PUT /models/{id}/train`: billed, never repeated once the server may have started the training. */
-export function startModelTraining(
+function startModelTraining(
   transport: Transport,
   modelId: string,
   parameters: TrainingParameters | undefined,
@@ -203,32 +201,11 @@ export function startModelTraining(
 ): Promise<TrainingStart> {
   return transport.request({
     method: 'PUT',
-    path: path`/models/${modelId}/train`,
-    body: parameters === undefined ? {} : { parameters },
+    ...trainRequest(modelId, parameters),
     schema: TrainResponseSchema,
     retry: 'billed',
     options,
   });
-}
-
-/** `PUT /models/{id}/train?dryRun=true`: the training's price, answered with HTTP 269; nothing starts. */
-export async function estimateModelTraining(
-  transport: Transport,
-  modelId: string,
-  parameters: TrainingParameters | undefined,
-  options: CallOptions,
-): Promise<CostEstimate> {
-  // Retried as `billed` all the same: were a server to ignore `dryRun`, a repeat would train twice.
-  const { creativeUnitsCost, creativeUnitsDiscount, costDetails } = await transport.request({
-    method: 'PUT',
-    path: path`/models/${modelId}/train`,
-    query: { dryRun: true },
-    body: parameters === undefined ? {} : { parameters },
-    schema: DryRunResponseSchema,
-    retry: 'billed',
-    options,
-  });
-  return { creativeUnitsCost, creativeUnitsDiscount, details: costDetails };
 }
 
 /** `POST /models/{id}/train/action` `{ action: 'cancel' }`; cancelling twice is harmless. */
@@ -288,7 +265,7 @@ export async function trainModel(
   const model = await postModel(transport, { name, type, shortDescription }, call);
   const progress = new TrainingSteps(model.id, prepared.length);
   try {
-    const added = await addAll(transport, model.id, prepared, preset, call, progress);
+    const added = await addPreparedTrainingImages(transport, model.id, prepared, preset, call, () => progress.added++);
     if (pairs) {
       await setTrainingImagePairs(
         transport,
@@ -308,24 +285,6 @@ export async function trainModel(
   } catch (error) {
     throw progress.error(error);
   }
-}
-
-/** Adds every prepared image, 4 at a time; after a failure none starts, and the count of those added is kept. */
-async function addAll(
-  transport: Transport,
-  modelId: string,
-  prepared: readonly PreparedTrainingImage[],
-  preset: z.output<typeof TrainingPresetSchema> | undefined,
-  call: CallOptions,
-  progress: TrainingSteps,
-) {
-  const { results, error } = await mapConcurrently(prepared, TRAINING_UPLOAD_CONCURRENCY, async (image) => {
-    const added = await addTrainingImage(transport, modelId, image, preset, call);
-    progress.added++;
-    return added;
-  });
-  if (error !== undefined) throw error;
-  return results;
 }
 
 /** Where a one-call training is, so that its errors say how to go on from there. */

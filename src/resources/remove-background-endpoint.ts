@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { resolveImageFields } from '../lib/generation-images.js';
 import { ImageInputSchema } from '../lib/image-input.js';
-import { resolveImages } from '../lib/resolve-images.js';
 import { RemoveBackgroundFieldsSchema, transparentNeedsPng } from '../schemas/remove-background.js';
 import type { GenerationEndpoint } from './generation-calls.js';
 
@@ -18,7 +18,7 @@ export type RemoveBackgroundParams = z.input<typeof RemoveBackgroundParamsSchema
 export const endpoint: GenerationEndpoint<typeof RemoveBackgroundParamsSchema> = {
   schema: RemoveBackgroundParamsSchema,
   async prepare({ image, ...rest }, context) {
-    const [resolved] = await resolveImages([{ field: 'image', input: image }], context);
-    return { path: '/generate/remove-background', body: { ...rest, image: resolved } };
+    const images = await resolveImageFields({ image: { input: image } }, context);
+    return { path: '/generate/remove-background', body: { ...rest, image: images.image } };
   },
 };

@@ -57,11 +57,27 @@ export async function addTrainingImages(
 ): Promise<TrainingImage[]> {
   const { images, preset } = parseInput(TrainingImagesAddParamsSchema, params, 'trainingImages.add params');
   const prepared = await prepareTrainingImages(images, 'images', { transport, options });
-  const { results, error } = await mapConcurrently(prepared, TRAINING_UPLOAD_CONCURRENCY, (image) =>
-    addTrainingImage(transport, modelId, image, preset, options),
-  );
-  if (error !== undefined) throw error;
-  return results as TrainingImage[];
+  return addPreparedTrainingImages(transport, modelId, prepared, preset, options);
+}
+
+/**
+ * Adds prepared training images, {@link TRAINING_UPLOAD_CONCURRENCY} at a time, in order;
+ * `onAdded` hears of each one added. After a failure none starts, and the ones already being
+ * added are awaited before it is thrown, so the count of those added is known.
+ */
+export function addPreparedTrainingImages(
+  transport: Transport,
+  modelId: string,
+  prepared: readonly PreparedTrainingImage[],
+  preset: TrainingPreset | undefined,
+  options: CallOptions,
+  onAdded?: () => void,
+): Promise<TrainingImage[]> {
+  return mapConcurrently(prepared, TRAINING_UPLOAD_CONCURRENCY, async (image) => {
+    const added = await addTrainingImage(transport, modelId, image, preset, options);
+    onAdded?.();
+    return added;
+  });
 }
 
 /** `client.models.trainingImages.replace`, the options checked. */
@@ -119,7 +135,7 @@ export function setPairs(
  * Adds one prepared training image, then sets its caption. `POST` retried as `billed`: a retry
  * after a 5xx could add the image twice.
  */
-export async function addTrainingImage(
+async function addTrainingImage(
   transport: Transport,
   modelId: string,
   image: PreparedTrainingImage,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { resolveImageFields } from '../lib/generation-images.js';
 import { ImageInputSchema } from '../lib/image-input.js';
-import { resolveImages } from '../lib/resolve-images.js';
 import { UpscaleBodySchema } from '../schemas/upscale.js';
 import type { GenerationEndpoint } from './generation-calls.js';
 
@@ -29,8 +29,7 @@ export type UpscaleParams = z.input<typeof UpscaleParamsSchema>;
 export const endpoint: GenerationEndpoint<typeof UpscaleParamsSchema> = {
   schema: UpscaleParamsSchema,
   async prepare({ image, styleImages, ...rest }, context) {
-    const styleSlots = (styleImages ?? []).map((input, i) => ({ field: `styleImages[${i}]`, input }));
-    const [resolved, ...styles] = await resolveImages([{ field: 'image', input: image }, ...styleSlots], context);
-    return { path: '/generate/upscale', body: { ...rest, image: resolved, styleImages: styleImages && styles } };
+    const images = await resolveImageFields({ image: { input: image }, styleImages: { input: styleImages } }, context);
+    return { path: '/generate/upscale', body: { ...rest, image: images.image, styleImages: images.styleImages } };
   },
 };

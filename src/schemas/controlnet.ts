@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AssetIdRefSchema, GenerationBaseBodySchema, ImageRefSchema } from './generation.js';
+import { AssetIdRefSchema, FractionSchema, GenerationBaseBodySchema, ImageRefSchema } from './generation.js';
 import { StrengthSchema } from './influence.js';
 import { IpAdapterFields } from './ip-adapter.js';
 
@@ -83,9 +83,9 @@ export const ControlNetFields = {
   /** `true` (default) uses the image as the control map; `false` runs the modality's detector on it first. */
   disableModalityDetection: z.optional(z.boolean()),
   /** Flux-dev only: fraction of steps where guidance starts. */
-  controlStart: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  controlStart: z.optional(FractionSchema),
   /** Flux-dev only: fraction of steps during which guidance applies. */
-  controlEnd: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  controlEnd: z.optional(FractionSchema),
 };
 
 /**

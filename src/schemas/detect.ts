@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ImageRefSchema } from './generation.js';
+import { FractionSchema, ImageRefSchema } from './generation.js';
 
 /** Maps `POST /generate/detect` can extract. Note `normal`, `segmentation`, `grayscale` (ControlNet says `normal-map`, `seg`, `gray`). */
 export const DetectModalitySchema = z.enum([
@@ -31,7 +31,7 @@ export const DetectBodySchema = z.strictObject({
   /** Remove the background first (grayscale). */
   removeBackground: z.optional(z.boolean()),
   /** Pose keypoint confidence threshold. */
-  keypointThreshold: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  keypointThreshold: z.optional(FractionSchema),
 });
 /** The parsed shape of {@link DetectBodySchema}. */
 export type DetectBody = z.output<typeof DetectBodySchema>;

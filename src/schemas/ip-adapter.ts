@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AssetIdRefSchema, DataUrlRefSchema } from './generation.js';
+import { AssetIdRefSchema, DataUrlRefSchema, FractionSchema } from './generation.js';
 
 /** How style images guide a generation: `style` (palette, texture, mood) or `character` (the same character across poses). */
 export const STYLE_TYPES = ['style', 'character'] as const;
@@ -10,7 +10,7 @@ export const StyleTypeSchema = z.enum(STYLE_TYPES);
 export type StyleType = z.output<typeof StyleTypeSchema>;
 
 /** How strongly one style image guides the generation, 0–1 (the API's default is 0.9). */
-export const StyleScaleSchema = z.number().check(z.minimum(0), z.maximum(1));
+export const StyleScaleSchema = FractionSchema;
 
 /**
  * Fields the `-ip-adapter` variants (`txt2img-ip-adapter`, `img2img-ip-adapter`,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { extraField } from './extra-field.js';
-import { ConceptSchema } from './generation.js';
+import { ConceptSchema, FractionSchema, PromptSchema } from './generation.js';
 import { JobSchema } from './job.js';
 import { ModelSchema, TrainingImagePairSchema, TrainingImageSchema } from './model.js';
 import { type KnownFields, type ObjectSchema, responseObject } from './object-schema.js';
@@ -92,7 +92,6 @@ export const TrainingPresetSchema = z.enum(['default', 'style', 'subject']);
 export type TrainingPreset = z.output<typeof TrainingPresetSchema>;
 
 const steps = z.number().check(z.int(), z.minimum(0), z.maximum(40_000));
-const fraction = z.number().check(z.minimum(0), z.maximum(1));
 const positive = z.number().check(z.positive());
 
 /**
@@ -132,8 +131,8 @@ export const TrainingParametersSchema = z.strictObject({
   numUNetTrainSteps: z.optional(steps),
   priorLossWeight: z.optional(positive),
   randomCrop: z.optional(z.boolean()),
-  randomCropRatio: z.optional(fraction),
-  randomCropScale: z.optional(fraction),
+  randomCropRatio: z.optional(FractionSchema),
+  randomCropScale: z.optional(FractionSchema),
   lrScheduler: z.optional(
     z.enum(['constant', 'constant-with-warmup', 'cosine', 'cosine-with-restarts', 'linear', 'polynomial']),
   ),
@@ -211,7 +210,7 @@ export type TrainingImageBody = z.output<typeof TrainingImageBodySchema>;
 export const TrainingImagePairBodySchema = z.strictObject({
   sourceId: z.string().check(z.minLength(1)),
   targetId: z.string().check(z.minLength(1)),
-  instruction: z.string().check(z.trim(), z.minLength(1, 'must not be empty')),
+  instruction: PromptSchema,
 });
 /** {@link TrainingImagePairBodySchema} as a type. */
 export type TrainingImagePairBody = z.output<typeof TrainingImagePairBodySchema>;

@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
-import { ImageRefSchema, SeedSchema } from './generation.js';
-
-const percent = z.number().check(z.minimum(0), z.maximum(100));
+import { ImageRefSchema, PercentSchema, SeedSchema } from './generation.js';
 
 /** Body of `POST /generate/upscale` as sent on the wire. */
 export const UpscaleBodySchema = z.strictObject({
@@ -14,16 +12,16 @@ export const UpscaleBodySchema = z.strictObject({
   preset: z.optional(z.enum(['precise', 'balanced', 'creative'])),
   style: z.optional(z.enum(['standard', '3d-rendered', 'anime', 'cartoon', 'comic', 'minimalist', 'photography'])),
   /** How much detail the upscaler may invent. */
-  creativity: z.optional(percent),
-  creativityDecay: z.optional(percent),
-  imageFidelity: z.optional(percent),
-  promptFidelity: z.optional(percent),
+  creativity: z.optional(PercentSchema),
+  creativityDecay: z.optional(PercentSchema),
+  imageFidelity: z.optional(PercentSchema),
+  promptFidelity: z.optional(PercentSchema),
   detailsLevel: z.optional(z.number().check(z.minimum(-50), z.maximum(50))),
-  fractality: z.optional(percent),
+  fractality: z.optional(PercentSchema),
   refinementSteps: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100))),
   /** Style references: asset ids or data URLs. */
   styleImages: z.optional(z.array(ImageRefSchema).check(z.maxLength(10))),
-  styleImagesFidelity: z.optional(percent),
+  styleImagesFidelity: z.optional(PercentSchema),
   tileStyle: z.optional(z.boolean()),
   imageType: z.optional(z.enum(['seamfull', 'skybox', 'texture'])),
   prompt: z.optional(z.string()),
